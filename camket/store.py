@@ -1,0 +1,165 @@
+"""The store: where document graphs live and SPARQL runs.
+
+Public API::
+
+    from camket.store import open_store, DEFAULT_STORE
+    store = open_store("path/to/dir")        # embedded on-disk Oxigraph
+    store.replace_document(doc_iri, ntriples) # atomic: old graph gone, new one in
+    rows = store.select(query, {"doc": NamedNode(...)})
+    store.document_state(doc_iri)            # (sha256, extractor version) or None
+
+Backends are registered by URL scheme in :data:`BACKENDS` (``open_store``
+picks one): a path opens the embedded :class:`EmbeddedStore`; other
+backends (a remote SPARQL 1.1 server) register themselves the same way.
+Every document is one named graph (its IRI); queries see the union of all
+graphs as their default graph.
+
+Parameters are bound by :func:`bind`: a trailing ``VALUES`` clause built from
+RDF terms serialised by pyoxigraph, never by pasting user text into a query.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+import pyoxigraph as ox
+
+from camket.ontology import sparql_prefixes
+
+DEFAULT_STORE = os.environ.get("CAMKET_STORE", ".camket/store")
+
+Term = Any  # a pyoxigraph NamedNode | Literal | BlankNode
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (message says why)."""
+
+
+def term_to_sparql(value: Any) -> str:
+    """A Python value or pyoxigraph term written as a SPARQL term (escaped)."""
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return str(value)
+    if isinstance(value, bool):
+        return str(ox.Literal(value))
+    if isinstance(value, (int, float)):
+        return str(ox.Literal(value))
+    return str(ox.Literal(str(value)))
+
+
+def bind(query: str, bindings: Mapping[str, Any] | None) -> str:
+    """``query`` with ``bindings`` appended as a VALUES clause (SELECT/ASK/CONSTRUCT)."""
+    if not bindings:
+        return query
+    names = [n for n, v in bindings.items() if v is not None]
+    if not names:
+        return query
+    for n in names:
+        if not n.isidentifier():
+            raise ValueError(f"invalid parameter name: {n!r}")
+    values = " ".join(term_to_sparql(bindings[n]) for n in names)
+    return f"{query}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
+
+
+def py(term: Term) -> Any:
+    """A pyoxigraph term as a plain Python value (IRI/str/int/...)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "nonNegativeInteger", "int", "long"):
+            try:
+                return int(term.value)
+            except ValueError:
+                return term.value
+        return term.value
+    return term.value
+
+
+class EmbeddedStore:
+    """An on-disk Oxigraph store (RocksDB), one named graph per document."""
+
+    kind = "embedded"
+
+    def __init__(self, location: str | os.PathLike, read_only: bool = False):
+        self.location = Path(location)
+        try:
+            if read_only:
+                self._store = ox.Store.read_only(str(self.location))
+            else:
+                self.location.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.location))
+        except OSError as err:
+            raise StoreError(f"cannot open store at {self.location}: {err}") from err
+
+    # -- writing --------------------------------------------------------------
+    def replace_document(self, graph_iri: str, ntriples: str) -> None:
+        """Replace the named graph ``graph_iri`` by ``ntriples`` in one transaction."""
+        g = f"<{graph_iri}>"
+        self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{ntriples}\n}} }}")
+
+    def remove_document(self, graph_iri: str) -> None:
+        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+
+    def load_nquads(self, path_or_bytes) -> None:
+        """Bulk-load N-Quads (fast path for ``camket load``)."""
+        if isinstance(path_or_bytes, (bytes, str)) and not os.path.exists(str(path_or_bytes)):
+            self._store.bulk_load(path_or_bytes, format=ox.RdfFormat.N_QUADS)
+        else:
+            self._store.bulk_load(path=str(path_or_bytes), format=ox.RdfFormat.N_QUADS)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # -- reading --------------------------------------------------------------
+    def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
+        """Run SPARQL; returns pyoxigraph solutions / triples / boolean."""
+        return self._store.query(sparql_prefixes() + bind(query, bindings),
+                                 use_default_graph_as_union=union)
+
+    def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Term]]:
+        solutions = self.query(query, bindings)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n] for n in names} for s in solutions]
+
+    def document_state(self, graph_iri: str) -> tuple[str, str] | None:
+        rows = self.select("SELECT ?h ?v WHERE { GRAPH ?g { ?g ck:sha256 ?h ; ck:extractorVersion ?v } }",
+                           {"g": ox.NamedNode(graph_iri)})
+        return (rows[0]["h"].value, rows[0]["v"].value) if rows else None
+
+    def documents(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def dump(self, output, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        self._store.dump(output, format=fmt)
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.location.rglob("*") if p.is_file())
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+
+Opener = Callable[[str, bool], Any]
+BACKENDS: dict[str, Opener] = {}
+
+
+def register_backend(scheme: str, opener: Opener) -> None:
+    """Open locations starting with ``scheme`` (e.g. ``"http"``) with ``opener``."""
+    BACKENDS[scheme] = opener
+
+
+def open_store(location: str | os.PathLike | None = None, read_only: bool = False):
+    """Open the store at ``location`` (a path, or a URL of a registered backend)."""
+    location = str(location or DEFAULT_STORE)
+    for scheme, opener in BACKENDS.items():
+        if location.startswith(scheme + "://") or location.startswith(scheme + "s://"):
+            return opener(location, read_only)
+    return EmbeddedStore(location, read_only=read_only)

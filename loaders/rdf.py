@@ -1,0 +1,224 @@
+"""RDF writer: a finished :class:`~camket.loaders.model.Analysis` -> the document's graph.
+
+:func:`document_graph` returns an rdflib ``Graph`` holding every triple the
+document contributes; the store keeps it as the named graph
+``camket.ontology.iri.document(doc_id)``. What goes in:
+
+* the document (``ck:Document``): source path, sha256, title, publisher,
+  date, encoding, full NFC text, extractor version, ingest time (PROV-O);
+* each entity with its type, ``schema:name`` as this document first spells
+  it, alternate spellings, attributes, and a ``ck:evidence`` span per mention;
+* memberships (W3C ORG), statements, pledges, each with evidence;
+* evidence spans ``doc#char=s,e`` typed ``ck:EvidenceSpan`` with ``oa:start``,
+  ``oa:end``, ``oa:exact`` and ``ck:inDocument``.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Iterable
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from camket import EXTRACTOR_VERSION
+from camket.ontology import CK, DCTERMS, ELI, OA, ORG, PROV, SCHEMA, iri
+
+from .model import Analysis, Entity, Span
+
+PLACE_CLASSES = {"city": SCHEMA.City, "province": CK.Province,
+                 "country": SCHEMA.Country, "region": CK.Region}
+ENTITY_CLASSES = {"person": SCHEMA.Person, "org": ORG.Organization,
+                  "policy": CK.PolicyDocument, "event": SCHEMA.Event}
+
+
+def entity_iri(ent: Entity) -> URIRef:
+    """The IRI of an entity (deterministic; see :mod:`camket.ontology.iri`)."""
+    if ent.kind == "policy":
+        return iri.policy(ent.attrs.get("number"), ent.attrs.get("policy_type", ""),
+                          ent.attrs.get("title") or ent.key)
+    if ent.kind == "event":
+        return iri.event(ent.key)
+    kinds = {"person": "person", "org": "org", "place": "place"}
+    return iri.entity(kinds[ent.kind], ent.key)
+
+
+def date_literal(value: str) -> Literal:
+    """ISO date, year-month or year as the matching XSD literal."""
+    if len(value) == 4 and value.isdigit():
+        return Literal(value, datatype=XSD.gYear)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.date)
+
+
+class _Writer:
+    def __init__(self, analysis: Analysis, ingested_at: str | None):
+        self.a = analysis
+        self.doc_id = analysis.doc.doc_id
+        self.doc = iri.document(self.doc_id)
+        self.g = Graph()
+        self.ingested_at = ingested_at
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def text(self, value: str | None) -> Literal | None:
+        return Literal(value, lang="vi") if value else None
+
+    def evidence(self, node: URIRef, spans: Iterable[Span]) -> None:
+        for span in spans:
+            sp = iri.span(self.doc_id, span.start, span.end)
+            self.add(node, CK.evidence, sp)
+            if (sp, RDF.type, CK.EvidenceSpan) in self.g:
+                continue
+            self.add(sp, RDF.type, CK.EvidenceSpan)
+            self.add(sp, CK.inDocument, self.doc)
+            self.add(sp, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+            self.add(sp, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(sp, OA.exact, Literal(span.of(self.a.text)))
+
+    # ------------------------------------------------------------ document
+    def document(self) -> None:
+        d, src = self.doc, self.a.doc
+        self.add(d, RDF.type, CK.Document)
+        self.add(d, CK.sourcePath, Literal(src.source))
+        self.add(d, CK.sha256, Literal(src.sha256))
+        self.add(d, CK.encoding, Literal(src.encoding))
+        self.add(d, CK.extractorVersion, Literal(EXTRACTOR_VERSION))
+        self.add(d, SCHEMA.text, Literal(self.a.text))
+        self.add(d, SCHEMA.identifier, Literal(self.doc_id))
+        self.add(d, DCTERMS.title, self.text(src.title))
+        self.add(d, DCTERMS.publisher, Literal(src.publisher) if src.publisher else None)
+        self.add(d, SCHEMA.url, Literal(src.url) if src.url else None)
+        if src.date:
+            self.add(d, DCTERMS.date, date_literal(src.date[:10]) if _is_iso(src.date[:10]) else Literal(src.date))
+        if self.ingested_at:
+            self.add(d, PROV.generatedAtTime, Literal(self.ingested_at, datatype=XSD.dateTime))
+
+    # ------------------------------------------------------------ entities
+    def entity(self, ent: Entity) -> URIRef:
+        node = entity_iri(ent)
+        cls = PLACE_CLASSES.get(ent.attrs.get("place_type"), SCHEMA.Place) if ent.kind == "place" \
+            else ENTITY_CLASSES[ent.kind]
+        self.add(node, RDF.type, cls)
+        label = ent.attrs.get("title") if ent.kind == "policy" and not ent.name else ent.name
+        self.add(node, SCHEMA.name, self.text(label))
+        for alias in ent.aliases:
+            self.add(node, SCHEMA.alternateName, self.text(alias))
+        self.add(node, CK.mentionedIn, self.doc)
+        self.evidence(node, ent.spans)
+        getattr(self, f"attrs_{ent.kind}")(node, ent.attrs)
+        return node
+
+    def attrs_person(self, node, attrs) -> None:
+        gender = {"male": SCHEMA.Male, "female": SCHEMA.Female}.get(attrs.get("gender"))
+        self.add(node, SCHEMA.gender, gender)
+        self.add(node, SCHEMA.honorificPrefix, self.text(attrs.get("honorific")))
+
+    def attrs_org(self, node, attrs) -> None:
+        self.add(node, CK.orgKind, Literal(attrs["org_kind"]) if attrs.get("org_kind") else None)
+        self.add(node, CK.acronym, Literal(attrs["acronym"]) if attrs.get("acronym") else None)
+        if isinstance(attrs.get("parent"), Entity):
+            self.add(node, ORG.subOrganizationOf, entity_iri(attrs["parent"]))
+
+    def attrs_place(self, node, attrs) -> None:
+        self.add(node, CK.placeType, Literal(attrs["place_type"]) if attrs.get("place_type") else None)
+
+    def attrs_policy(self, node, attrs) -> None:
+        self.add(node, ELI.id_local, Literal(attrs["number"]) if attrs.get("number") else None)
+        self.add(node, CK.policyType, self.text(attrs.get("policy_type")))
+        self.add(node, ELI.title, self.text(attrs.get("title")))
+        if attrs.get("date") and _is_iso(attrs["date"]):
+            self.add(node, ELI.date_document, date_literal(attrs["date"]))
+        issuer = attrs.get("issuer")
+        if isinstance(issuer, Entity):
+            self.add(node, ELI.passed_by, entity_iri(issuer))
+        elif issuer:
+            self.add(node, CK.issuerName, self.text(issuer))
+        for rel, prop in (("implements", ELI.implements), ("based_on", ELI.based_on)):
+            for other in attrs.get(rel) or ():
+                self.add(node, prop, entity_iri(other))
+
+    def attrs_event(self, node, attrs) -> None:
+        if attrs.get("date") and _is_iso(attrs["date"]):
+            self.add(node, SCHEMA.startDate, date_literal(attrs["date"]))
+        if isinstance(attrs.get("place"), Entity):
+            self.add(node, SCHEMA.location, entity_iri(attrs["place"]))
+        for org in attrs.get("organizers") or ():
+            self.add(node, SCHEMA.organizer, entity_iri(org))
+
+    # ------------------------------------------------------------ facts
+    def memberships(self) -> None:
+        for m in self.a.memberships:
+            person = entity_iri(m.person)
+            org = entity_iri(m.org) if m.org is not None else None
+            role = iri.role(m.role or m.title)
+            node = iri.membership(person, role, org)
+            self.add(node, RDF.type, ORG.Membership)
+            self.add(node, ORG.member, person)
+            self.add(node, ORG.organization, org)
+            self.add(node, ORG.role, role)
+            self.add(role, RDF.type, ORG.Role)
+            self.add(role, SCHEMA.name, self.text(m.role or m.title))
+            self.add(node, CK.title, self.text(m.title))
+            self.add(node, CK.mentionedIn, self.doc)
+            if m.date and _is_iso(m.date):
+                self.add(node, CK.attestedOn, date_literal(m.date))
+            self.evidence(node, [m.span])
+
+    def statements(self) -> dict[int, URIRef]:
+        nodes = {}
+        for st in self.a.statements:
+            node = iri.fact("statement", self.doc_id, st.span.start, st.span.end)
+            nodes[id(st)] = node
+            self.add(node, RDF.type, CK.Statement)
+            self.add(node, CK.speaker, entity_iri(st.speaker))
+            self.add(node, CK.text, self.text(st.span.of(self.a.text)))
+            self.add(node, CK.speechKind, Literal(st.kind))
+            self.add(node, CK.speechVerb, self.text(st.verb))
+            self.add(node, CK.inDocument, self.doc)
+            for ent in st.mentions:
+                self.add(node, CK.mentions, entity_iri(ent))
+            if st.event is not None:
+                self.add(node, CK.atEvent, entity_iri(st.event))
+            self.evidence(node, st.evidence or [st.span])
+        return nodes
+
+    def pledges(self, statement_nodes: dict[int, URIRef]) -> None:
+        for pl in self.a.pledges:
+            node = iri.fact("pledge", self.doc_id, pl.span.start, pl.span.end)
+            self.add(node, RDF.type, CK.Pledge)
+            self.add(node, CK.actor, entity_iri(pl.actor))
+            self.add(node, CK.text, self.text(pl.span.of(self.a.text)))
+            self.add(node, CK.inDocument, self.doc)
+            if pl.deadline and _is_iso(pl.deadline):
+                self.add(node, CK.deadline, date_literal(pl.deadline))
+            self.add(node, CK.quantity, self.text(pl.quantity))
+            for place in pl.places:
+                self.add(node, CK.concernsPlace, entity_iri(place))
+            if pl.statement is not None and id(pl.statement) in statement_nodes:
+                self.add(node, CK.fromStatement, statement_nodes[id(pl.statement)])
+            if pl.policy is not None:
+                self.add(node, CK.fromPolicy, entity_iri(pl.policy))
+            self.evidence(node, pl.evidence or [pl.span])
+
+    def build(self) -> Graph:
+        self.document()
+        for ent in list(self.a.entities.values()):
+            self.entity(ent)
+        self.memberships()
+        self.pledges(self.statements())
+        return self.g
+
+
+def _is_iso(value: str) -> bool:
+    import re
+    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or ""))
+
+
+def document_graph(analysis: Analysis, ingested_at: str | None = None) -> Graph:
+    """The RDF graph of one analysed document (see module doc)."""
+    if ingested_at is None:
+        ingested_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return _Writer(analysis, ingested_at).build()
