@@ -163,10 +163,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+PLUGIN_MODULES = ["camket.api.cli", "camket.export.cli", "camket.scale"]
+
+
 def _load_plugins() -> None:
     """Import optional command modules (each registers its sub-commands)."""
     import importlib
-    for mod in ("camket.api.cli", "camket.export.cli"):
+    for mod in PLUGIN_MODULES:
         try:
             importlib.import_module(mod)
         except ModuleNotFoundError as err:

@@ -71,6 +71,12 @@ class IngestReport:
                 f"{len(self.failed)} failed; facts: {facts}; {self.seconds:.1f} s")
 
 
+StoredHook = Callable[[object, str], None]
+STORED_HOOKS: list[StoredHook] = []
+"""Called as ``hook(store, graph_iri)`` after each document graph is stored
+(e.g. the search index keeps in step with ingest). Register with
+``STORED_HOOKS.append(fn)``."""
+
 _PIPELINE: Pipeline | None = None
 
 
@@ -188,6 +194,8 @@ def _write_all(results, store, report: IngestReport, fail, progress: Progress) -
         except Exception as err:  # noqa: BLE001 - report, keep the batch going
             fail(f"{res.source}: not stored: {err}")
             continue
+        for hook in STORED_HOOKS:
+            hook(store, res.graph_iri)
         report.ingested.append(res.doc_id)
         report.facts.update(res.counts)
         report.timings.update(res.timings)
