@@ -1,0 +1,34 @@
+# camket: two commands for a fresh machine (see README).
+#   make run    set up, ingest the bundled corpus into the default store, print a summary
+#   make test   set up (with test extras and the npm test readers), run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STORE  ?= .camket/store
+
+.PHONY: run test setup setup-test serve clean
+
+$(BIN)/camket: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/camket
+
+setup: $(BIN)/camket
+
+setup-test: setup
+	@if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
+
+run: setup
+	$(BIN)/camket ingest data/corpus --store $(STORE)
+	$(BIN)/camket stats --store $(STORE)
+	$(BIN)/camket facts --store $(STORE) --format summary
+
+serve: setup
+	$(BIN)/camket serve --store $(STORE)
+
+test: setup-test
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) .camket *.egg-info
