@@ -1,0 +1,236 @@
+"""Finding references to policy documents in canonical text (no entities made here).
+
+A reference is a type word from ``policy_types.tsv`` with what identifies the
+document: an official number ("Nghị quyết số 52-NQ/TW", "NQ 52", "Quyết định
+950/QĐ-TTg"), a party congress ("Văn kiện Đại hội Đảng lần thứ XIII"), a name
+("Luật Đất đai") or a title ("Đề án “...”", "Đề án phát triển ... đến năm
+2030"). Around it, :func:`attributes_after` reads ", ngày 27/9/2019", "của Bộ
+Chính trị" and "về “title”".
+
+Public API: :class:`PolicyRef`, :func:`find_refs`, :func:`full_number`,
+:func:`attributes_after`, :func:`congress_key`, :data:`CONGRESS`,
+:func:`unquoted_title_end`, :data:`KNOWN_ISSUERS`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .speech_lexicon import PolicyType, policy_types
+
+__all__ = ["PolicyRef", "find_refs", "full_number", "attributes_after", "congress_key",
+           "CONGRESS", "unquoted_title_end", "KNOWN_ISSUERS", "issuer_convention"]
+
+UPPER = "A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ"
+_SUFFIX = r"(?:/\d{4})?[-/][A-ZĐ]{1,5}\d{0,2}(?:[-/][A-ZĐa-z]{1,6}\d{0,2}){0,3}"
+NUMBER = rf"(?:số\s*)?(?P<base>\d{{1,4}})(?P<suffix>{_SUFFIX})?(?![\d/.,]\d)"
+CONGRESS = (r"Đại hội(?P<body>(?:\s+(?:Đảng bộ(?:\s+[^\s,.;\"]+){1,4}?|Đảng|đại biểu toàn quốc))*)"
+            r"\s+(?:lần\s+thứ\s+)?(?P<ord>[IVXLC]{1,6})\b(?P<tail>\s+của\s+Đảng)?")
+KNOWN_ISSUERS = re.compile(
+    r"Ban Chấp hành Trung ương(?: Đảng)?|Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Thủ tướng|"
+    r"Ủy ban Thường vụ Quốc hội|Quốc hội|Chính phủ|Chủ tịch nước")
+# Official number conventions: who issues a document decides its number's tail.
+_CONVENTIONS = [(re.compile(r"Bộ Chính trị|Ban Chấp hành Trung ương|Ban Bí thư|Trung ương Đảng"), "{n}-{c}/TW"),
+                (re.compile(r"Thủ tướng"), "{n}/{c}-TTg"),
+                (re.compile(r"^Chính phủ$"), "{n}/{c}-CP")]
+_TITLE_STOP = re.compile(r"\s*(?:[.;:\"(]|,\s*(?:đồng thời|để|nhằm|qua đó|trong đó|đây|và|nhưng|góp phần|với|"
+                         r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|"
+                         r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu)\s)")
+_DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|mới|chung|riêng|chuyên đề|cũng|được|đã|sẽ|là|và|của)\b")
+
+
+@dataclass
+class PolicyRef:
+    """One reference; ``start``/``end`` cover what names it (type to number or title)."""
+
+    start: int
+    end: int
+    ptype: PolicyType
+    spelling: str
+    base: str | None = None       # "52"
+    suffix: str | None = None     # "-NQ/TW"
+    congress: str | None = None   # "Đại hội XIII"
+    title: str | None = None
+    title_quoted: bool = False
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def number(self) -> str | None:
+        return f"{self.base}{self.suffix}" if self.base and self.suffix else None
+
+
+def issuer_convention(issuer: str, base: str, ptype: PolicyType) -> str | None:
+    """The full official number a bare number has when ``issuer`` issued it ("52" -> "52-NQ/TW")."""
+    if not ptype.code or ptype.mode != "numbered":
+        return None
+    for pattern, form in _CONVENTIONS:
+        if pattern.search(issuer):
+            return form.format(n=base, c=ptype.code)
+    return None
+
+
+def full_number(base: str, suffix: str) -> str:
+    return f"{base}{suffix}".replace(" ", "")
+
+
+def congress_key(match: re.Match) -> str:
+    body = re.sub(r"\s+", " ", match.group("body") or "").strip()
+    body = "" if body in ("", "Đảng", "đại biểu toàn quốc", "Đảng đại biểu toàn quốc") else " " + body
+    return f"Đại hội{body} {match.group('ord')}"
+
+
+def unquoted_title_end(canon: str, start: int, max_words: int = 30) -> int:
+    """End of an unquoted title starting at ``start`` (before a clause boundary)."""
+    m = _TITLE_STOP.search(canon, start)
+    end = m.start() if m else len(canon)
+    nl = canon.find("\n", start, end)
+    end = nl if nl != -1 else end
+    words = list(re.finditer(r"\S+", canon[start:end]))
+    if len(words) > max_words:
+        end = start + words[max_words - 1].end()
+    return end
+
+
+def _type_pattern(types) -> str:
+    return "|".join(re.escape(t.name) for t in types)
+
+
+def _compiled():
+    types = policy_types()
+    by_name = {t.name.casefold(): t for t in types}
+    numbered = [t for t in types if t.code]
+    typed_number = re.compile(rf"(?P<type>{_type_pattern(numbered)})\s+{NUMBER}", re.I)
+    abbrev = re.compile(rf"\b(?P<type>{'|'.join(t.abbrev for t in types if t.abbrev)})\s*{NUMBER}")
+    bare = re.compile(rf"(?<![\w/-])(?P<base>\d{{1,4}})(?P<suffix>-(?P<code>NQ|KL|CT|QĐ|QĐi|TB)/TW)\b")
+    congress = re.compile(rf"(?P<type>Văn kiện|Nghị quyết|Báo cáo chính trị)\s+(?P<cong>{CONGRESS})")
+    named = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode == 'named'])})"
+                       rf"\s+(?P<name>[{UPPER}]\w*(?:\s+(?!(?:và|của|năm|được|đã|có|là|để|với|trong|tại|về|"
+                       rf"này|đó|sẽ|cũng|thì|mà|cho|theo|khi)\b)[\w-]+){{0,4}})")
+    titled = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode in ('titled', 'quoted')])})"
+                        r"(?:\s+(?:về|về việc))?\s+(?P<q>\")?")
+    return by_name, typed_number, abbrev, bare, congress, named, titled
+
+
+_PATTERNS = None
+
+
+def _patterns():
+    global _PATTERNS
+    if _PATTERNS is None:
+        _PATTERNS = _compiled()
+    return _PATTERNS
+
+
+def _type_of(word: str) -> PolicyType | None:
+    by_name = _patterns()[0]
+    word = word.casefold()
+    if word in by_name:
+        return by_name[word]
+    return next((t for t in by_name.values() if t.abbrev and t.abbrev.casefold() == word), None)
+
+
+def _starts_upper(canon: str, pos: int) -> bool:
+    return canon[pos].isupper()
+
+
+def find_refs(canon: str) -> list[PolicyRef]:
+    """Every policy reference in ``canon``; titled ones may contain numbered ones."""
+    _, typed_number, abbrev, bare, congress, named, titled = _patterns()
+    refs: list[PolicyRef] = []
+
+    def free(s, e):
+        return not any(r.start < e and s < r.end for r in refs)
+
+    for m in congress.finditer(canon):
+        refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
+                              congress=congress_key(re.match(CONGRESS, m.group("cong"))), title=m.group(0)))
+    for pat in (typed_number, abbrev):
+        for m in pat.finditer(canon):
+            if pat is typed_number and not _starts_upper(canon, m.start()) and "số" not in m.group(0):
+                continue
+            if free(m.start(), m.end()):
+                refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
+                                      base=m.group("base"),
+                                      suffix=m.group("suffix")))
+    for m in bare.finditer(canon):
+        if free(m.start(), m.end()):
+            code = m.group("code")
+            ptype = next(t for t in policy_types() if t.code == code)
+            refs.append(PolicyRef(m.start(), m.end(), ptype, m.group(0), base=m.group("base"),
+                                  suffix=m.group("suffix")))
+    for m in named.finditer(canon):
+        if free(m.start(), m.end()) and _starts_upper(canon, m.start()):
+            refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
+                                  title=m.group("name")))
+    numbered = list(refs)
+    for m in titled.finditer(canon):
+        if not _starts_upper(canon, m.start()) or any(r.start <= m.start() < r.end for r in numbered):
+            continue
+        ref = _titled(canon, m)
+        if ref is not None:
+            refs.append(ref)
+    return sorted(refs, key=lambda r: (r.start, -r.end))
+
+
+def _titled(canon: str, m: re.Match) -> PolicyRef | None:
+    ptype = _type_of(m.group("type"))
+    if m.start() > 0 and canon[m.start() - 1] == '"':
+        return None  # the start of somebody's quoted title ("... trình bày về “Chương trình ...”")
+    if m.group("q"):
+        close = canon.find('"', m.end())
+        if close == -1 or close - m.end() > 400 or "\n" in canon[m.end():close]:
+            return None
+        title = canon[m.end():close]
+        return PolicyRef(m.start(), close + 1, ptype, f"{m.group('type')} {title}", title=title,
+                         title_quoted=True)
+    if ptype.mode == "quoted":
+        return None
+    start = m.end()
+    if start >= len(canon) or not canon[start].islower() or _DEMONSTRATIVE.match(canon, start):
+        return None
+    end = unquoted_title_end(canon, start)
+    title = canon[start:end].strip()
+    if len(title.split()) < 3:
+        return None
+    return PolicyRef(m.start(), start + len(title), ptype, canon[m.start():start + len(title)], title=title)
+
+
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày|năm)\s+(?P<d>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|\d{4})")
+_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+")
+_TITLE_AFTER = re.compile(r"\s*,?\s*(?:về việc|về)\s+(?P<q>\")?")
+
+
+def attributes_after(canon: str, ref: PolicyRef) -> dict:
+    """Date, issuer position and title written right after a reference.
+
+    Returns ``{"date": "27/9/2019", "issuer_at": pos, "title": str,
+    "title_span": (s, e), "end": pos}`` with the keys that were found.
+    """
+    out: dict = {}
+    pos = ref.end
+    for _ in range(4):
+        if "date" not in out and (m := _DATE_AFTER.match(canon, pos)):
+            out["date"], pos = m.group("d"), m.end()
+        elif "issuer_at" not in out and (m := _ISSUER_AFTER.match(canon, pos)):
+            out["issuer_at"] = m.end()
+            im = KNOWN_ISSUERS.match(canon, m.end())
+            out["issuer_text"] = im.group(0) if im else None
+            pos = im.end() if im else m.end()
+            if not im:
+                nxt = re.search(r"\s(?:về|ngày|đã|,)", canon[m.end():m.end() + 80])
+                pos = m.end() + (nxt.start() if nxt else 0)
+        elif "title" not in out and not ref.title and (m := _TITLE_AFTER.match(canon, pos)):
+            if m.group("q"):
+                close = canon.find('"', m.end())
+                if close == -1 or close - m.end() > 400:
+                    break
+                out["title"], out["title_span"], pos = canon[m.end():close], (m.end(), close), close + 1
+            else:
+                end = unquoted_title_end(canon, m.end())
+                if end - m.end() < 8:
+                    break
+                out["title"], out["title_span"], pos = canon[m.end():end].strip(), (m.end(), end), end
+        else:
+            break
+    out["end"] = pos
+    return out

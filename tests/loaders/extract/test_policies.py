@@ -1,0 +1,95 @@
+"""Tests for the ``policies`` component (invented sentences and numbers)."""
+from camket.loaders.pipeline import Pipeline
+from camket.loaders.read import SourceDocument
+
+
+def run(text):
+    d = SourceDocument(doc_id="t", text=text, source="t.txt", sha256="0" * 64)
+    return Pipeline(["structure", "dates", "policies"])(d)
+
+
+def policies(a):
+    return {e.key: e for e in a.entities_of("policy")}
+
+
+def test_numbered_resolution_with_date_issuer_and_quoted_title():
+    a = run("Ông A nhắc lại Nghị quyết số 37-NQ/TW, ngày 12/3/2018 của Bộ Chính trị về "
+            "“Phát triển nông nghiệp hữu cơ vùng cao” là văn bản quan trọng.")
+    p = policies(a)["37-NQ/TW"]
+    assert p.attrs["number"] == "37-NQ/TW"
+    assert p.attrs["policy_type"] == "Nghị quyết"
+    assert p.attrs["date"] == "2018-03-12"
+    assert p.attrs["title"] == "Phát triển nông nghiệp hữu cơ vùng cao"
+    assert p.attrs["issuer"].kind == "org" and p.attrs["issuer"].name == "Bộ Chính trị"
+
+
+def test_short_forms_merge_and_number_from_issuer_convention():
+    a = run("Nghị quyết số 37, ngày 12/3/2018 của Bộ Chính trị đã mở đường. "
+            "Tinh thần của Nghị quyết 37 được cụ thể hóa. NQ 37 cũng nhắc tới nông thôn.")
+    p = policies(a)
+    assert list(p) == ["37-NQ/TW"]
+    ent = p["37-NQ/TW"]
+    assert ent.name == "Nghị quyết số 37"
+    assert {"Nghị quyết 37", "NQ 37"} <= set(ent.aliases)
+    assert len(ent.spans) == 3
+
+
+def test_government_and_prime_minister_numbers():
+    a = run("Chính phủ đã ban hành Nghị quyết số 88, ngày 2/7/2021. "
+            "Thủ tướng Chính phủ đã ký Quyết định số 1205 phê duyệt quy hoạch.")
+    p = policies(a)
+    assert "88/NQ-CP" in p and "1205/QĐ-TTg" in p
+    assert p["88/NQ-CP"].attrs["date"] == "2021-07-02"
+    assert p["1205/QĐ-TTg"].attrs["issuer"] == "Thủ tướng Chính phủ"
+
+
+def test_conclusion_directive_and_full_numbers_kept():
+    a = run("Sau 5 năm thực hiện Kết luận 21-KL/TW và Chỉ thị 07/CT-TTg, tỉnh đạt nhiều kết quả.")
+    p = policies(a)
+    assert p["21-KL/TW"].attrs["policy_type"] == "Kết luận"
+    assert p["07/CT-TTg"].attrs["policy_type"] == "Chỉ thị"
+    assert "implements" not in p["21-KL/TW"].attrs
+
+
+def test_programme_of_action_is_the_resolution_that_issues_it_and_implements():
+    a = run("Nghị quyết số 37-NQ/TW ra đời năm 2018. Chính phủ đã ban hành Nghị quyết số 61/NQ-CP, "
+            "ngày 9/5/2019 ban hành Chương trình hành động để thực hiện Nghị quyết 37, đồng thời chỉ đạo các bộ.")
+    p = policies(a)
+    gov = p["61/NQ-CP"]
+    assert "Chương trình hành động để thực hiện Nghị quyết 37" in gov.aliases
+    assert [e.key for e in gov.attrs["implements"]] == ["37-NQ/TW"]
+    assert len(p) == 2
+
+
+def test_unnumbered_scheme_with_issuer_before():
+    a = run("Năm 2017, Thủ tướng Chính phủ đã phê duyệt Đề án phát triển du lịch cộng đồng vùng núi "
+            "phía Tây giai đoạn 2017-2025, để các tỉnh triển khai.")
+    (p,) = a.entities_of("policy")
+    assert p.attrs["policy_type"] == "Đề án"
+    assert p.attrs["title"] == "phát triển du lịch cộng đồng vùng núi phía Tây giai đoạn 2017-2025"
+    assert p.attrs["issuer"] == "Thủ tướng Chính phủ"
+    assert p.attrs["date"] == "2017"
+
+
+def test_quoted_scheme_title_and_congress_documents_merge():
+    a = run("Tỉnh xây dựng Đề án “Chuyển đổi số trong giáo dục đến năm 2030”. Văn kiện Đại hội Đảng "
+            "lần thứ XIV đã nêu rõ định hướng. Văn kiện Đại hội XIV cũng nhấn mạnh điều này.")
+    p = policies(a)
+    scheme = p["Đề án Chuyển đổi số trong giáo dục đến năm 2030"]
+    assert scheme.attrs["title"] == "Chuyển đổi số trong giáo dục đến năm 2030"
+    congress = p["Văn kiện Đại hội XIV"]
+    assert congress.name == "Văn kiện Đại hội Đảng lần thứ XIV"
+    assert "Văn kiện Đại hội XIV" in congress.aliases
+
+
+def test_not_policies():
+    a = run("Các Nghị quyết chuyên đề của Đảng rất quan trọng. Nghị quyết này đã đi vào cuộc sống. "
+            "Phát biểu kết luận hội nghị, ông nói về “Chương trình hợp tác nông nghiệp Việt - Lào”. "
+            "Luật sư Hoàng Minh tham dự.")
+    assert a.entities_of("policy") == []
+
+
+def test_law_by_name():
+    a = run("Quốc hội đã thông qua Luật Đất đai năm 2024 tại kỳ họp.")
+    (p,) = a.entities_of("policy")
+    assert p.attrs["policy_type"] == "Luật" and p.attrs["title"] == "Đất đai"
