@@ -1,0 +1,180 @@
+"""Ingest throughput end to end on the synthetic corpus, one command.
+
+    python -m bench.bench_ingest --articles 1000            # 1 and 2 workers, with and without NLP
+    python -m bench.bench_ingest --articles 100 --no-append # CI smoke
+
+Generates ``--articles`` articles (``bench/generate_corpus.py``, with gold),
+then ingests them into a fresh embedded store once per configuration, each
+in its own process so peak RSS is per run: 1 worker, 2 workers, and
+1 worker with the ``nlp`` component skipped. Reports articles/s and words/s,
+speed-up on 2 workers, the time split by stage (reading, then each pipeline
+component, RDF building, SHACL, store write, from ``report.timings``), peak
+RSS, store size per 1,000 articles, and extraction F1 against the generated
+ground truth using the shared scorer when it is found (``--scorer``).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import ROOT, Timer, peak_rss_mb, report, table
+
+SCORER_CANDIDATES = [os.environ.get("CAMKET_SCORER", ""), str(ROOT.parent / "shared/eval/score.py"),
+                     "/work/shared/eval/score.py"]
+CONFIGS = [("full, 1 worker", 1, ()), ("full, 2 workers", 2, ()), ("no nlp, 1 worker", 1, ("nlp",))]
+
+
+def find_scorer(explicit: str | None = None):
+    """The shared scorer module (``score.py``), imported from where it lives, or None."""
+    for cand in [explicit or ""] + SCORER_CANDIDATES:
+        if cand and Path(cand).is_file():
+            spec = importlib.util.spec_from_file_location("camket_shared_score", cand)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    return None
+
+
+def score(scorer, gold_dir: Path, facts: list[dict]) -> dict:
+    """Micro P/R/F1 overall and F1 per category, using the shared scorer's matching."""
+    preds = {Path(d.get("doc") or "").stem: d for d in facts}
+    totals: dict = {}
+    for gpath in sorted(gold_dir.glob("*.json")):
+        scorer.score_doc(json.loads(gpath.read_text(encoding="utf-8")), preds.get(gpath.stem), totals)
+    overall = {"gold": 0, "pred": 0, "tp": 0}
+    per_cat = {}
+    for cat, t in totals.items():
+        for k in overall:
+            overall[k] += t[k]
+        per_cat[cat] = scorer.prf(t)[2]
+    p, r, f = scorer.prf(overall)
+    return {"p": p, "r": r, "f1": f, "per_category": per_cat}
+
+
+# ------------------------------------------------------------------ one run (child process)
+
+def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], gold: str | None,
+            scorer_path: str | None) -> dict:
+    from camket.ingest import ingest
+    from camket.store import open_store
+    store = open_store(store_dir)
+    errors: list[str] = []
+    t0 = time.perf_counter()
+    rep = ingest([corpus], store, workers=workers, skip=skip, on_error=errors.append)
+    store.flush()
+    seconds = time.perf_counter() - t0
+    out = {"seconds": seconds, "ingested": len(rep.ingested), "failed": len(rep.failed),
+           "errors": errors[:3], "timings": dict(rep.timings), "facts": dict(rep.facts),
+           "rss_main_mb": peak_rss_mb(), "rss_workers_mb": peak_rss_mb(children=True),
+           "quads": len(store), "store_bytes": store.size_bytes()}
+    scorer = find_scorer(scorer_path)
+    if gold and scorer:
+        from camket.facts import collect
+        out["score"] = score(scorer, Path(gold), collect(store))
+    return out
+
+
+def spawn(corpus: Path, store_dir: Path, workers: int, skip, gold: Path, scorer: str | None) -> dict:
+    cmd = [sys.executable, "-m", "bench.bench_ingest", "--run-one", str(corpus), "--store", str(store_dir),
+           "--workers", str(workers), "--gold", str(gold)] + [f"--skip={s}" for s in skip]
+    if scorer:
+        cmd += ["--scorer", scorer]
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"bench run failed: {' '.join(cmd)}\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------ report
+
+def reading_seconds(corpus: Path) -> tuple[float, int]:
+    from camket.loaders.read import iter_documents
+    with Timer() as t:
+        n = sum(1 for d in iter_documents([str(corpus)]) if not isinstance(d, Exception))
+    return t.seconds, n
+
+
+def throughput_rows(runs: dict, n: int, n_words: int) -> list[list]:
+    base = runs[CONFIGS[0][0]]["seconds"]
+    rows = []
+    for name, r in runs.items():
+        f1 = r.get("score", {}).get("f1")
+        rows.append([name, r["ingested"], r["failed"], r["seconds"], n / r["seconds"],
+                     n_words / r["seconds"], f"{base / r['seconds']:.2f}×", round(r["rss_main_mb"]),
+                     round(r["rss_workers_mb"]) or "-", r["store_bytes"] / 1e6 * 1000 / max(1, n),
+                     round(r["quads"] / max(1, n)), "n/a" if f1 is None else f"{f1:.3f}"])
+    return rows
+
+
+def stage_rows(run: dict, read_s: float, n: int) -> list[list]:
+    timings = {"reading (measured apart)": read_s, **run["timings"]}
+    total = sum(timings.values())
+    return [[stage, s, 1000 * s / max(1, n), f"{100 * s / total:.0f}%"]
+            for stage, s in timings.items()]
+
+
+def f1_rows(runs: dict) -> list[list]:
+    scored = {k: r["score"]["per_category"] for k, r in runs.items() if "score" in r}
+    if len(scored) < 2:
+        return []
+    full, bare = scored[CONFIGS[0][0]], scored[CONFIGS[2][0]]
+    return [[cat, f"{full[cat]:.3f}", f"{bare.get(cat, 0):.3f}", f"{full[cat] - bare.get(cat, 0):+.3f}"]
+            for cat in full]
+
+
+def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool) -> None:
+    from bench.generate_corpus import write_corpus
+    corpus, gold = workdir / "corpus.jsonl", workdir / "gold"
+    info = write_corpus(n, corpus, gold, seed)
+    read_s, _ = reading_seconds(corpus)
+    runs = {}
+    for name, workers, skip in CONFIGS:
+        runs[name] = spawn(corpus, workdir / f"store-{workers}-{'-'.join(skip) or 'full'}", workers, skip,
+                           gold, scorer)
+        print(f"{name}: {runs[name]['seconds']:.1f} s", file=sys.stderr)
+    words = info["words"]
+    body = table(["run", "articles", "failed", "seconds", "articles/s", "words/s", "speed-up", "peak RSS MB",
+                  "workers' peak RSS MB", "store MB / 1k articles", "quads / article", "F1"],
+                 throughput_rows(runs, n, words))
+    body += "\n\nTime by stage (full, 1 worker):\n\n" + table(
+        ["stage", "seconds", "ms / article", "share"], stage_rows(runs[CONFIGS[0][0]], read_s, n))
+    if f1_rows(runs):
+        body += "\n\nF1 by category, with and without the NLP component:\n\n" + table(
+            ["category", "full", "no nlp", "NLP buys"], f1_rows(runs))
+    notes = [f"{n:,} synthetic articles (seed {seed}), {words:,} words, {words / n:,.0f} words/article",
+             "errors: " + "; ".join(e for r in runs.values() for e in r["errors"])[:500]
+             if any(r["errors"] for r in runs.values()) else "no ingest errors"]
+    report("Ingest", f"Ingest, {n:,} articles", body, notes, append=append)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", "-n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workdir", help="where corpus and stores go (default: a temporary folder)")
+    ap.add_argument("--scorer", help="path to the shared score.py (found automatically when beside the repo)")
+    ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
+    ap.add_argument("--run-one", metavar="CORPUS", help=argparse.SUPPRESS)
+    ap.add_argument("--store", help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
+    ap.add_argument("--gold", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.run_one:
+        print(json.dumps(run_one(args.run_one, args.store, args.workers, tuple(args.skip), args.gold,
+                                 args.scorer)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="camket-bench-") as tmp:
+        bench(args.articles, args.seed, Path(args.workdir or tmp), args.scorer, not args.no_append)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
