@@ -177,5 +177,5 @@ def _load_plugins() -> None:
                 raise
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python -m camket.cli
     sys.exit(main())

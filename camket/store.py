@@ -84,12 +84,17 @@ class EmbeddedStore:
     def __init__(self, location: str | os.PathLike, read_only: bool = False):
         self.location = Path(location)
         try:
+            self.read_only = read_only
             if read_only:
                 self._store = ox.Store.read_only(str(self.location))
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.location))
         except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"store at {self.location} is in use by another camket process "
+                                 "(one writer at a time): wait for it to finish, or read it with "
+                                 "--read-only") from err
             raise StoreError(f"cannot open store at {self.location}: {err}") from err
 
     # -- writing --------------------------------------------------------------
@@ -109,7 +114,8 @@ class EmbeddedStore:
             self._store.bulk_load(path=str(path_or_bytes), format=ox.RdfFormat.N_QUADS)
 
     def flush(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
 
     # -- reading --------------------------------------------------------------
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
@@ -143,7 +149,7 @@ class EmbeddedStore:
         return len(self._store)
 
     def close(self) -> None:
-        self._store.flush()
+        self.flush()
         del self._store
 
 

@@ -74,8 +74,8 @@ class _Writer:
                 continue
             self.add(sp, RDF.type, CK.EvidenceSpan)
             self.add(sp, CK.inDocument, self.doc)
-            self.add(sp, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-            self.add(sp, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(sp, OA.start, Literal(span.start, datatype=XSD.integer))
+            self.add(sp, OA.end, Literal(span.end, datatype=XSD.integer))
             self.add(sp, OA.exact, Literal(span.of(self.a.text)))
 
     # ------------------------------------------------------------ document

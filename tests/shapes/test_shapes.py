@@ -21,8 +21,8 @@ def test_evidence_span_must_be_ordered():
     g = Graph()
     sp = ID["doc/d#char=9,3"]
     g.add((sp, RDF.type, CK.EvidenceSpan))
-    g.add((sp, OA.start, Literal(9, datatype="http://www.w3.org/2001/XMLSchema#nonNegativeInteger")))
-    g.add((sp, OA.end, Literal(3, datatype="http://www.w3.org/2001/XMLSchema#nonNegativeInteger")))
+    g.add((sp, OA.start, Literal(9, datatype="http://www.w3.org/2001/XMLSchema#integer")))
+    g.add((sp, OA.end, Literal(3, datatype="http://www.w3.org/2001/XMLSchema#integer")))
     g.add((sp, OA.exact, Literal("x")))
     violations = validate(g)
     assert any(v.message == "An evidence span must start before it ends." for v in violations)
