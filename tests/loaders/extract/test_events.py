@@ -1,0 +1,71 @@
+"""Tests for the ``events`` component (invented sentences)."""
+from camket.loaders.model import Span
+from camket.loaders.pipeline import Pipeline
+from camket.loaders.read import SourceDocument
+
+
+def analyse(text, orgs=(), places=()):
+    d = SourceDocument(doc_id="t", text=text, source="t.txt", sha256="0" * 64)
+    a = Pipeline(["structure", "dates"])(d)
+    for name in orgs:
+        for i in _all(text, name):
+            a.entity("org", name, Span(i, i + len(name)))
+    for name in places:
+        for i in _all(text, name):
+            a.entity("place", name, Span(i, i + len(name)), place_type="city")
+    from camket.loaders.pipeline import COMPONENTS
+    COMPONENTS["policies"](a)
+    COMPONENTS["events"](a)
+    return a
+
+
+def _all(text, name):
+    i = text.find(name)
+    while i != -1:
+        yield i
+        i = text.find(name, i + 1)
+
+
+def test_named_event_with_date_place_organisers_and_variants_merged():
+    text = ("Ngày 14/3, Diễn đàn Cấp cao về Nông nghiệp số Mekong 2021 do Sở Nông nghiệp và Hội Nông dân "
+            "phối hợp tổ chức đã diễn ra tại Cần Thơ.\n"
+            "Tại Diễn đàn cấp cao, nhiều ý kiến được nêu. Diễn đàn về nông nghiệp số Mekong thu hút 300 "
+            "đại biểu. Bế mạc diễn đàn, ban tổ chức cảm ơn đại biểu.")
+    a = analyse(text, orgs=["Sở Nông nghiệp", "Hội Nông dân"], places=["Cần Thơ"])
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Diễn đàn Cấp cao về Nông nghiệp số Mekong 2021"
+    assert "Diễn đàn về nông nghiệp số Mekong" in ev.aliases
+    assert ev.attrs["date"] == "2021-03-14"
+    assert ev.attrs["place"].name == "Cần Thơ"
+    assert [o.name for o in ev.attrs["organizers"]] == ["Sở Nông nghiệp", "Hội Nông dân"]
+
+
+def test_unnamed_workshop_referred_to_repeatedly():
+    text = ("Hội thảo được tổ chức trong bối cảnh mới.\nQuang cảnh hội thảo.\n"
+            "Phát biểu bế mạc hội thảo, ông cảm ơn các đại biểu.")
+    a = analyse(text)
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Hội thảo" and len(ev.spans) == 3
+
+
+def test_single_generic_mention_and_plurals_are_not_events():
+    a = analyse("Ông tham quan triển lãm các mô hình. Tỉnh đã tổ chức 5 hội thảo và các hội nghị.")
+    assert a.entities_of("event") == []
+
+
+def test_session_with_month_and_congress_spellings():
+    text = ("Đề án sẽ trình Hội nghị Trung ương 9 khóa XIV vào tháng 5-2026. Văn kiện Đại hội Đảng lần "
+            "thứ XIV và Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng đã nêu rõ.")
+    a = analyse(text)
+    evs = {e.name: e for e in a.entities_of("event")}
+    assert evs["Hội nghị Trung ương 9 khóa XIV"].attrs["date"] == "2026-05"
+    congress = evs["Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"]  # the fullest spelling names it
+    assert "Đại hội Đảng lần thứ XIV" in congress.aliases
+
+
+def test_caption_and_english_part_of_name():
+    text = ("Hội nghị thượng đỉnh Kinh tế số lần thứ hai - Digital Summit 2.0 với chủ đề mới khai mạc.\n"
+            "Hội nghị thượng đỉnh Kinh tế số lần thứ hai - Ảnh: Minh Khang")
+    a = analyse(text)
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Hội nghị thượng đỉnh Kinh tế số lần thứ hai - Digital Summit 2.0"
