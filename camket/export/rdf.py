@@ -32,11 +32,16 @@ Q_DEFAULT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
 Q_UNION = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"
 
 
-def write_rdf(store, fmt: str, out: BinaryIO, filters: Filters | None = None) -> None:
-    """Dump the store (or the graphs ``filters`` select) as ``fmt`` to ``out``."""
+_ALL = object()
+
+
+def write_rdf(store, fmt: str, out: BinaryIO, filters: Filters | None = None, graphs=_ALL) -> None:
+    """Dump the store as ``fmt`` to ``out``: the graphs ``filters`` select, or
+    the named graphs ``graphs`` (IRIs; None = everything) when given."""
     if fmt not in RDF_FORMATS:
         raise ValueError(f"RDF format must be one of {', '.join(RDF_FORMATS)}")
-    graphs = selected_documents(store, filters or Filters())
+    if graphs is _ALL:
+        graphs = selected_documents(store, filters or Filters())
     if fmt == "jsonld":
         write_jsonld(store, graphs, out)
     elif fmt == "turtle":
