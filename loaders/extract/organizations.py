@@ -1,8 +1,398 @@
-"""Component ``organizations``: not written yet (see the issue that asks for it)."""
-from ..model import Analysis
+"""Component ``organizations``: named bodies, their acronyms and parents.
+
+Sources of body mentions, in the order they are tried at each word:
+
+1. **Well-known bodies** (``organizations.tsv``): party organs, state bodies,
+   ministries, media, international organisations, large companies, with
+   their acronyms and aliases ("TTXVN", "VTV.vn", "UN Habitat"). A country
+   written right after one makes a foreign body ("Chính phủ Hoa Kỳ").
+2. **Head word + name** (``org_kinds.tsv``): "Bộ Xây dựng", "Cục Phát triển
+   đô thị", "Tập đoàn BRG", "Tổng Công ty viễn thông X", "Mạng lưới Đô thị
+   thông minh ASEAN", "UBND TP Hải Phòng" (a people's committee takes the
+   place that follows; its key is the full form "Ủy ban nhân dân thành phố
+   ..."). The name runs over capitalised words and lower-case descriptors and
+   stops at a function word or verb phrase, at punctuation, at a person's name
+   (surname + capitalised syllables), at another head word, or right after a
+   country or province. Heads that allow lower-case descriptors ("Trung tâm
+   giải pháp") need a capitalised word or four descriptors to count as a name.
+3. **Acronyms defined in the text**: "Full Name (ABC)" gives the body the
+   ``acronym`` attribute and every later "ABC" resolves to it.
+4. **Datelines and credits**: "VNHN - ..." or "VTV.vn - ..." opening a
+   paragraph, and the agency in "Ảnh: VGP/Name" are media bodies.
+5. **Lists after a plural head**: "các tập đoàn ... như: A, B (C), D và E".
+
+Sub-organisations: "Cục X thuộc Bộ Y" and "Cục X, Bộ Y" set ``parent``.
+"""
+from __future__ import annotations
+
+import re
+
+from camket.loaders import gazetteer as gz
+from camket.ontology.iri import canonical
+
+from ..model import Analysis, Entity, Mention
 from ..pipeline import component
+from . import actors_lexicon as lex
+from .actors_text import (Word, add_mention, dash_or_space_joined, sentence_initial,
+                          space_joined, words)
+
+MAX_NAME_WORDS = 12
+PLACE_PREFIX = {"city": "thành phố", "province": "tỉnh"}
+CITY_WORDS = {("thành", "phố"), ("tp",), ("tp.",), ("tỉnh",), ("quận",), ("huyện",), ("thị", "xã")}
+PLURAL_HEADS = {"tập đoàn", "doanh nghiệp", "công ty", "tổ chức", "đối tác", "hãng", "nhà tài trợ",
+                "đơn vị", "ngân hàng", "cơ quan", "hiệp hội", "tổng công ty"}
+CREDIT_HEADS = {"ảnh", "nguồn", "video", "clip", "đồ họa", "infographic"}
+
+
+# ------------------------------------------------------------ helpers
+
+def _place_at(analysis: Analysis, ws: list[Word], j: int) -> tuple[Mention, int] | None:
+    """A place mention starting at word ``j``: (mention, index after it)."""
+    if j >= len(ws):
+        return None
+    start = ws[j].start
+    for m in analysis.mentions:
+        if m.kind == "place" and m.span.start == start:
+            k = j
+            while k < len(ws) and ws[k].end <= m.span.end:
+                k += 1
+            return m, k
+    return None
+
+
+def _person_name_at(ws: list[Word], j: int) -> bool:
+    """A Vietnamese personal name (surname + capitalised syllables) starts at ``j``."""
+    w = ws[j]
+    if not w.cap or w.fold not in lex.surnames() or w.upper and len(w.text) > 1 and not w.text.istitle():
+        return False
+    k = j + 1
+    while k < len(ws) and space_joined(ws, k) and ws[k].cap and not ws[k].upper:
+        k += 1
+    return 2 <= k - j <= 4
+
+
+def _continues_after_comma(ws: list[Word], j: int) -> int:
+    """After "Name," a lower-case enumeration closed by "và": index after it, else 0.
+
+    "Trung tâm Thông tin, phân tích và dự báo kinh tế" keeps its comma.
+    """
+    k = j
+    seen_va = False
+    while k < len(ws) and k - j < 8:
+        w = ws[k]
+        if k > j and not space_joined(ws, k):
+            break
+        if w.cap:
+            return 0
+        if w.fold == "và":
+            seen_va = True
+        elif w.fold in lex.STOP_WORDS:
+            break
+        k += 1
+    return k if seen_va and k > j + 2 and ws[k - 1].fold != "và" else 0
+
+
+def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tuple[int, bool]:
+    """Extend a body name from word ``j``; (index after the name, ended on a place)."""
+    folded = _folded(ws)
+    k = j
+    while k < len(ws) and k - start < MAX_NAME_WORDS:
+        w = ws[k]
+        if k > start and not space_joined(ws, k):
+            gap = w.gap.strip()
+            if gap == "," and not w.cap and k - start >= 2:
+                after = _continues_after_comma(ws, k)
+                if after:
+                    k = after
+                    continue
+            if not (dash_or_space_joined(ws, k) and not w.cap and not ws[k - 1].cap):
+                break
+        if w.fold in ("và",) and not w.cap:
+            if k + 1 < len(ws) and ws[k + 1].cap and not lex.is_kind_word(ws, k + 1) \
+                    and not _place_at(analysis, ws, k + 1) and not _person_name_at(ws, k + 1):
+                k += 1
+                continue
+            break
+        if lex.stops_at(ws, k):
+            break
+        if w.cap:
+            place = _place_at(analysis, ws, k)
+            if place is not None:
+                return place[1], True
+            if k > start and (lex.is_kind_word(ws, k) and k > j) :
+                break
+            if _person_name_at(ws, k) and k > j:
+                break
+            if k > j and lex.role_at(ws, k, folded) is not None:
+                break
+        k += 1
+    return k, False
+
+
+def _folded(ws: list[Word]) -> list[str]:
+    return [w.fold for w in ws]
+
+
+def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
+    """A body named by a head word at ``i``: (end index, kind row, key, ended on place)."""
+    if not ws[i].cap:
+        return None
+    cands = lex.org_kinds().candidates(folded, i, lambda k: space_joined(ws, k))
+    if not cands:
+        return None
+    p = cands[0]
+    row = p.row
+    j = i + len(p.toks)
+    if j >= len(ws) or not (space_joined(ws, j) or ws[j].gap.strip() == "-"):
+        return None
+    if row["next"] == "place":
+        k = j
+        for prefix in CITY_WORDS:
+            n = len(prefix)
+            if tuple(folded[k:k + n]) == prefix:
+                k += n
+                break
+        place = _place_at(analysis, ws, k) or _place_at(analysis, ws, j)
+        if place is None:
+            return None
+        mention, end = place
+        full = row.get("acronym_of") or row["kind"]
+        ptype = mention.entity.attrs.get("place_type") if mention.entity else None
+        key = f"{full} {PLACE_PREFIX.get(ptype, '')} {mention.entity.key if mention.entity else mention.text}"
+        return end, row, canonical(key), True
+    if row["next"] == "cap" and not ws[j].cap:
+        return None
+    end, on_place = _extend_name(analysis, ws, i, j)
+    # drop trailing lower-case words that close nothing ("Trung tâm giải pháp")
+    if end <= j:
+        return None
+    body = ws[j:end]
+    if row["next"] == "any":
+        caps = [w for w in body if w.cap]
+        if not caps and len(body) < 4:
+            return None
+    if len(body) == 1 and body[0].cap and _person_name_at(ws, j):
+        return None
+    return end, row, None, on_place
+
+
+def _acronym_like(w: Word) -> bool:
+    letters = [c for c in w.text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and w.upper and not re.fullmatch(r"[IVXLCDM]+", w.text)
+
+
+def _domain_like(w: Word) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9-]+\.(vn|com|net|org|gov\.vn|com\.vn)", w.text))
+
+
+class _Orgs:
+    def __init__(self, analysis: Analysis):
+        self.a = analysis
+        self.ws = words(analysis)
+        self.folded = _folded(self.ws)
+        self.covered: list[tuple[int, int]] = []  # word ranges already bodies
+
+    def free(self, i: int, end: int) -> bool:
+        return all(end <= a or i >= b for a, b in self.covered)
+
+    def add(self, i: int, end: int, key: str | None = None, org_kind: str | None = None,
+            **attrs) -> Entity:
+        a, ws = self.a, self.ws
+        start, stop = ws[i].start, ws[end - 1].end
+        written = a.text[start:stop]
+        ent = a.entity("org", written, key=key or canonical(written), org_kind=org_kind, **attrs)
+        add_mention(a, "org", start, stop, ent, org_kind=org_kind)
+        self.covered.append((i, end))
+        return ent
+
+    # -- 1 + 2: gazetteer and head-word bodies ------------------------------------
+    def known_at(self, i: int):
+        ws = self.ws
+        for p in lex.known_orgs().candidates(self.folded, i, lambda k: dash_or_space_joined(self.ws, k)):
+            n = len(p.toks)
+            if p.extra.get("acronym") or p.text.isupper():
+                if not all(w.upper or not w.text.isalpha() for w in ws[i:i + n]) and not ws[i].text == p.text:
+                    continue
+            elif not ws[i].cap:
+                continue
+            if p.ambiguous and (sentence_initial(ws, i) or (i + n < len(ws) and ws[i + n].cap
+                                                             and space_joined(ws, i + n))):
+                continue
+            return p, i + n
+        return None
+
+    def scan(self) -> None:
+        ws, a = self.ws, self.a
+        i = 0
+        while i < len(ws):
+            known = self.known_at(i)
+            kind = _kind_body(a, ws, self.folded, i)
+            if kind and self.inside_role(i, kind[0]):
+                kind = None
+            if known and kind and not any(w.cap for w in ws[known[1]:kind[0]]):
+                kind = None
+            if known and (not kind or known[1] >= kind[0]):
+                p, end = known
+                key, name_end = p.row["name"], end
+                # a foreign country right after a well-known body: "Chính phủ Hoa Kỳ"
+                place = _place_at(a, ws, end) if end < len(ws) and space_joined(ws, end) else None
+                if place and place[0].entity and place[0].entity.attrs.get("place_type") == "country" \
+                        and place[0].entity.key != "Việt Nam" and not p.extra.get("acronym"):
+                    name_end = place[1]
+                    key = f"{p.row['name']} {place[0].entity.key}"
+                attrs = {}
+                if p.row.get("acronym") and name_end == end:
+                    attrs["acronym"] = p.row["acronym"]
+                self.add(i, name_end, key=canonical(key), org_kind=p.row.get("org_kind") or None, **attrs)
+                i = name_end
+                continue
+            if kind:
+                end, row, key, _ = kind
+                self.add(i, end, key=key, org_kind=row["org_kind"],
+                         acronym=None)
+                i = end
+                continue
+            i += 1
+
+    def inside_role(self, i: int, end: int) -> bool:
+        """Words [i, end) lie inside a role phrase ("Thành viên Ban Điều hành")."""
+        for j in range(max(0, i - 4), i):
+            p = lex.role_at(self.ws, j, self.folded)
+            if p is not None and j + len(p.toks) >= end:
+                return True
+        return False
+
+    # -- 3: acronyms defined in the text ------------------------------------------
+    def acronyms(self) -> None:
+        a, ws = self.a, self.ws
+        defined: dict[str, Entity] = {}
+        for m in list(a.mentions):
+            if m.kind != "org" or m.entity is None:
+                continue
+            j = _index_after(ws, m.span.end)
+            if j is None or j >= len(ws) or ws[j].gap.strip() != "(":
+                continue
+            if _acronym_like(ws[j]) or (ws[j].text[:1].isupper() and any(c.isupper() for c in ws[j].text[1:])):
+                if j + 1 < len(ws) and ws[j + 1].gap.strip().startswith(")") or j + 1 == len(ws):
+                    acr = ws[j].text
+                    m.entity.attrs.setdefault("acronym", acr)
+                    defined[acr] = m.entity
+        if not defined:
+            return
+        for w in ws:
+            ent = defined.get(w.text)
+            if ent is not None and self.free(w.i, w.i + 1):
+                add_mention(a, "org", w.start, w.end, ent, org_kind=ent.attrs.get("org_kind"))
+                a.entity("org", a.text[w.start:w.end], key=ent.key)
+                self.covered.append((w.i, w.i + 1))
+
+    # -- 4: datelines and photo credits -----------------------------------------------
+    def datelines_and_credits(self) -> None:
+        a, ws = self.a, self.ws
+        for para in a.paragraphs:
+            j = _index_after(ws, para.start - 0)
+            if j is None or j >= len(ws) or ws[j].start != para.start:
+                continue
+            w = ws[j]
+            if (_acronym_like(w) or _domain_like(w)) and j + 1 < len(ws) \
+                    and re.fullmatch(r"\s*[-\u2013\u2014]\s*", ws[j + 1].gap) and self.free(j, j + 1):
+                self.add(j, j + 1, org_kind="media")
+        for a_, b_ in lex.credit_segments(ws):
+            if b_ - a_ != 1 or not self.free(a_, b_):
+                continue
+            kn = self.known_at(a_)
+            if kn:
+                self.add(a_, kn[1], key=canonical(kn[0].row["name"]),
+                         org_kind=kn[0].row.get("org_kind") or "media")
+            elif _acronym_like(ws[a_]) and ws[a_].latin:
+                self.add(a_, b_, org_kind="media")
+
+    # -- 5: lists after a plural head ------------------------------------------------
+    def lists(self) -> None:
+        a, ws = self.a, self.ws
+        text = a.canon
+        for m in re.finditer(r"\b(?:các|những|nhiều)\s+([^\W\d][\w ]{0,60}?)\s+như\s*:?\s*", text):
+            head = m.group(1).casefold()
+            if not any(head.startswith(h) for h in PLURAL_HEADS):
+                continue
+            j = _index_after(ws, m.end())
+            if j is None:
+                continue
+            first = j
+            while j < len(ws):
+                if j > first and ("\n" in ws[j].gap or re.search(r"[.;:!?]", ws[j].gap)):
+                    break
+                if not ws[j].cap:
+                    if ws[j].fold == "và":
+                        j += 1
+                        continue
+                    break
+                at = [m for m in a.mentions if m.kind in ("org", "place") and m.span.start == ws[j].start]
+                if at:
+                    k = _index_after(ws, at[0].span.end) or len(ws)
+                    j = k
+                    if k < len(ws) and ws[k].gap.strip() == "(":
+                        j = k + 1
+                    continue
+                k = j + 1
+                while k < len(ws) and space_joined(ws, k) and ws[k].cap and k - j < 5:
+                    k += 1
+                if self.free(j, k):
+                    self.add(j, k, org_kind="company" if "tập đoàn" in head or "doanh nghiệp" in head
+                             or "công ty" in head or "hãng" in head else "other")
+                # skip a parenthesised acronym
+                if k < len(ws) and ws[k].gap.strip() == "(":
+                    k += 1
+                j = k
+
+    # -- sub-organisations ------------------------------------------------------------
+    def parents(self) -> None:
+        a = self.a
+        orgs = sorted((m for m in a.mentions if m.kind == "org" and m.entity is not None),
+                      key=lambda m: m.span.start)
+        for m1, m2 in zip(orgs, orgs[1:]):
+            between = a.canon[m1.span.end:m2.span.start]
+            if m1.entity is m2.entity:
+                continue
+            k1 = m1.entity.attrs.get("org_kind")
+            if re.fullmatch(r"\s*(,|thuộc|trực thuộc|của)\s*", between) and _rank(m1) > _rank(m2):
+                if "\n" in between:
+                    continue
+                if between.strip() == "," and not (_rank(m2) >= 1 and k1 in ("department", "other")):
+                    continue
+                m1.entity.attrs.setdefault("parent", m2.entity)
+
+
+_RANKS = {"ministry": 0, "party": 0, "government": 0, "committee": 0, "company": 0,
+          "international": 0, "assembly": 0}
+
+
+def _rank(m: Mention) -> int:
+    """Smaller units rank higher: a Cục (department) sits under a Bộ (ministry)."""
+    name = m.text.casefold()
+    if name.startswith(("cục", "vụ", "chi cục", "tổng cục", "trung tâm", "viện", "khối", "phòng", "sở")):
+        return 2
+    if name.startswith(("bộ", "ban", "ủy ban", "tập đoàn", "tổng công ty")):
+        return 1
+    return 1
+
+
+def _index_after(ws: list[Word], offset: int) -> int | None:
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ws[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(ws) else None
 
 
 @component("organizations")
 def organizations(analysis: Analysis) -> None:
-    return None
+    o = _Orgs(analysis)
+    o.scan()
+    o.datelines_and_credits()
+    o.acronyms()
+    o.lists()
+    o.parents()

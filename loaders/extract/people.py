@@ -1,8 +1,281 @@
-"""Component ``people``: not written yet (see the issue that asks for it)."""
-from ..model import Analysis
+"""Component ``people``: person names, their honorifics and gender.
+
+A person is a run of capitalised words found by one of these patterns (the
+honorific or title is never part of the name):
+
+1. **Honorific + name**: ông / bà / đồng chí / TS. / PGS.TS. / KTS. / ThS. /
+   Mr... (``honorifics.tsv``) + 1–5 capitalised words. ông/bà give gender.
+   "ông Bình" (one word) is a short form the ``resolve`` component folds
+   into the full name.
+2. **Title + name**: a role word (``roles.tsv``) optionally followed by its
+   body (an organisation mention, a place, capitalised descriptors) and then
+   a Vietnamese name (known surname + 1–3 capitalised syllables) or a foreign
+   one (two or more capitalised words without Vietnamese diacritics):
+   "Bộ trưởng Bộ Xây dựng Phạm Hồng Hà", "Thủ tướng Nguyễn Xuân Phúc".
+3. **Name + title**: a surname-led or foreign name followed by ", " and a
+   role word: "Nguyễn Văn A, Phó Chủ tịch UBND ..." (lists of co-chairs).
+4. **Photo credits**: "Ảnh: VGP/Quang Hiếu", "Ảnh: THÀNH TRUNG": a credit
+   part of two or more words that is not a body is a photographer.
+5. **NLP candidates**: a multi-syllable ``Np`` token from the ``nlp``
+   component that starts with a surname and is not a place or body.
+
+Negative rules: a run that is a place or a body ("Hà Nội", "Thái Bình
+Dương", "Hồ Chí Minh" in "TP Hồ Chí Minh") is not a person; a place inside a
+name found by patterns 1–3 ("Nguyễn Thái Bình") is dropped as a place.
+"""
+from __future__ import annotations
+
+from ..model import Analysis, Span
 from ..pipeline import component
+from . import actors_lexicon as lex
+from .actors_text import (Word, add_mention, remove_mention, space_joined, words)
+
+MAX_NAME = 5
+# address words that are also (rare) surnames: "Ông X" opens a name, it is not one
+ADDRESS_WORDS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác"}
+
+
+def _joined_name(ws: list[Word], j: int) -> bool:
+    """Word ``j`` continues a name from ``j-1``: spaces or a hyphen inside a word pair."""
+    return space_joined(ws, j) or (j > 0 and ws[j].gap == "-" and ws[j].cap)
+
+
+def _name_run(ws: list[Word], folded: list[str], j: int, limit: int = MAX_NAME) -> int:
+    """Index after the run of capitalised words starting at ``j`` (stops at role/body words)."""
+    k = j
+    while k < len(ws) and k - j < limit and ws[k].cap:
+        if k > j and not _joined_name(ws, k):
+            break
+        if k > j and (lex.role_at(ws, k, folded) is not None or lex.is_kind_word(ws, k)):
+            break
+        k += 1
+    return k
+
+
+def vietnamese_name(ws: list[Word], j: int) -> int:
+    """Index after a surname-led Vietnamese name (2–4 syllables) at ``j``, else ``j``."""
+    w = ws[j]
+    if not w.cap or w.fold not in lex.surnames() or w.fold in ADDRESS_WORDS:
+        return j
+    k = j + 1
+    while k < len(ws) and k - j < 4 and space_joined(ws, k) and ws[k].cap \
+            and ws[k].upper == w.upper:
+        k += 1
+    return k if k - j >= 2 else j
+
+
+def foreign_name(ws: list[Word], j: int, folded: list[str], min_words: int = 2) -> int:
+    """Index after a run of capitalised Latin words (a foreign name) at ``j``, else ``j``."""
+    k = j
+    while k < len(ws) and k - j < 4 and ws[k].cap and not ws[k].upper \
+            and (k == j or _joined_name(ws, k)):
+        if k > j and (lex.role_at(ws, k, folded) is not None or lex.is_kind_word(ws, k)):
+            break
+        k += 1
+    run = ws[j:k]
+    if len(run) < min_words:
+        return j
+    # mostly without Vietnamese diacritics ("Thomas Lê" passes, "Hoa Kỳ" does not)
+    if sum(1 for w in run if w.latin) < max(1, len(run) - 1) or not run[0].latin:
+        return j
+    return k
+
+
+class _People:
+    def __init__(self, analysis: Analysis):
+        self.a = analysis
+        self.ws = words(analysis)
+        self.folded = [w.fold for w in self.ws]
+        self.found: dict[tuple[int, int], dict] = {}
+        self.mention_at = {}
+        for m in analysis.mentions:
+            self.mention_at.setdefault(m.span.start, []).append(m)
+
+    # -- helpers -----------------------------------------------------------------
+    def mentions_over(self, i: int, end: int, kinds=("place", "org")):
+        span = Span(self.ws[i].start, self.ws[end - 1].end)
+        return [m for m in self.a.mentions if m.kind in kinds and m.span.overlaps(span)]
+
+    def exactly_other(self, i: int, end: int) -> bool:
+        """The run is, or lies inside, a place or a body."""
+        span = Span(self.ws[i].start, self.ws[end - 1].end)
+        return any(m.kind in ("place", "org") and span in m.span for m in self.a.mentions)
+
+    def add(self, i: int, end: int, source: str, strong: bool, **attrs) -> None:
+        if end <= i:
+            return
+        key = (i, end)
+        for (a, b), info in list(self.found.items()):
+            if a < end and i < b:  # overlapping candidates: keep the stronger, then the longer
+                if (info["strong"], b - a) >= (strong, end - i):
+                    for k, v in attrs.items():
+                        info.setdefault(k, v)
+                    return
+                del self.found[(a, b)]
+        self.found[key] = {"source": source, "strong": strong, **attrs}
+
+    def mention_end_at(self, j: int, kinds=("org", "place")) -> int | None:
+        """Index after a mention starting at word ``j``."""
+        if j >= len(self.ws):
+            return None
+        for m in self.mention_at.get(self.ws[j].start, ()):
+            if m.kind in kinds:
+                k = j
+                while k < len(self.ws) and self.ws[k].end <= m.span.end:
+                    k += 1
+                return k
+        return None
+
+    # -- 1. honorific + name -----------------------------------------------------
+    def honorifics(self) -> None:
+        ws, folded = self.ws, self.folded
+        for j in range(len(ws)):
+            cands = lex.honorifics().candidates(folded, j, lambda k: space_joined(ws, k) or ws[k].gap == ".")
+            if not cands:
+                continue
+            p = cands[0]
+            kind = p.row.get("kind")
+            if kind == "plural":
+                continue
+            if kind in ("academic", "rank") and not ws[j].cap:
+                continue
+            h_end = j + len(p.toks)
+            if h_end >= len(ws) or not ws[h_end].cap:
+                continue
+            if lex.role_at(ws, h_end, folded) is not None or lex.is_kind_word(ws, h_end):
+                continue  # "Đồng chí Phó Trưởng Ban ... Name": the title pattern reads it
+            if not (space_joined(ws, h_end) or ws[h_end].gap.strip() in (".", "")):
+                continue
+            # the honorific itself inside a place ("Bà Rịa") is no honorific
+            if self.mentions_over(j, h_end, ("place", "org")):
+                continue
+            end = _name_run(ws, folded, h_end)
+            if end == h_end:
+                continue
+            # a body or place written after "ông"/"bà" is not a name
+            if self.exactly_other(h_end, end):
+                continue
+            stop = self.mention_end_at(h_end)
+            if stop is not None and stop >= end:
+                continue
+            gender = p.row.get("gender") or None
+            self.add(h_end, end, "honorific", True,
+                     honorific=self.a.text[ws[j].start:ws[h_end - 1].end],
+                     gender=gender)
+
+    # -- 2. title + name; 3. name + title ---------------------------------------
+    def name_titles(self) -> None:
+        ws, folded = self.ws, self.folded
+        for j in range(len(ws)):
+            if not ws[j].cap or (j > 0 and space_joined(ws, j) and ws[j - 1].cap):
+                continue
+            end = vietnamese_name(ws, j)
+            if end == j:
+                end = foreign_name(ws, j, folded)
+            if end == j or end >= len(ws) or ws[end].gap.strip() != ",":
+                continue
+            if lex.role_at(ws, end, folded) is not None and not self.exactly_other(j, end):
+                self.add(j, end, "name-title", True)
+
+    def appositive(self, j: int) -> bool:
+        """The role at word ``j`` describes a name written before it.
+
+        "ông X, Uỷ viên ..., Bí thư ..., Trưởng Ban ..." — walk back over
+        comma-separated titles to a person found by the other patterns.
+        """
+        ws, folded = self.ws, self.folded
+        k = j
+        for _ in range(6):
+            if k == 0 or ws[k].gap.strip() != ",":
+                return False
+            prev_end = k
+            if any(b == prev_end for (_, b) in self.found):
+                return True
+            # previous segment: back to the start of the clause or the previous comma
+            s = k - 1
+            while s > 0 and (space_joined(ws, s) or ws[s].gap.strip() in ("-", "")) and k - s < 15:
+                s -= 1
+            if lex.role_at(ws, s, folded) is None and not ws[s].cap:
+                return False
+            k = s
+        return False
+
+    def titles(self) -> None:
+        ws, folded = self.ws, self.folded
+        for j in range(len(ws)):
+            p = lex.role_at(ws, j, folded)
+            if p is None or self.appositive(j):
+                continue
+            k = j + len(p.toks)
+            # the body the post belongs to, if written between title and name
+            for _ in range(3):
+                if k >= len(ws) or not space_joined(ws, k):
+                    break
+                nxt = self.mention_end_at(k, ("org", "place"))
+                if nxt is not None:
+                    k = nxt
+                    continue
+                break
+            if k >= len(ws) or not space_joined(ws, k):
+                continue
+            end = vietnamese_name(ws, k)
+            if end == k:
+                end = foreign_name(ws, k, folded)
+            if end > k and not self.exactly_other(k, end):
+                self.add(k, end, "title", True)
+    # -- 4. photo credits ---------------------------------------------------------
+    def credits(self) -> None:
+        ws = self.ws
+        for a, b in lex.credit_segments(ws):
+            if self.exactly_other(a, b) or self.mentions_over(a, b, ("org",)):
+                continue
+            if b - a >= 2 or (ws[a].upper and not ws[a].latin):
+                self.add(a, b, "credit", True)
+
+    # -- 5. NLP candidates --------------------------------------------------------
+    def nlp(self) -> None:
+        from .actors_text import word_index_at_or_after
+        ws = self.ws
+        for t in self.a.tokens:
+            if t.pos != "Np" or " " not in t.text:
+                continue
+            j = word_index_at_or_after(self.a, t.start)
+            if j >= len(ws) or ws[j].start != t.start:
+                continue
+            end = vietnamese_name(ws, j)
+            if end == j or ws[end - 1].end != t.end:
+                continue
+            if self.mentions_over(j, end):
+                continue
+            self.add(j, end, "nlp", False)
+
+    # -- output -------------------------------------------------------------------
+    def emit(self) -> None:
+        a, ws = self.a, self.ws
+        for (i, end), info in sorted(self.found.items()):
+            span = Span(ws[i].start, ws[end - 1].end)
+            for m in list(a.mentions):
+                if m.kind == "place" and m.span.overlaps(span) and info["strong"]:
+                    if not m.span.start < span.start and not m.span.end > span.end:
+                        remove_mention(a, m)  # "Nguyễn Thái Bình" is not Thái Bình
+            if any(m.kind in ("place", "org") and m.span.overlaps(span) for m in a.mentions):
+                continue
+            written = a.text[span.start:span.end]
+            attrs = {k: v for k, v in info.items() if k in ("gender", "honorific")}
+            if attrs.get("gender") is None and " Thị " in f" {written} ":
+                attrs["gender"] = "female"
+            ent = a.entity("person", written, **attrs)
+            add_mention(a, "person", span.start, span.end, ent, source=info["source"],
+                        words=end - i, **attrs)
 
 
 @component("people")
 def people(analysis: Analysis) -> None:
-    return None
+    p = _People(analysis)
+    p.honorifics()
+    p.name_titles()
+    p.titles()
+    p.credits()
+    if analysis.tokens:
+        p.nlp()
+    p.emit()

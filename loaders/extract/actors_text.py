@@ -1,0 +1,166 @@
+"""Word-level view of a document shared by the actor components.
+
+:func:`words` splits the canonical text (``Analysis.canon``: NFC, new-style
+tone placement, straight quotes, one character per character of the stored
+text) into :class:`Word`s with offsets, case flags and the text of the gap
+before each word. Rules then walk words instead of re-running regular
+expressions over the text. The result is cached on the analysis.
+
+Capitalisation uses ``str.isupper`` on the first letter: regular expression
+classes such as ``[A-ZÀ-Ỹ]`` also match lower-case Vietnamese letters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Analysis, Mention, Span
+
+_WORD = re.compile(r"\w+(?:[.'&]\w+)*")
+
+# gaps inside a name or title: spaces only; dashes join compound place names
+_SPACE_GAP = re.compile(r"^[ \t]+$")
+_DASH_GAP = re.compile(r"^[ \t]*[-\u2013\u2014][ \t]*$")
+
+DIACRITIC_FREE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
+
+
+@dataclass
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str          # canonical spelling
+    fold: str          # case folded canonical spelling
+    gap: str           # text between the previous word and this one
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    @property
+    def latin(self) -> bool:
+        """Written without Vietnamese diacritics (foreign names, brands)."""
+        return bool(DIACRITIC_FREE.match(self.text))
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def words(analysis: Analysis) -> list[Word]:
+    cached = analysis.__dict__.get("_actor_words")
+    if cached is not None:
+        return cached
+    out: list[Word] = []
+    prev = 0
+    for m in _WORD.finditer(analysis.canon):
+        for start, end in _unglue(m.group(0), m.start()):
+            text = analysis.canon[start:end]
+            out.append(Word(len(out), start, end, text, text.casefold(), analysis.canon[prev:start]))
+            prev = end
+    analysis.__dict__["_actor_words"] = out
+    return out
+
+
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+
+
+def _unglue(text: str, offset: int) -> list[tuple[int, int]]:
+    """Split words glued by lost spacing ("kinh tếPhó") — not brands ("MobiFone").
+
+    A lower-to-upper transition splits only when a side carries Vietnamese
+    letters (outside ASCII): Latin brand names keep their inner capitals.
+    """
+    cuts = [m.start() for m in _GLUE.finditer(text)
+            if text[:m.start()][-1:].islower() and text[m.start()].isupper()]
+    cuts = [c for c in cuts if not (text[:c].isascii() and text[c:].isascii())]
+    if not cuts:
+        return [(offset, offset + len(text))]
+    bounds = [0, *cuts, len(text)]
+    return [(offset + a, offset + b) for a, b in zip(bounds, bounds[1:])]
+
+
+def word_at(analysis: Analysis, offset: int) -> int | None:
+    """Index of the word starting at ``offset`` (or containing it)."""
+    ws = words(analysis)
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ws[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(ws) and ws[lo].start <= offset < ws[lo].end else None
+
+
+def word_index_at_or_after(analysis: Analysis, offset: int) -> int:
+    ws = words(analysis)
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ws[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def space_joined(ws: list[Word], j: int) -> bool:
+    """Word ``j`` follows word ``j-1`` with only spaces between them."""
+    return j > 0 and bool(_SPACE_GAP.match(ws[j].gap))
+
+
+def dash_or_space_joined(ws: list[Word], j: int) -> bool:
+    return j > 0 and bool(_SPACE_GAP.match(ws[j].gap) or _DASH_GAP.match(ws[j].gap))
+
+
+def sentence_initial(ws: list[Word], j: int) -> bool:
+    """Word ``j`` opens a sentence, line or quotation."""
+    if j == 0:
+        return True
+    gap = ws[j].gap
+    return bool(re.search(r"[.!?:;\n\"(…]\s*$", gap)) or "\n" in gap
+
+
+def strip_accents(text: str) -> str:
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
+def overlapping(analysis: Analysis, span: Span, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+    return [m for m in analysis.mentions
+            if m.span.overlaps(span) and (kinds is None or m.kind in kinds)]
+
+
+def text_of(analysis: Analysis, start: int, end: int) -> str:
+    """The stored text (as written) of [start, end)."""
+    return analysis.text[start:end]
+
+
+def add_mention(analysis: Analysis, kind: str, start: int, end: int, entity, **attrs) -> Mention:
+    span = Span(start, end)
+    m = Mention(kind=kind, span=span, text=analysis.text[start:end], attrs=dict(attrs), entity=entity)
+    analysis.mentions.append(m)
+    if entity is not None:
+        entity.add_span(span)
+    return m
+
+
+def remove_mention(analysis: Analysis, mention: Mention) -> None:
+    """Drop a mention; its entity goes too when nothing else names it."""
+    analysis.mentions = [m for m in analysis.mentions if m is not mention]
+    ent = mention.entity
+    if ent is None:
+        return
+    if mention.span in ent.spans:
+        ent.spans.remove(mention.span)
+    if not any(m.entity is ent for m in analysis.mentions):
+        analysis.entities.pop(f"{ent.kind}:{ent.key.casefold()}", None)
