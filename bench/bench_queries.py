@@ -1,0 +1,265 @@
+"""Query latency on Oxigraph vs rdflib in memory, exports, and whole-store validation. One command.
+
+    python -m bench.bench_queries --articles 1000
+    python -m bench.bench_queries --articles 100 --no-append      # CI smoke
+    python -m bench.bench_queries --store /tmp/x/store-1-full      # reuse a store built by bench_ingest
+
+Builds a store from ``--articles`` synthetic articles through the scale-out
+path (``camket extract`` with 2 workers, then ``camket load``'s bulk load;
+both timed), or reuses ``--store``. Then, for every named query in
+``queries/`` (parameters filled with real values from the store) and the
+main lookups the API makes, p50/p95 latency straight on the embedded
+Oxigraph store and on rdflib's in-memory SPARQL engine over the same quads,
+with the ratio. Also GEXF/GraphML export time and RSS, and whole-store
+``camket validate`` time against the per-document SHACL cost.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Timer, peak_rss_mb, percentile, report, table
+
+# main lookups (what the API pages do): name -> (query, parameter -> sampler query)
+LOOKUPS = {
+    "statements of one speaker (page of 100)": (
+        "SELECT ?st ?text ?doc WHERE { ?st a ck:Statement ; ck:speaker ?speaker ; ck:text ?text ; "
+        "ck:inDocument ?doc } LIMIT 100", {"speaker": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ck:speaker ?x } "
+                                           "GROUP BY ?x ORDER BY DESC(?n) LIMIT 1"}),
+    "people in one body (page of 100)": (
+        "SELECT DISTINCT ?p ?name WHERE { ?m org:organization ?org ; org:member ?p . ?p schema:name ?name } "
+        "LIMIT 100", {"org": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?m org:organization ?x } GROUP BY ?x "
+                             "ORDER BY DESC(?n) LIMIT 1"}),
+    "documents mentioning one entity (page of 100)": (
+        "SELECT DISTINCT ?doc WHERE { ?e ck:mentionedIn ?doc } LIMIT 100",
+        {"e": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?x ck:mentionedIn ?d } GROUP BY ?x ORDER BY DESC(?n) LIMIT 1"}),
+    "count of statements per speaker (top 20)": (
+        "SELECT ?s (COUNT(*) AS ?n) WHERE { ?st ck:speaker ?s } GROUP BY ?s ORDER BY DESC(?n) LIMIT 20", {}),
+    "entities ranked by documents (top 20)": (
+        "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e ck:mentionedIn ?doc } GROUP BY ?e "
+        "ORDER BY DESC(?n) LIMIT 20", {}),
+}
+PARAM_SAMPLERS = {  # named-query parameter name fragments -> sampler query (first column)
+    "doc": "SELECT ?x WHERE { GRAPH ?x { ?x a ck:Document } } LIMIT 1",
+    "speaker": LOOKUPS["statements of one speaker (page of 100)"][1]["speaker"],
+    "person": "SELECT ?x WHERE { ?x a schema:Person } LIMIT 1",
+    "org": LOOKUPS["people in one body (page of 100)"][1]["org"],
+    "body": LOOKUPS["people in one body (page of 100)"][1]["org"],
+    "place": "SELECT ?x WHERE { ?x ck:placeType ?t } LIMIT 1",
+    "policy": "SELECT ?x WHERE { ?x a ck:PolicyDocument } LIMIT 1",
+    "entity": LOOKUPS["documents mentioning one entity (page of 100)"][1]["e"],
+}
+SCALAR_DEFAULTS = {"int": "100", "year": "2025", "date": "2024-01-01", "string": "Nguyễn"}
+
+
+# ------------------------------------------------------------------ building the store
+
+def build_store(n: int, seed: int, workdir: Path, workers: int = 2) -> tuple[object, dict]:
+    """Generate, extract (sharded path, ``workers`` processes) and bulk-load; returns (store, timings)."""
+    from bench.generate_corpus import write_corpus
+    from camket.scale import extract_shard, load_embedded
+    from camket.store import open_store
+    corpus, nq = workdir / "corpus.jsonl", workdir / "all.nq"
+    write_corpus(n, corpus, None, seed)
+    with Timer() as t_extract, nq.open("w", encoding="utf-8") as out:
+        docs, errors = extract_shard([str(corpus)], out, (0, 1), workers)
+    store = open_store(workdir / "store")
+    with Timer() as t_load:
+        load_embedded(store, [str(nq)], append=True)
+    quads = len(store)
+    return store, {"documents": docs, "errors": len(errors), "extract_s": t_extract.seconds,
+                   "load_s": t_load.seconds, "quads": quads, "nq_bytes": nq.stat().st_size}
+
+
+def rdflib_dataset(store):
+    """The store's quads in an rdflib in-memory Dataset (union default graph); (dataset, seconds, MB)."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+    buf = io.BytesIO()
+    store.dump(buf, ox.RdfFormat.N_QUADS)
+    rss0 = peak_rss_mb()
+    with Timer() as t:
+        ds = Dataset(default_union=True)
+        ds.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
+    return ds, t.seconds, peak_rss_mb() - rss0
+
+
+# ------------------------------------------------------------------ queries
+
+def sample(store, query: str):
+    rows = store.select(query)
+    return next(iter(rows[0].values())) if rows else None
+
+
+def named_query_cases(store) -> list[tuple[str, str, dict]]:
+    """(label, query text, bindings) for each named query; optional params left out, plus a
+    one-document variant when there is an optional ``doc`` parameter."""
+    from camket.named_queries import coerce_params, load_queries
+    cases = []
+    for q in load_queries().values():
+        params, ok = {}, True
+        for p in q.params:
+            if p.optional:
+                continue
+            key = next((k for k in PARAM_SAMPLERS if k in p.name), None)
+            value = sample(store, PARAM_SAMPLERS[key]) if p.type == "iri" and key else SCALAR_DEFAULTS.get(p.type)
+            if value is None:
+                ok = False
+                break
+            params[p.name] = value.value if hasattr(value, "value") else value
+        if not ok:
+            cases.append((f"{q.name} (skipped: no value for a required parameter)", "", None))
+            continue
+        cases.append((q.name, q.text, coerce_params(q, params)))
+        if any(p.name == "doc" and p.optional for p in q.params):
+            doc = sample(store, PARAM_SAMPLERS["doc"])
+            cases.append((f"{q.name} (one document)", q.text, coerce_params(q, {**params, "doc": doc.value})))
+    return cases
+
+
+def lookup_cases(store) -> list[tuple[str, str, dict]]:
+    cases = []
+    for label, (query, samplers) in LOOKUPS.items():
+        bindings = {name: sample(store, sq) for name, sq in samplers.items()}
+        if any(v is None for v in bindings.values()):
+            cases.append((f"{label} (skipped: nothing to look up)", "", None))
+        else:
+            cases.append((label, query, bindings))
+    return cases
+
+
+def timed(run, max_reps: int, budget_s: float) -> tuple[list[float], int]:
+    times, rows = [], 0
+    start = time.perf_counter()
+    while len(times) < max_reps and (not times or time.perf_counter() - start < budget_s):
+        t0 = time.perf_counter()
+        rows = run()
+        times.append(1000 * (time.perf_counter() - t0))
+    return times, rows
+
+
+def latency_rows(store, ds, cases, reps: int, rdflib_budget: float) -> list[list]:
+    from camket.ontology import sparql_prefixes
+    from camket.store import bind
+    rows = []
+    for label, query, bindings in cases:
+        if bindings is None:
+            rows.append([label, "", "", "", "", "", "", ""])
+            continue
+        ox_t, n = timed(lambda: len(store.select(query, bindings)), reps, 10.0)
+        text = sparql_prefixes() + bind(query, bindings)
+        rd_t, rd_n = timed(lambda: len(list(ds.query(text))), 5, rdflib_budget) if ds is not None else ([], None)
+        ratio = f"{percentile(rd_t, 50) / percentile(ox_t, 50):.1f}×" if rd_t else "-"
+        rows.append([label, n, percentile(ox_t, 50), percentile(ox_t, 95),
+                     percentile(rd_t, 50) if rd_t else "-", percentile(rd_t, 95) if rd_t else "-", ratio,
+                     "" if rd_n in (None, n) else f"rows differ: {rd_n}"])
+        print(f"  {label}: oxigraph {percentile(ox_t, 50):.1f} ms, rdflib "
+              f"{percentile(rd_t, 50) if rd_t else float('nan'):.1f} ms", file=sys.stderr)
+    return rows
+
+
+# ------------------------------------------------------------------ exports and validation
+
+def export_rows(store) -> list[list]:
+    try:
+        from camket.export import build_projection, export
+    except ImportError:
+        return []
+    rows = []
+    proj = build_projection(store)
+    for fmt in ("gexf", "graphml"):
+        sink = io.BytesIO()
+        with Timer() as t:
+            export(store, fmt, sink)
+        rows.append([fmt, len(proj.nodes), len(proj.edges), t.seconds, sink.tell() / 1e6, round(peak_rss_mb())])
+    return rows
+
+
+def validation_rows(store, docs: int, whole_graph_max_quads: int) -> list[list]:
+    from rdflib import Graph
+    from camket.shapes import validate
+    from camket.validation import document_graph_from_store, validate_store
+    with Timer() as t_store:
+        violations, n = validate_store(store)
+    graphs = [document_graph_from_store(store, g) for g in store.documents()[:50]]
+    with Timer() as t_docs:
+        for g in graphs:
+            validate(g)
+    per_doc_ms = 1000 * t_docs.seconds / max(1, len(graphs))
+    rows = [["camket validate (each document graph from the store)", n, t_store.seconds,
+             1000 * t_store.seconds / max(1, n), len(violations)],
+            ["per-document SHACL alone (graph in memory, 50 documents)", len(graphs), t_docs.seconds, per_doc_ms, ""]]
+    quads = len(store)
+    if quads <= whole_graph_max_quads:
+        union = Graph()
+        for g in store.documents():
+            union += document_graph_from_store(store, g)
+        with Timer() as t_union:
+            v = [x for x in validate(union) if x.severity == "Violation"]
+        rows.append(["one pyshacl run over the whole store as one graph", n, t_union.seconds,
+                     1000 * t_union.seconds / max(1, n), len(v)])
+    return rows
+
+
+# ------------------------------------------------------------------ main
+
+def bench(args, workdir: Path) -> None:
+    from camket.store import open_store
+    if args.store:
+        store, build = open_store(args.store), None
+    else:
+        store, build = build_store(args.articles, args.seed, workdir, args.workers)
+    docs = len(store.documents())
+    quads = len(store)
+    ds, rd_load_s, rd_mb = rdflib_dataset(store) if not args.no_rdflib else (None, 0.0, 0.0)
+    cases = named_query_cases(store) + lookup_cases(store)
+    lat = latency_rows(store, ds, cases, args.reps, args.rdflib_budget)
+    body = table(["query", "rows", "Oxigraph p50 ms", "Oxigraph p95 ms", "rdflib p50 ms", "rdflib p95 ms",
+                  "rdflib / Oxigraph", "note"], lat)
+    notes = [f"{docs:,} documents, {quads:,} quads ({quads / max(1, docs):.0f} per document)"]
+    if build:
+        notes.append(f"built by `camket extract` ({args.workers} workers): {build['extract_s']:.1f} s "
+                     f"({build['documents'] / build['extract_s']:.1f} articles/s); bulk load "
+                     f"{build['load_s']:.2f} s ({quads / max(build['load_s'], 1e-9):,.0f} quads/s)")
+    if ds is not None:
+        notes.append(f"rdflib Dataset parse: {rd_load_s:.1f} s ({quads / max(rd_load_s, 1e-9):,.0f} quads/s), "
+                     f"+{rd_mb:,.0f} MB peak RSS")
+    report("Queries", f"Queries, {docs:,} documents", body, notes, append=not args.no_append)
+    exp = export_rows(store)
+    if exp:
+        report("Exports", f"Exports, {docs:,} documents",
+               table(["format", "nodes", "edges", "seconds", "MB", "peak RSS MB (process)"], exp),
+               append=not args.no_append)
+    val = validation_rows(store, docs, args.whole_graph_max_quads)
+    report("Validation", f"Validation, {docs:,} documents",
+           table(["how", "documents", "seconds", "ms / document", "violations"], val),
+           append=not args.no_append)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", "-n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--store", help="use this existing store instead of building one")
+    ap.add_argument("--workers", type=int, default=2, help="extraction processes when building (default 2)")
+    ap.add_argument("--reps", type=int, default=20, help="repetitions per query on Oxigraph (default 20)")
+    ap.add_argument("--rdflib-budget", type=float, default=20.0, help="seconds per query on rdflib (≥ 1 run)")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side (large stores)")
+    ap.add_argument("--whole-graph-max-quads", type=int, default=300_000,
+                    help="run one pyshacl over the whole store only up to this size")
+    ap.add_argument("--workdir", help="where corpus and store go (default: a temporary folder)")
+    ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="camket-bench-") as tmp:
+        workdir = Path(args.workdir or tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        bench(args, workdir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
