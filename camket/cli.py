@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-PLUGIN_MODULES = ["camket.api.cli", "camket.export.cli", "camket.scale"]
+PLUGIN_MODULES = ["camket.api.cli", "camket.export.cli", "camket.scale", "camket.curation.cli"]
 
 
 def _load_plugins() -> None:

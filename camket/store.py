@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import pyoxigraph as ox
 
-from camket.ontology import sparql_prefixes
+from camket.ontology import ID, sparql_prefixes
 
 DEFAULT_STORE = os.environ.get("CAMKET_STORE", ".camket/store")
 
@@ -134,7 +134,10 @@ class EmbeddedStore:
         return (rows[0]["h"].value, rows[0]["v"].value) if rows else None
 
     def documents(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        """Document graphs only (not the curation or ontology graphs beside them)."""
+        prefix = f"{ID}doc/"
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
 
     def quads(self) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, None)

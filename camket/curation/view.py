@@ -1,0 +1,93 @@
+"""The resolved view, read back from the store, for the API and the exports.
+
+Public API::
+
+    from camket.curation.view import load_view, ResolvedView, CANONICAL_SPARQL
+    view = load_view(store)              # reads graph/resolved (cheap; no SQLite needed)
+    view.canonical("https://w3id.org/camket/id/person/lo-van-hung")  # -> canonical IRI
+    view.is_rejected(fact_iri); view.name(iri); view.pledge_status(pledge_iri)
+    for s, p, o in view.rewrite(triples): ...   # merged IRIs, rejected facts dropped
+
+Exports that walk the raw triples pass them through :meth:`ResolvedView.rewrite`;
+SPARQL users can do the same inside a query with :data:`CANONICAL_SPARQL`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .rdf import GRAPH_RESOLVED
+
+CANONICAL_SPARQL = """# ?x -> ?canon (itself unless a judgement merged it away)
+OPTIONAL { GRAPH <https://w3id.org/camket/graph/resolved> { ?x owl:sameAs ?merged } }
+BIND(COALESCE(?merged, ?x) AS ?canon)
+FILTER NOT EXISTS { GRAPH <https://w3id.org/camket/graph/resolved> { ?x ck:curationStatus "rejected" } }"""
+
+VIEW_QUERY = f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_RESOLVED}> {{ ?s ?p ?o }}
+  VALUES ?p {{ owl:sameAs ck:curationStatus ck:preferredName ck:pledgeStatus ck:reanchoredTo }} }}"""
+
+
+@dataclass
+class ResolvedView:
+    same_as: dict[str, str] = field(default_factory=dict)
+    status: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    pledges: dict[str, str] = field(default_factory=dict)
+    moved: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, iri: str) -> str:
+        iri = self.moved.get(iri, iri)
+        return self.same_as.get(iri, iri)
+
+    def is_rejected(self, iri: str) -> bool:
+        return self.status.get(self.moved.get(iri, iri)) == "rejected"
+
+    def name(self, iri: str) -> str | None:
+        """The researcher's preferred name of the entity, if any."""
+        return self.names.get(self.canonical(iri))
+
+    def pledge_status(self, iri: str) -> str | None:
+        """``kept``, ``broken``, ... (the term's local name, lower-case-dashed) or None."""
+        return self.pledges.get(self.moved.get(iri, iri))
+
+    def rewrite(self, triples: Iterable[tuple]) -> Iterator[tuple]:
+        """Triples of plain strings or rdflib/pyoxigraph terms, with merged IRIs
+        made canonical and triples about rejected nodes dropped."""
+        for s, p, o in triples:
+            if self.is_rejected(str(_value(s))) or self.is_rejected(str(_value(o))):
+                continue
+            yield self._swap(s), p, self._swap(o)
+
+    def _swap(self, term):
+        value = str(_value(term))
+        canon = self.canonical(value)
+        if canon == value:
+            return term
+        return type(term)(canon) if not isinstance(term, str) else canon
+
+
+def _value(term):
+    return getattr(term, "value", term)
+
+
+STATUS_NAMES = {"NotYetRated": "not-yet-rated", "InTheWorks": "in-the-works", "Stalled": "stalled",
+                "Compromise": "compromise", "Kept": "kept", "Broken": "broken"}
+
+
+def load_view(store) -> ResolvedView:
+    """The resolved view as the store holds it (empty when nobody judged anything)."""
+    view = ResolvedView()
+    for r in store.select(VIEW_QUERY):
+        s, p, o = r["s"].value, r["p"].value, r["o"].value
+        local = p.rsplit("#", 1)[-1]
+        if local == "sameAs":
+            view.same_as[s] = o
+        elif local == "curationStatus":
+            view.status[s] = o
+        elif local == "preferredName":
+            view.names[s] = o
+        elif local == "pledgeStatus":
+            view.pledges[s] = STATUS_NAMES.get(o.rsplit("#", 1)[-1], o)
+        elif local == "reanchoredTo":
+            view.moved[s] = o
+    return view
