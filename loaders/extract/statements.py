@@ -1,8 +1,207 @@
-"""Component ``statements``: not written yet (see the issue that asks for it)."""
-from ..model import Analysis
+"""Component ``statements``: who said what — direct quotations and reported speech.
+
+Reported speech: a speech verb from ``speech_verbs.tsv`` whose subject (see
+:mod:`.speech_speakers`) is a named person or body, or an anaphor resolved
+to one; what was said is the rest of the sentence ("ông X nhấn mạnh, <said>").
+"Theo ông X, <said>" works the same way.
+
+Direct speech: a quotation of at least six words with its speaker before
+("X nói: “...”") or after ("“...”, ông X nói."). A quotation closing a
+reported clause ("X nhấn mạnh, ... trong đó nêu: “...”") makes that statement
+direct. Quoted titles ("về “...”", "chủ đề “...”", "Đề án “...”") and quotes
+without a speaker are not statements.
+
+A repeated paragraph does not repeat a fact: statements with the same speaker
+and text merge, keeping every evidence span. Each statement gets the
+entities named inside it (``mentions``) and the article's event.
+"""
+from __future__ import annotations
+
+import re
+
+from camket.ontology.iri import fold
+
+from ..model import Analysis, Entity, Span, Statement
 from ..pipeline import component
+from .events import main_event
+from .speech_lexicon import speech_verbs
+from .speech_speakers import speaker_before, speaker_in
+
+__all__ = ["statements", "quotations", "is_title_quote", "verb_pattern"]
+
+MIN_QUOTE_WORDS = 6
+MIN_SAID_WORDS = 4
+_TITLE_CUE = re.compile(
+    r"(?:\bvề|chủ đề|mang tên|có tên|tên là|gọi là|khẩu hiệu|thông điệp|cụm từ|từ khóa|Đề án|Chương trình|"
+    r"Chiến lược|Quy hoạch|Nghị quyết|Kết luận|Chỉ thị|Quyết định|Luật|[Dd]ự án|phong trào|cuộc vận động|"
+    r"[Gg]iải thưởng|[Cc]uộc thi|tác phẩm|cuốn sách|bài viết|bộ phim|tiêu đề|slogan)\s*(?:là\s*)?$")
+_LEAD = re.compile(r"[\s,:]*(?:rằng|là)?[\s,:]*")
+_THEO = re.compile(r"(?:Cũng\s+|[Đđ]ồng thời,?\s+)?[Tt]heo\s+")
+_NOUN_BEFORE = re.compile(r"(?:các|những|mọi|nghệ|hệ thống|cơ sở dữ liệu|Ban|Cổng|cổng|Trung tâm|theo|của)\s+$")
+_VERB_RE: re.Pattern | None = None
+
+
+def _verb_alt() -> str:
+    return "|".join(re.escape(v) for v in speech_verbs())
+
+
+def verb_pattern() -> re.Pattern:
+    """Any speech verb as a whole word sequence."""
+    global _VERB_RE
+    if _VERB_RE is None:
+        _VERB_RE = re.compile(rf"(?<![\w])({_verb_alt()})(?![\w])", re.I)
+    return _VERB_RE
+
+
+def _mode(verb: str) -> str:
+    return speech_verbs().get(verb.casefold(), "speech")
+
+
+def quotations(analysis: Analysis) -> list[Span]:
+    """Spans of quotation contents (without the marks), paired within each paragraph."""
+    out = []
+    for para in analysis.paragraphs:
+        marks = [i for i in range(para.start, para.end) if analysis.canon[i] == '"']
+        for a, b in zip(marks[0::2], marks[1::2]):
+            out.append(Span(a + 1, b))
+    return out
+
+
+def is_title_quote(analysis: Analysis, q: Span) -> bool:
+    """A quoted title or name, not speech."""
+    before = analysis.canon[max(0, q.start - 1 - 30):q.start - 1]
+    if _TITLE_CUE.search(before):
+        return True
+    if any(m.kind == "policy" and m.span.start <= q.start and q.end <= m.span.end for m in analysis.mentions):
+        return True
+    return len(q.of(analysis.canon).split()) < MIN_QUOTE_WORDS
+
+
+# ------------------------------------------------------------------ building statements
+
+def _evidence(analysis: Analysis, start: int, end: int) -> Span:
+    sents = [s for s in analysis.sentences if s.start < end and start < s.end]
+    if not sents:
+        return Span(start, end)
+    return Span(min(s.start for s in sents), max(s.end for s in sents))
+
+
+def _clean_end(analysis: Analysis, start: int, end: int) -> int:
+    while end > start and analysis.canon[end - 1] in " .;,…":
+        end -= 1
+    return end
+
+
+def _add(found: dict, analysis: Analysis, speaker: Entity, kind: str, said: Span, verb: str | None,
+         act: tuple[int, int]) -> Statement | None:
+    text = said.of(analysis.canon)
+    if len(text.split()) < MIN_SAID_WORDS:
+        return None
+    key = (speaker.id, fold(text))
+    evidence = _evidence(analysis, *act)
+    st = found.get(key)
+    if st is None:
+        st = Statement(speaker=speaker, kind=kind, span=said, verb=verb, evidence=[evidence])
+        found[key] = st
+    elif evidence not in st.evidence:
+        st.evidence.append(evidence)
+    return st
+
+
+def _is_noun(canon: str, m: re.Match) -> bool:
+    """"Ban Chỉ đạo", "công nghệ thông tin", "các yêu cầu": the verb's words used as a noun."""
+    return (m.group(0)[0].isupper() and m.start() > 0 and canon[m.start() - 2:m.start()].strip() != ""
+            and canon[m.start() - 2] not in ".!?\n") or bool(_NOUN_BEFORE.search(canon, max(0, m.start() - 20), m.start()))
+
+
+def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -> list[Statement]:
+    """Reported speech in one sentence: the first speech verb with a resolvable subject."""
+    canon = analysis.canon
+    theo = _THEO.match(canon, sent.start)
+    if theo:
+        comma = canon.find(",", theo.end(), sent.end)
+        if comma != -1 and comma - theo.end() <= 120:
+            speaker = speaker_in(analysis, Span(theo.end(), comma))
+            if speaker is not None:
+                start = _LEAD.match(canon, comma + 1).end()
+                said = Span(start, _clean_end(analysis, start, sent.end))
+                st = _add(found, analysis, speaker, "reported", said, "theo", (sent.start, sent.end))
+                return [st] if st else []
+    for m in verb_pattern().finditer(canon, sent.start, sent.end):
+        if any(q.start <= m.start() < q.end for q in quotes) or _is_noun(canon, m):
+            continue
+        who = speaker_before(analysis, m.start(), sent.start)
+        if who is None:
+            continue
+        verb = analysis.text[m.start():m.end()]
+        lead = _LEAD.match(canon, m.end()).end()
+        if canon[lead:lead + 1] == '"' or _mode(verb) == "quote":
+            return []  # a quotation follows: the direct-speech pass takes it
+        said = Span(lead, _clean_end(analysis, lead, sent.end))
+        st = _add(found, analysis, who[0], "reported", said, verb, (sent.start, sent.end))
+        return [st] if st else []
+    return []
+
+
+def _direct(analysis: Analysis, q: Span, found: dict, reported: list[Statement]) -> None:
+    canon = analysis.canon
+    para = analysis.paragraph_of(q.start)
+    sent = analysis.sentence_of(q.start) or para
+    # speaker after: “...”, ông X nói.
+    after_end = min(para.end, q.end + 1 + 160)
+    for m in verb_pattern().finditer(canon, q.end + 1, after_end):
+        if re.search(r"[.!?;]", canon[q.end + 1:m.start()].lstrip(".")) or _is_noun(canon, m):
+            break
+        who = speaker_before(analysis, m.start(), q.end + 1)
+        if who is not None:
+            _add(found, analysis, who[0], "direct", q, analysis.text[m.start():m.end()], (q.start - 1, m.end()))
+            return
+        break
+    # speaker before: X nói: “...”
+    pre_start = sent.start if sent.start < q.start else para.start
+    pre = canon[pre_start:q.start - 1]
+    m = re.search(rf"(?<![\w])({_verb_alt()})(?:\s+(?:rằng|là|thêm|rõ))?[\s,:]*$", pre, re.I)
+    if m:
+        who = speaker_before(analysis, pre_start + m.start(1), pre_start)
+        if who is not None:
+            _add(found, analysis, who[0], "direct", q, m.group(1), (who[1], q.end + 1))
+            return
+    # a quotation closing a reported clause: X nhấn mạnh, ... nêu: “...”
+    if pre.rstrip().endswith(":"):
+        for st in reported:
+            if st.span.start <= q.start - 1 and q.end <= st.span.end + 1:
+                _make_direct(found, st, q)
+                return
+
+
+def _make_direct(found: dict, st: Statement, q: Span) -> None:
+    for key, value in list(found.items()):
+        if value is st:
+            del found[key]
+            found[(st.speaker.id, key[1] + "#direct")] = st
+    st.kind, st.span = "direct", q
+
+
+def _mentions(analysis: Analysis, st: Statement) -> list[Entity]:
+    out = []
+    for ent in analysis.entities.values():
+        if ent.kind in ("policy", "org", "place") and ent is not st.speaker \
+                and any(s in st.span for s in ent.spans) and ent not in out:
+            out.append(ent)
+    return out
 
 
 @component("statements")
 def statements(analysis: Analysis) -> None:
-    return None
+    quotes = [q for q in quotations(analysis) if not is_title_quote(analysis, q)]
+    found: dict = {}
+    reported: list[Statement] = []
+    for sent in analysis.sentences:
+        reported += _reported(analysis, sent, quotes, found)
+    for q in quotes:
+        _direct(analysis, q, found, reported)
+    event = main_event(analysis)
+    for st in found.values():
+        st.mentions = _mentions(analysis, st)
+        st.event = event
+    analysis.statements.extend(sorted(found.values(), key=lambda s: s.span.start))

@@ -1,0 +1,97 @@
+"""Tests for the ``statements`` component: speakers are added by hand, as the people
+component would, so these tests do not depend on it (invented names and sentences)."""
+import re
+
+from camket.loaders.model import Span
+from camket.loaders.pipeline import COMPONENTS, Pipeline
+from camket.loaders.read import SourceDocument
+
+
+def analyse(text, people=(), orgs=(), female=()):
+    a = Pipeline(["structure", "dates"])(SourceDocument(doc_id="t", text=text, source="t.txt",
+                                                       sha256="0" * 64))
+    for kind, names in (("person", people), ("org", orgs)):
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                gender = ("female" if name in female else "male") if kind == "person" else None
+                a.entity(kind, name, Span(m.start(), m.end()), gender=gender)
+    for name in ("policies", "events", "statements"):
+        COMPONENTS[name](a)
+    return a
+
+
+def said(a):
+    return [(s.speaker.name, s.kind, s.verb, s.span.of(a.text)) for s in a.statements]
+
+
+def test_reported_speech_with_appositive_titles():
+    a = analyse("Tại hội nghị, ông Trần Văn Khải, Phó Chủ tịch UBND tỉnh Bình Lâm, nhấn mạnh, "
+                "tỉnh cần ưu tiên vốn cho hạ tầng số ở vùng sâu.", people=["Trần Văn Khải"])
+    assert said(a) == [("Trần Văn Khải", "reported", "nhấn mạnh",
+                        "tỉnh cần ưu tiên vốn cho hạ tầng số ở vùng sâu")]
+    st = a.statements[0]
+    assert st.evidence == [a.sentences[0]]
+
+
+def test_direct_quote_speaker_after_and_before():
+    text = ("“Chúng tôi sẽ không để doanh nghiệp nào phải chờ quá ba ngày”, bà Lò Thị Mai nói.\n"
+            "Ông Đinh Công Tuấn cho biết: “Năm nay tỉnh sẽ mở thêm hai trung tâm dữ liệu lớn”.")
+    a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
+    assert said(a) == [
+        ("Lò Thị Mai", "direct", "nói", "Chúng tôi sẽ không để doanh nghiệp nào phải chờ quá ba ngày"),
+        ("Đinh Công Tuấn", "direct", "cho biết", "Năm nay tỉnh sẽ mở thêm hai trung tâm dữ liệu lớn")]
+
+
+def test_quote_spanning_sentences():
+    a = analyse("Ông Đinh Công Tuấn nói: “Chúng tôi đã chuẩn bị kỹ. Dữ liệu đất đai sẽ được số hóa "
+                "toàn bộ trong năm tới”.", people=["Đinh Công Tuấn"])
+    (st,) = a.statements
+    assert st.kind == "direct" and st.span.of(a.text).endswith("trong năm tới")
+
+
+def test_anaphora_pronoun_delegate_and_title():
+    text = ("Bà Lò Thị Mai, Bộ trưởng Bộ Nông thôn số, cho biết tỉnh đã hoàn thành bản đồ số vùng núi.\n"
+            "Ông Đinh Công Tuấn, Giám đốc Quỹ Xanh, khuyến nghị tăng vốn cho hợp tác xã nông nghiệp.\n"
+            "Bà cũng đề nghị các bộ phối hợp chặt chẽ trong việc chia sẻ dữ liệu.\n"
+            "Đại biểu này cho rằng cần thêm chính sách ưu đãi cho doanh nghiệp trẻ.\n"
+            "Bộ trưởng khẳng định các dự án sẽ được giám sát chặt chẽ từng tháng.\n"
+            "Theo ông Tuấn, quỹ sẽ mở rộng sang ba tỉnh miền núi phía Bắc.")
+    a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
+    speakers = [(s.speaker.name, s.verb) for s in a.statements]
+    assert speakers == [("Lò Thị Mai", "cho biết"), ("Đinh Công Tuấn", "khuyến nghị"),
+                        ("Lò Thị Mai", "đề nghị"), ("Đinh Công Tuấn", "cho rằng"),
+                        ("Lò Thị Mai", "khẳng định"), ("Đinh Công Tuấn", "theo")]
+
+
+def test_quote_closing_a_reported_clause_is_one_direct_statement():
+    a = analyse("Ông Đinh Công Tuấn nhấn mạnh, kế hoạch nêu hai việc: “Một là số hóa hồ sơ đất đai, hai là "
+                "mở cổng dịch vụ công cho nông dân”.", people=["Đinh Công Tuấn"])
+    (st,) = a.statements
+    assert st.kind == "direct" and st.span.of(a.text).startswith("Một là số hóa")
+
+
+def test_no_statement_for_titles_nobody_or_captions():
+    text = ("Bà Lò Thị Mai trình bày tham luận về “Chuyển đổi số trong nông nghiệp vùng cao của tỉnh”.\n"
+            "Nghị quyết số 12-NQ/TW về “Phát triển kinh tế biển bền vững đến năm 2030” đã nêu rõ nhiều việc.\n"
+            "“Một câu nói không rõ của ai được trích ở đây”, báo viết.\n"
+            "Ông Đinh Công Tuấn, Trưởng ban Công nghệ thông tin Quỹ Xanh phát biểu tham luận\n"
+            "Theo kế hoạch, các tỉnh sẽ hoàn thành việc này trong năm nay.")
+    a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
+    assert a.statements == []
+
+
+def test_repeated_paragraph_gives_one_statement_with_two_evidence_spans():
+    para = "Ông Đinh Công Tuấn cho biết tỉnh sẽ hoàn thành bản đồ số vùng núi trong năm nay."
+    a = analyse(para + "\nẢnh minh họa.\n" + para, people=["Đinh Công Tuấn"])
+    (st,) = a.statements
+    assert len(st.evidence) == 2
+
+
+def test_body_as_speaker_and_mentions_and_event():
+    text = ("Hội thảo Nông nghiệp số Bình Lâm 2024 diễn ra hôm nay. Sở Tài chính cho biết, Nghị quyết "
+            "số 12-NQ/TW đã giúp tỉnh huy động thêm vốn.")
+    a = analyse(text, orgs=["Sở Tài chính"])
+    (st,) = a.statements
+    assert st.speaker.kind == "org"
+    assert [e.name for e in st.mentions] == ["Nghị quyết số 12-NQ/TW"]
+    assert st.event is not None and st.event.name == "Hội thảo Nông nghiệp số Bình Lâm 2024"
