@@ -1,0 +1,49 @@
+"""Entity lists and attributes shared by the people/organization/policy/event/place routers."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyoxigraph as ox
+
+from camket.store import py
+
+from . import graph
+from .models import Page, Summary
+
+
+def summaries(store, kind: str, limit: int, offset: int) -> Page[Summary]:
+    """Entities of ``kind`` by name (then IRI), with how many documents mention each."""
+    cls = graph.values("c", graph._classes(kind))
+    total = graph.count(store, f"SELECT DISTINCT ?e WHERE {{ {cls} ?e a ?c }}")
+    q = f"""SELECT ?e (COALESCE(MIN(STR(?num)), MIN(STR(?n))) AS ?name) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
+      {cls} ?e a ?c . OPTIONAL {{ ?e schema:name ?n }} OPTIONAL {{ ?e eli:id_local ?num }}
+      OPTIONAL {{ ?e ck:mentionedIn ?d }} }}
+      GROUP BY ?e ORDER BY ?name ?e LIMIT {int(limit)} OFFSET {int(offset)}"""
+    items = [Summary(id=graph.key_of(r["e"].value), kind=kind, iri=r["e"].value, name=py(r["name"]),
+                     documents=py(r["docs"]) or 0) for r in store.select(q)]
+    return Page[Summary](total=total, limit=limit, offset=offset, items=items)
+
+
+def props(store, subject: ox.NamedNode, **preds: str) -> dict[str, list[str]]:
+    """Values of each predicate of ``subject`` (``name="schema:name"``), sorted, as strings."""
+    unions = " UNION ".join(f'{{ ?s {p} ?v . BIND("{k}" AS ?k) }}' for k, p in preds.items())
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(f"SELECT ?k ?v WHERE {{ {graph.values('s', [subject])} {unions} }}"):
+        out[r["k"].value].add(r["v"].value)
+    return {k: sorted(out.get(k, ())) for k in preds}
+
+
+def linked(store, subject: ox.NamedNode, pattern: str) -> list:
+    """:class:`Ref` of every ``?x`` matching ``pattern`` (which uses ``?s`` for the subject)."""
+    rows = store.select(f"SELECT DISTINCT ?x WHERE {{ {graph.values('s', [subject])} {pattern} }}")
+    refs = graph.refs(store, {r["x"].value for r in rows if isinstance(r["x"], ox.NamedNode)})
+    return sorted(refs.values(), key=lambda r: (r.name or "", r.iri))
+
+
+def first(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
+def label_and_aliases(store, subject: ox.NamedNode) -> tuple[str | None, list[str]]:
+    name = graph.refs(store, [subject.value])[subject.value].name
+    return name, [n for n in graph.all_names(store, subject) if n != name]

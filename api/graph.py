@@ -1,0 +1,166 @@
+"""Shared SPARQL helpers of the lookups: ids <-> IRIs, labels, evidence, documents.
+
+Every value a user sends reaches SPARQL only as an RDF term serialised by
+pyoxigraph inside a ``VALUES`` block (:func:`values`), never pasted as text.
+
+Public API::
+
+    node(kind, id) -> NamedNode            # raises NotFound on a malformed id
+    resolve(store, kind, id) -> NamedNode  # exact IRI, else accent-free match
+    values(var, terms) -> "VALUES ?var { ... }"
+    refs(store, iris) -> {iri: Ref}        # names of entities in one query
+    evidence(store, iris) -> {iri: [Evidence]}
+    doc_refs(store, doc_iris) -> {iri: DocRef}
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable
+
+import pyoxigraph as ox
+
+from camket.ontology import ID, iri as iris
+from camket.store import py, term_to_sparql
+
+from .models import DocRef, Evidence, Ref
+
+KIND_PATHS = {"person": "person", "organization": "org", "place": "place", "policy": "policy",
+              "event": "event", "statement": "statement", "pledge": "pledge", "document": "doc",
+              "membership": "membership", "role": "role"}
+PATH_KINDS = {v: k for k, v in KIND_PATHS.items()}
+KIND_CLASSES = {
+    "person": "schema:Person", "organization": "org:Organization", "policy": "ck:PolicyDocument",
+    "event": "schema:Event", "statement": "ck:Statement", "pledge": "ck:Pledge", "document": "ck:Document",
+    "place": "schema:Place schema:City ck:Province schema:Country ck:Region",
+}
+
+
+class NotFound(LookupError):
+    """Nothing with that id (the message names it)."""
+
+
+def node(kind: str, key: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(f"{ID}{KIND_PATHS[kind]}/{key}")
+    except ValueError:
+        raise NotFound(f"no {kind} with id {key!r}") from None
+
+
+def kind_of(iri: str) -> str:
+    rest = iri[len(str(ID)):] if iri.startswith(str(ID)) else ""
+    return PATH_KINDS.get(rest.split("/", 1)[0], "other")
+
+
+def key_of(iri: str) -> str:
+    return iris.key_of(iri).split("#", 1)[0]
+
+
+def values(var: str, terms: Iterable[Any]) -> str:
+    """A ``VALUES ?var { ... }`` block of safely serialised terms."""
+    return f"VALUES ?{var} {{ {' '.join(term_to_sparql(t) for t in terms)} }}"
+
+
+def exists(store, kind: str, subject: ox.NamedNode) -> bool:
+    q = f"ASK {{ {values('s', [subject])} {values('c', _classes(kind))} ?s a ?c }}"
+    return bool(store.query(q))
+
+
+def _classes(kind: str) -> list[ox.NamedNode]:
+    from camket.ontology import PREFIXES
+    out = []
+    for curie in KIND_CLASSES[kind].split():
+        prefix, local = curie.split(":")
+        out.append(ox.NamedNode(PREFIXES[prefix] + local))
+    return out
+
+
+def resolve(store, kind: str, key: str) -> ox.NamedNode:
+    """The IRI of ``kind``/``key``; an accent-free key ("nguyen-van-binh") also finds it."""
+    subject = node(kind, key)
+    if exists(store, kind, subject):
+        return subject
+    folded = iris.fold(key.replace("-", " "))
+    rows = store.select(f"SELECT DISTINCT ?s WHERE {{ {values('c', _classes(kind))} ?s a ?c }}")
+    matches = sorted(r["s"].value for r in rows if iris.fold(key_of(r["s"].value).replace("-", " ")) == folded)
+    if not matches:
+        raise NotFound(f"no {kind} with id {key!r}")
+    return ox.NamedNode(matches[0])
+
+
+def ref_or_none(value: str | None, kinds: tuple[str, ...], store) -> ox.NamedNode | None:
+    """A filter value (full IRI, ``kind/key`` or bare key) as the entity's IRI."""
+    if not value:
+        return None
+    if value.startswith(str(ID)):
+        return ox.NamedNode(value)
+    head, _, tail = value.partition("/")
+    if tail and head in KIND_PATHS.values() and PATH_KINDS[head] in kinds:
+        return resolve(store, PATH_KINDS[head], tail)
+    for kind in kinds:
+        try:
+            return resolve(store, kind, value)
+        except NotFound:
+            continue
+    raise NotFound(f"no {' or '.join(kinds)} with id {value!r}")
+
+
+def refs(store, nodes: Iterable[str]) -> dict[str, Ref]:
+    """A :class:`Ref` (id, kind, name) for each IRI; the name is the smallest spelling."""
+    nodes = sorted({n for n in nodes if n})
+    if not nodes:
+        return {}
+    q = f"""SELECT ?e ?name ?number WHERE {{ {values('e', map(ox.NamedNode, nodes))}
+      OPTIONAL {{ ?e schema:name ?name }} OPTIONAL {{ ?e eli:id_local ?number }} }}"""
+    names: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(q):
+        label = r["number"] if r["number"] is not None else r["name"]
+        if label is not None:
+            names[r["e"].value].add(label.value)
+    return {n: Ref(id=key_of(n), kind=kind_of(n), iri=n, name=min(names[n]) if names[n] else None)
+            for n in nodes}
+
+
+def all_names(store, subject: ox.NamedNode) -> list[str]:
+    q = f"""SELECT DISTINCT ?n WHERE {{ {values('e', [subject])}
+      {{ ?e schema:name ?n }} UNION {{ ?e schema:alternateName ?n }} }}"""
+    return sorted({r["n"].value for r in store.select(q)})
+
+
+def evidence(store, nodes: Iterable[str]) -> dict[str, list[Evidence]]:
+    """Evidence spans of each IRI, in document then offset order."""
+    nodes = sorted({n for n in nodes if n})
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    if not nodes:
+        return out
+    q = f"""SELECT DISTINCT ?x ?doc ?start ?end ?exact WHERE {{ {values('x', map(ox.NamedNode, nodes))}
+      ?x ck:evidence ?sp . ?sp ck:inDocument ?doc ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }}"""
+    for r in store.select(q):
+        out[r["x"].value].append(Evidence(document=key_of(r["doc"].value), document_iri=r["doc"].value,
+                                          exact=r["exact"].value, start=py(r["start"]), end=py(r["end"])))
+    for spans in out.values():
+        spans.sort(key=lambda e: (e.document, e.start, e.end))
+    return out
+
+
+def doc_refs(store, docs: Iterable[str]) -> dict[str, DocRef]:
+    docs = sorted({d for d in docs if d})
+    if not docs:
+        return {}
+    q = f"""SELECT ?d ?title ?date ?publisher WHERE {{ {values('d', map(ox.NamedNode, docs))}
+      OPTIONAL {{ ?d dcterms:title ?title }} OPTIONAL {{ ?d dcterms:date ?date }}
+      OPTIONAL {{ ?d dcterms:publisher ?publisher }} }}"""
+    out = {}
+    for r in store.select(q):
+        d = r["d"].value
+        out[d] = DocRef(id=key_of(d), iri=d, title=py(r["title"]), date=_str(r["date"]),
+                        publisher=py(r["publisher"]))
+    return out
+
+
+def _str(term) -> str | None:
+    return None if term is None else str(term.value)
+
+
+def count(store, where: str) -> int:
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+    return int(py(rows[0]["n"])) if rows else 0

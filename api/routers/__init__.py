@@ -1,0 +1,1 @@
+"""One router per resource; each owns the SPARQL it runs (helpers in :mod:`camket.api.graph`)."""

@@ -1,0 +1,40 @@
+"""``/organizations``: bodies, their members and posts, sub-bodies and statements."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from .. import graph
+from ..deps import Limit, Offset, SearchDep, StoreDep
+from ..entities import first, label_and_aliases, linked, props, summaries
+from ..models import Organization, Page, Statement, Summary
+from ..posts import posts
+from .statements import StatementFilter, statement_page
+
+router = APIRouter(tags=["organizations"])
+
+
+@router.get("/organizations", response_model=Page[Summary], summary="Bodies, by name")
+def list_organizations(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
+    return summaries(store, "organization", limit, offset)
+
+
+@router.get("/organizations/{id}", response_model=Organization, summary="A body: members, sub-bodies, statements")
+def get_organization(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
+    """``statements`` (paged by ``limit``/``offset``) are those of the body or of its members."""
+    o = graph.resolve(store, "organization", id)
+    name, aliases = label_and_aliases(store, o)
+    attrs = props(store, o, kind="ck:orgKind", acronym="ck:acronym")
+    return Organization(
+        id=graph.key_of(o.value), iri=o.value, name=name, aliases=aliases,
+        org_kind=first(attrs["kind"]), acronym=first(attrs["acronym"]),
+        parents=linked(store, o, "?s org:subOrganizationOf ?x"),
+        sub_organizations=linked(store, o, "?x org:subOrganizationOf ?s"),
+        members=posts(store, org=o),
+        statements=statement_page(store, StatementFilter(body=o), limit, offset, search),
+        evidence=graph.evidence(store, [o.value]).get(o.value, []))
+
+
+@router.get("/organizations/{id}/statements", response_model=Page[Statement], summary="Statements of a body")
+def organization_statements(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
+    o = graph.resolve(store, "organization", id)
+    return statement_page(store, StatementFilter(body=o), limit, offset, search)

@@ -1,0 +1,50 @@
+"""``/people``: people, their posts over time, bodies, counts and statements."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from camket.store import py
+
+from .. import graph
+from ..deps import Limit, Offset, SearchDep, StoreDep
+from ..entities import first, label_and_aliases, props, summaries
+from ..models import Counts, Page, Person, Statement, Summary
+from ..posts import posts
+from .statements import StatementFilter, statement_page
+
+router = APIRouter(tags=["people"])
+
+
+@router.get("/people", response_model=Page[Summary], summary="People, by name")
+def list_people(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
+    return summaries(store, "person", limit, offset)
+
+
+@router.get("/people/{id}", response_model=Person, summary="A person: posts over time, bodies, counts")
+def get_person(id: str, store: StoreDep):
+    """``id`` is the key of the person's IRI; the accent-free spelling (``nguyen-van-a``) works too."""
+    p = graph.resolve(store, "person", id)
+    name, aliases = label_and_aliases(store, p)
+    attrs = props(store, p, honorific="schema:honorificPrefix", gender="schema:gender")
+    held = posts(store, person=p)
+    orgs = {q.organization.iri: q.organization for q in held if q.organization is not None}
+    return Person(id=graph.key_of(p.value), iri=p.value, name=name, aliases=aliases,
+                  honorific=first(attrs["honorific"]),
+                  gender=first([g.rsplit("/", 1)[-1].lower() for g in attrs["gender"]]),
+                  posts=held, organizations=sorted(orgs.values(), key=lambda r: (r.name or "", r.iri)),
+                  counts=_counts(store, p, len(held)), evidence=graph.evidence(store, [p.value]).get(p.value, []))
+
+
+def _counts(store, p, n_posts: int) -> Counts:
+    q = f"""SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?st) AS ?sts) (COUNT(DISTINCT ?pl) AS ?pls)
+      WHERE {{ {graph.values('p', [p])} {{ ?p ck:mentionedIn ?d }} UNION {{ ?st ck:speaker ?p }}
+      UNION {{ ?pl ck:actor ?p }} }}"""
+    r = store.select(q)[0]
+    return Counts(documents=py(r["docs"]), posts=n_posts, statements=py(r["sts"]), pledges=py(r["pls"]))
+
+
+@router.get("/people/{id}/statements", response_model=Page[Statement], summary="What a person said")
+def person_statements(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
+    """Newest first, each with the document and the exact evidence span."""
+    p = graph.resolve(store, "person", id)
+    return statement_page(store, StatementFilter(speaker=p), limit, offset, search)

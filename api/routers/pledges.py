@@ -1,0 +1,99 @@
+"""``/pledges``: commitments by actor, deadline range, place or policy; shared fetchers.
+
+Public API::
+
+    pledge_page(store, actor=..., place=..., policy=..., deadline_from=..., deadline_to=..., limit, offset)
+    pledges_by_iri(store, iris) -> list[Pledge]
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pyoxigraph as ox
+from fastapi import APIRouter
+
+from camket.store import py, term_to_sparql
+
+from .. import graph
+from ..deps import Limit, Offset, StoreDep
+from ..models import Page, Pledge
+
+router = APIRouter(tags=["pledges"])
+
+
+def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=None) -> str:
+    parts = ["?pl a ck:Pledge ; ck:inDocument ?doc ."]
+    for var, prop, value in (("actor", "ck:actor", actor), ("place", "ck:concernsPlace", place),
+                             ("policy", "ck:fromPolicy", policy)):
+        if value is not None:
+            parts.append(f"{graph.values(var, [value])} ?pl {prop} ?{var} .")
+    if deadline_from or deadline_to:
+        parts.append("?pl ck:deadline ?fd .")
+        if deadline_from:
+            parts.append(f"FILTER(STR(?fd) >= {term_to_sparql(deadline_from)})")
+        if deadline_to:
+            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= {term_to_sparql(deadline_to)})")
+    return "\n".join(parts)
+
+
+def pledge_page(store, limit: int, offset: int, **filters) -> Page[Pledge]:
+    where = _where(**filters)
+    total = graph.count(store, f"SELECT DISTINCT ?pl WHERE {{ {where} }}")
+    q = f"""SELECT ?pl ?doc (SAMPLE(?dl) AS ?deadline) (MIN(?s) AS ?start) WHERE {{ {where}
+      OPTIONAL {{ ?pl ck:deadline ?dl }} OPTIONAL {{ ?pl ck:evidence/oa:start ?s }} }}
+      GROUP BY ?pl ?doc ORDER BY DESC(BOUND(?deadline)) ?deadline ?doc ?start ?pl LIMIT {int(limit)} OFFSET {int(offset)}"""
+    ids = [r["pl"].value for r in store.select(q)]
+    return Page[Pledge](total=total, limit=limit, offset=offset, items=pledges_by_iri(store, ids))
+
+
+def pledges_by_iri(store, ids: list[str]) -> list[Pledge]:
+    """Full :class:`Pledge` objects, in the order of ``ids``."""
+    if not ids:
+        return []
+    nodes = list(map(ox.NamedNode, ids))
+    rows = store.select(f"""SELECT ?pl ?actor ?text ?doc ?deadline ?quantity ?policy ?st WHERE {{
+      {graph.values('pl', nodes)} ?pl ck:actor ?actor ; ck:text ?text ; ck:inDocument ?doc .
+      OPTIONAL {{ ?pl ck:deadline ?deadline }} OPTIONAL {{ ?pl ck:quantity ?quantity }}
+      OPTIONAL {{ ?pl ck:fromPolicy ?policy }} OPTIONAL {{ ?pl ck:fromStatement ?st }} }}""")
+    places: dict[str, set[str]] = {}
+    for r in store.select(f"SELECT ?pl ?p WHERE {{ {graph.values('pl', nodes)} ?pl ck:concernsPlace ?p }}"):
+        places.setdefault(r["pl"].value, set()).add(r["p"].value)
+    by_id = {r["pl"].value: r for r in rows}
+    linked = {py(r[k]) for r in rows for k in ("actor", "policy")} | {p for s in places.values() for p in s}
+    refs = graph.refs(store, linked)
+    docs = graph.doc_refs(store, {r["doc"].value for r in rows})
+    ev = graph.evidence(store, ids)
+    out = []
+    for pid in ids:
+        r = by_id.get(pid)
+        if r is None:
+            continue
+        out.append(Pledge(
+            id=graph.key_of(pid), iri=pid, actor=refs[r["actor"].value], text=r["text"].value,
+            deadline=None if r["deadline"] is None else str(r["deadline"].value), quantity=py(r["quantity"]),
+            places=[refs[p] for p in sorted(places.get(pid, ()))],
+            policy=refs.get(py(r["policy"])) if r["policy"] is not None else None,
+            statement=py(r["st"]), document=docs[r["doc"].value], evidence=ev.get(pid, [])))
+    return out
+
+
+@router.get("/pledges", response_model=Page[Pledge], summary="Pledges, filtered and paged")
+def list_pledges(store: StoreDep, actor: str | None = None, place: str | None = None, policy: str | None = None,
+                 deadline_from: dt.date | None = None, deadline_to: dt.date | None = None,
+                 limit: Limit = 20, offset: Offset = 0):
+    """Soonest deadline first (pledges without a deadline last)."""
+    return pledge_page(
+        store, limit, offset,
+        actor=graph.ref_or_none(actor, ("person", "organization"), store),
+        place=graph.ref_or_none(place, ("place",), store),
+        policy=graph.ref_or_none(policy, ("policy",), store),
+        deadline_from=deadline_from.isoformat() if deadline_from else None,
+        deadline_to=deadline_to.isoformat() if deadline_to else None)
+
+
+@router.get("/pledges/{id:path}", response_model=Pledge, summary="One pledge")
+def get_pledge(id: str, store: StoreDep):
+    found = pledges_by_iri(store, [graph.node("pledge", id).value])
+    if not found:
+        raise graph.NotFound(f"no pledge with id {id!r}")
+    return found[0]

@@ -1,0 +1,61 @@
+"""``/queries``: the named queries of ``queries/*.rq``, listed and runnable with typed parameters.
+
+Parameter values arrive as query-string fields, are coerced to their declared
+type (iri, string, int, date, year) and bound as RDF terms in a ``VALUES``
+clause (:func:`camket.store.bind`) — never pasted into the query text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request, Response
+
+from camket.named_queries import ParamError, coerce_params, load_queries
+from camket.ontology import sparql_prefixes
+from camket.store import bind, py
+
+from .. import graph
+from ..deps import Limit, Offset, SettingsDep
+from ..models import NamedQueryInfo, QueryParam, QueryRows
+from ..sparql_results import negotiate
+
+router = APIRouter(tags=["named queries"])
+RESERVED = {"limit", "offset", "format"}
+
+
+def _queries(settings) -> dict:
+    return load_queries(Path(settings.queries_dir) if settings.queries_dir else None)
+
+
+@router.get("/queries", response_model=list[NamedQueryInfo], summary="The named queries and their parameters")
+def list_queries(settings: SettingsDep, request: Request):
+    return [NamedQueryInfo(name=q.name, title=q.title, description=q.description,
+                           params=[QueryParam(name=p.name, type=p.type, optional=p.optional,
+                                              description=p.description) for p in q.params],
+                           url=str(request.url_for("run_query", name=q.name)))
+            for q in _queries(settings).values()]
+
+
+@router.get("/queries/{name}", response_model=QueryRows, summary="Run a named query",
+            responses={400: {"description": "unknown or badly typed parameter"}})
+async def run_query(name: str, request: Request, settings: SettingsDep, limit: Limit = 100, offset: Offset = 0,
+                    format: str | None = None):
+    """Parameters are the query's declared ones, as query-string fields (see ``/queries``).
+    ``format`` (json, xml, csv, tsv) returns the standard SPARQL results instead of rows."""
+    queries = _queries(settings)
+    if name not in queries:
+        raise graph.NotFound(f"no named query {name!r} (known: {', '.join(sorted(queries)) or 'none'})")
+    q = queries[name]
+    raw = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+    try:
+        bindings = coerce_params(q, raw)
+    except ParamError as err:
+        raise HTTPException(400, str(err)) from None
+    result = await request.app.state.sparql.run(sparql_prefixes() + bind(q.text, bindings))
+    if format:
+        media, write = negotiate(result.kind, None, format)
+        return Response(write(result), media_type=media)
+    rows = [{v: py(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
+    page = rows[offset:offset + limit]
+    return QueryRows(name=name, columns=result.variables, rows=page, total=len(rows),
+                     truncated=offset + limit < len(rows))

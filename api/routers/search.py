@@ -1,0 +1,25 @@
+"""``/search``: one box across people, bodies, places, policies, events, statements, pledges, documents.
+
+Accent- and case-insensitive ("nguyen van binh", "nghi quyet 52", "ha noi"),
+ranked, and typo-tolerant for names (see :mod:`camket.search`).
+"""
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from ..deps import Limit, Offset, SearchDep
+from ..models import SearchHit, SearchResults
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/search", response_model=SearchResults, summary="Search everything, ignoring accents and case")
+def search(search: SearchDep, q: str = Query(..., min_length=1, max_length=300),
+           kind: list[str] | None = Query(None, description="only these kinds (person, organization, place, "
+                                           "policy, event, statement, pledge, document); repeatable"),
+           limit: Limit = 20, offset: Offset = 0):
+    if search is None:
+        raise HTTPException(503, "the search index is not available for this store")
+    total, hits, fuzzy = search.search(q, kinds=kind, limit=limit, offset=offset)
+    return SearchResults(query=q, total=total, limit=limit, offset=offset, fuzzy=fuzzy,
+                         items=[SearchHit(**h) for h in hits])

@@ -1,0 +1,133 @@
+"""``/statements``: who said what, filtered and paged; shared by the other lookups.
+
+Public API (used by people, organizations, policies, events, places)::
+
+    statement_page(store, StatementFilter(speaker=iri), limit, offset, search) -> Page[Statement]
+    statements_by_iri(store, iris) -> list[Statement]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from fastapi import APIRouter
+
+from camket.store import py, term_to_sparql
+
+from .. import graph
+from ..deps import Limit, Offset, SearchDep, StoreDep
+from ..models import Page, Statement
+
+router = APIRouter(tags=["statements"])
+
+
+@dataclass
+class StatementFilter:
+    speaker: ox.NamedNode | None = None
+    body: ox.NamedNode | None = None
+    policy: ox.NamedNode | None = None
+    place: ox.NamedNode | None = None
+    event: ox.NamedNode | None = None
+    kind: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+
+
+def _where(f: StatementFilter, search) -> str:
+    parts = ["?st a ck:Statement ; ck:inDocument ?doc ."]
+    if f.speaker is not None:
+        parts.append(f"{graph.values('speaker', [f.speaker])} ?st ck:speaker ?speaker .")
+    if f.body is not None:
+        parts.append(f"{graph.values('body', [f.body])} {{ ?st ck:speaker ?body }} UNION "
+                     "{ ?st ck:speaker ?sp . ?mb org:member ?sp ; org:organization ?body }")
+    if f.policy is not None:
+        parts.append(f"{graph.values('policy', [f.policy])} ?st ck:mentions ?policy .")
+    if f.place is not None:
+        parts.append(f"{graph.values('place', [f.place])} {{ ?st ck:mentions ?place }} UNION "
+                     "{ ?st ck:atEvent/schema:location ?place }")
+    if f.event is not None:
+        parts.append(f"{graph.values('event', [f.event])} ?st ck:atEvent ?event .")
+    if f.kind:
+        parts.append(f"{graph.values('kind', [ox.Literal(f.kind)])} ?st ck:speechKind ?kind .")
+    if f.date_from or f.date_to:
+        parts.append("?doc dcterms:date ?fd .")
+        if f.date_from:
+            parts.append(f"FILTER(STR(?fd) >= {term_to_sparql(f.date_from)})")
+        if f.date_to:
+            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= {term_to_sparql(f.date_to)})")
+    if f.text:
+        ids = search.statement_iris(f.text) if search is not None else None
+        if ids is not None:
+            parts.append(graph.values("st", map(ox.NamedNode, ids or ["urn:camket:none"])))
+        else:
+            parts.append(f"?st ck:text ?ftext . FILTER(CONTAINS(LCASE(STR(?ftext)), LCASE({term_to_sparql(f.text)})))")
+    return "\n".join(parts)
+
+
+def statement_page(store, f: StatementFilter, limit: int, offset: int, search=None) -> Page[Statement]:
+    where = _where(f, search)
+    total = graph.count(store, f"SELECT DISTINCT ?st WHERE {{ {where} }}")
+    q = f"""SELECT ?st ?doc (SAMPLE(?d) AS ?date) (MIN(?s) AS ?start) WHERE {{ {where}
+      OPTIONAL {{ ?doc dcterms:date ?d }} OPTIONAL {{ ?st ck:evidence/oa:start ?s }} }}
+      GROUP BY ?st ?doc ORDER BY DESC(?date) ?doc ?start ?st LIMIT {int(limit)} OFFSET {int(offset)}"""
+    ids = [r["st"].value for r in store.select(q)]
+    return Page[Statement](total=total, limit=limit, offset=offset, items=statements_by_iri(store, ids))
+
+
+def statements_by_iri(store, ids: list[str]) -> list[Statement]:
+    """Full :class:`Statement` objects, in the order of ``ids``."""
+    if not ids:
+        return []
+    nodes = list(map(ox.NamedNode, ids))
+    rows = store.select(f"""SELECT ?st ?speaker ?kind ?verb ?text ?doc ?event WHERE {{ {graph.values('st', nodes)}
+      ?st ck:speaker ?speaker ; ck:speechKind ?kind ; ck:text ?text ; ck:inDocument ?doc .
+      OPTIONAL {{ ?st ck:speechVerb ?verb }} OPTIONAL {{ ?st ck:atEvent ?event }} }}""")
+    mentions: dict[str, set[str]] = {}
+    for r in store.select(f"SELECT ?st ?m WHERE {{ {graph.values('st', nodes)} ?st ck:mentions ?m }}"):
+        mentions.setdefault(r["st"].value, set()).add(r["m"].value)
+    by_id = {r["st"].value: r for r in rows}
+    linked = {py(r[k]) for r in rows for k in ("speaker", "event")} | {m for s in mentions.values() for m in s}
+    refs = graph.refs(store, linked)
+    docs = graph.doc_refs(store, {r["doc"].value for r in rows})
+    ev = graph.evidence(store, ids)
+    out = []
+    for sid in ids:
+        r = by_id.get(sid)
+        if r is None:
+            continue
+        doc = docs[r["doc"].value]
+        out.append(Statement(
+            id=graph.key_of(sid), iri=sid, speaker=refs[r["speaker"].value], kind=r["kind"].value,
+            verb=py(r["verb"]), text=r["text"].value, document=doc, date=doc.date,
+            event=refs.get(py(r["event"])) if r["event"] is not None else None,
+            mentions=[refs[m] for m in sorted(mentions.get(sid, ()))], evidence=ev.get(sid, [])))
+    return out
+
+
+@router.get("/statements", response_model=Page[Statement], summary="Statements, filtered and paged")
+def list_statements(store: StoreDep, search: SearchDep, speaker: str | None = None, body: str | None = None,
+                    policy: str | None = None, place: str | None = None, event: str | None = None,
+                    kind: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    q: str | None = None, limit: Limit = 20, offset: Offset = 0):
+    """Newest first. ``speaker``/``body``/... take an id (``nguyen-van-a``), ``kind/id`` or a full IRI;
+    ``q`` searches the statement text ignoring accents and case; dates bound the document date."""
+    f = StatementFilter(
+        speaker=graph.ref_or_none(speaker, ("person", "organization"), store),
+        body=graph.ref_or_none(body, ("organization",), store),
+        policy=graph.ref_or_none(policy, ("policy",), store),
+        place=graph.ref_or_none(place, ("place",), store),
+        event=graph.ref_or_none(event, ("event",), store),
+        kind=kind, text=q,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None)
+    return statement_page(store, f, limit, offset, search)
+
+
+@router.get("/statements/{id:path}", response_model=Statement, summary="One statement")
+def get_statement(id: str, store: StoreDep):
+    found = statements_by_iri(store, [graph.node("statement", id).value])
+    if not found:
+        raise graph.NotFound(f"no statement with id {id!r}")
+    return found[0]

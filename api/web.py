@@ -1,0 +1,205 @@
+"""Web pages for researchers: search, entity pages, documents, SPARQL, graph view.
+
+Every page lives under ``/web`` and has a JSON twin with the same data: the
+same URL with ``.json`` (``/web/search.json?q=...``), or the page URL asked
+for with ``Accept: application/json``. Pages are server-rendered Jinja2
+templates (``templates/``) over the dicts of :mod:`camket.api.web_data`;
+CSS and the bundled graph library (Cytoscape.js, ``static/vendor``) are
+served from ``/web/static`` so nothing loads from the internet.
+
+Routes::
+
+    /web                       -> /web/search
+    /web/search[.json]?q=      ranked accent-insensitive search of every kind
+    /web/id/{kind}/{key}[.json] entity page (person, body, policy, place, event)
+    /web/id/doc/{id}[.json]    document with highlighted spans (#char=s,e)
+    /web/graph/{kind}/{key}[.json] neighbourhood graph of an entity
+    /web/sparql[.json|.csv]?query=&name=&<param>=   editor, named queries, results
+    /web/static/{file}         CSS, JS
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from camket.ontology import ID
+
+from . import web_data as data
+from .deps import get_search, get_store
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
+                  trim_blocks=True, lstrip_blocks=True)
+ENV.globals.update(web_url=data.web_url, segments=data.segments)
+
+router = APIRouter(prefix="/web", tags=["web pages"])
+
+JSON_TWIN = {200: {"content": {"application/json": {}},
+                   "description": "The page (text/html), or its data with `Accept: application/json`."}}
+
+
+def wants_json(request: Request) -> bool:
+    """Content negotiation: JSON when the client asks for it and not for HTML."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def render(request: Request, template: str, page: dict, as_json: bool, status: int = 200) -> Response:
+    """The page as HTML, or its data as JSON (the twin)."""
+    if as_json or wants_json(request):
+        return JSONResponse(page, status_code=status)
+    json_url = request.url.path + ".json" + (f"?{request.url.query}" if request.url.query else "")
+    html = ENV.get_template(template).render(page=page, json_url=json_url, path=request.url.path)
+    return HTMLResponse(html, status_code=status)
+
+
+def not_found(request: Request, message: str, as_json: bool) -> Response:
+    return render(request, "error.html", {"kind": "error", "error": message, "status": 404}, as_json, 404)
+
+
+# ---------------------------------------------------------------- search
+
+@router.get("", include_in_schema=False)
+def home() -> Response:
+    return RedirectResponse(f"{data.WEB}/search")
+
+
+def _search(request: Request, q: str, limit: int, as_json: bool) -> Response:
+    page = data.search_page(get_store(request), get_search(request), q, limit)
+    return render(request, "search.html", page, as_json)
+
+
+@router.get("/search.json", summary="Search (JSON twin)")
+def search_json(request: Request, q: str = Query("", description="words, accents optional"),
+                limit: int = Query(50, ge=1, le=500)) -> Any:
+    """Ranked hits of every kind (person, organization, policy, place, event, statement) for ``q``,
+    accent- and case-insensitive; each hit has its ``kind`` and the ``url`` of its page."""
+    return _search(request, q, limit, True)
+
+
+@router.get("/search", response_class=HTMLResponse, responses=JSON_TWIN, summary="Search page")
+def search_html(request: Request, q: str = Query("", description="words, accents optional"),
+                limit: int = Query(50, ge=1, le=500)) -> Any:
+    """One search box over people, bodies, policies, places, events and statements."""
+    return _search(request, q, limit, False)
+
+
+# ---------------------------------------------------------------- entities and documents
+
+def _iri(path: str) -> str:
+    return f"{ID}{path.strip('/')}"
+
+
+def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
+    store, iri = get_store(request), _iri(path)
+    try:
+        kind = data.kind_of(store, iri)
+    except ValueError:  # not a valid IRI
+        kind = None
+    if kind == "document":
+        return render(request, "document.html", data.document_page(store, iri), as_json)
+    if kind in data.ENTITY_KINDS:
+        return render(request, "entity.html", data.entity_page(store, iri, limit), as_json)
+    if kind in data.FACT_KINDS and not as_json:
+        target = data.fact_target(store, iri)
+        if target:
+            return RedirectResponse(target, status_code=303)
+    return not_found(request, f"không tìm thấy / not found: {iri}", as_json)
+
+
+@router.get("/id/{path:path}.json", summary="Entity or document page (JSON twin)")
+def entity_json(request: Request, path: str, limit: int = Query(50, ge=1, le=500)) -> Any:
+    """The data of the page of ``https://w3id.org/camket/id/{path}``: for a person their posts over
+    time, statements with evidence, policies cited and pledges; for a body its members, sub-bodies,
+    statements; for a policy its number, type, issuer, date, title, what it implements or is
+    implemented by, who cited it, pledges from it; places and events likewise; for a document
+    (``doc/{id}``) its text, facts and every ``spans`` entry to highlight."""
+    return _by_iri(request, path, True, limit)
+
+
+@router.get("/id/{path:path}", response_class=HTMLResponse, responses=JSON_TWIN, summary="Entity or document page")
+def entity_html(request: Request, path: str, limit: int = Query(50, ge=1, le=500)) -> Any:
+    """The page of ``https://w3id.org/camket/id/{path}``. Documents highlight every extracted span;
+    ``#char=s,e`` highlights and scrolls to one span. Statements and pledges redirect to their
+    evidence in the document."""
+    return _by_iri(request, path, False, limit)
+
+
+def _graph(request: Request, path: str, as_json: bool) -> Response:
+    page = data.graph_page(get_store(request), _iri(path))
+    if page is None:
+        return not_found(request, f"không tìm thấy / not found: {_iri(path)}", as_json)
+    return render(request, "graph.html", page, as_json)
+
+
+@router.get("/graph/{path:path}.json", summary="Neighbourhood graph (JSON twin)")
+def graph_json(request: Request, path: str) -> Any:
+    """Nodes (kind, name, page url) and labelled edges around the entity ``id/{path}``."""
+    return _graph(request, path, True)
+
+
+@router.get("/graph/{path:path}", response_class=HTMLResponse, responses=JSON_TWIN, summary="Neighbourhood graph")
+def graph_html(request: Request, path: str) -> Any:
+    """The entity's neighbourhood drawn with Cytoscape.js (bundled; no network needed)."""
+    return _graph(request, path, False)
+
+
+# ---------------------------------------------------------------- SPARQL
+
+async def _sparql(request: Request, query: str | None, name: str | None, fmt: str) -> Response:
+    params = {k: v for k, v in request.query_params.items() if k not in ("query", "name", "run") and v != ""}
+    page: dict = {"kind": "sparql", "name": name, "params": params, "queries": data.named_query_list(),
+                  "result": None, "error": None}
+    try:
+        page["query"] = data.query_text(query, name)
+        if page["query"] and (query or "run" in request.query_params or fmt != "html"):
+            text = data.runnable(page["query"], name, params)
+            result = await data.run_sparql(request.app.state.sparql, text)
+            if fmt == "csv":
+                return Response(data.to_csv(result), media_type="text/csv; charset=utf-8",
+                                headers={"Content-Disposition": f'attachment; filename="{name or "query"}.csv"'})
+            page["result"] = data.result_table(result)
+    except data.SparqlFailure as err:
+        page["error"] = str(err)
+    status = 400 if page["error"] and fmt != "html" else 200
+    if fmt == "csv":
+        return JSONResponse({"error": page["error"], "status": status}, status_code=status)
+    return render(request, "sparql.html", page, fmt == "json", status)
+
+
+QUERY_DOC = Query(None, description="SPARQL text (the usual prefixes ck:, org:, schema:, eli:, oa: are declared)")
+NAME_DOC = Query(None, description="a named query of queries/; its parameters are further query parameters")
+
+
+@router.get("/sparql.json", summary="SPARQL page (JSON twin)")
+async def sparql_json(request: Request, query: str | None = QUERY_DOC, name: str | None = NAME_DOC) -> Any:
+    """The named queries, the query and its results (columns, rows of cells with page urls)."""
+    return await _sparql(request, query, name, "json")
+
+
+@router.get("/sparql.csv", summary="SPARQL results as CSV", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}}})
+async def sparql_csv(request: Request, query: str | None = QUERY_DOC, name: str | None = NAME_DOC) -> Any:
+    """The results of ``query`` (or of the named query ``name``) as a CSV download."""
+    return await _sparql(request, query, name, "csv")
+
+
+@router.get("/sparql", response_class=HTMLResponse, responses=JSON_TWIN, summary="SPARQL page")
+async def sparql_html(request: Request, query: str | None = QUERY_DOC, name: str | None = NAME_DOC) -> Any:
+    """Editor, named queries one click away, results as a table with CSV/JSON download."""
+    return await _sparql(request, query, name, "html")
+
+
+# ---------------------------------------------------------------- static files
+
+@router.get("/static/{name:path}", include_in_schema=False)
+def static(name: str) -> Response:
+    path = (STATIC / name).resolve()
+    if STATIC not in path.parents or not path.is_file():
+        return JSONResponse({"error": f"no such file: {name}", "status": 404}, status_code=404)
+    return FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})

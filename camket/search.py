@@ -1,0 +1,266 @@
+"""Full-text search: an SQLite FTS5 side index over folded names and texts.
+
+The store has no full-text index, so camket keeps one beside it: for an
+embedded store at ``DIR`` the file ``DIR.search.sqlite``; for a remote store
+a path given by ``CAMKET_SEARCH_INDEX`` / the API settings, else one under
+``~/.cache/camket``. Rows are per (thing, document) and are folded with
+:func:`camket.ontology.iri.fold` (no accents, no case), so "nguyen van binh",
+"nghi quyet 52" and "ha noi" match. A trigram table over names makes name
+look-ups typo-tolerant (used when the exact-token search finds nothing).
+
+It stays in step with ingest through :data:`camket.ingest.STORED_HOOKS`
+(registered on import) and :meth:`SearchIndex.sync` re-indexes documents whose
+hash or extractor version changed (the API syncs on start-up).
+
+Public API::
+
+    idx = SearchIndex.for_store(store)          # open (and create) the store's index
+    idx.sync(store)                             # index new/changed, drop removed documents
+    total, hits, fuzzy = idx.search("ha noi", kinds=["person"], limit=20, offset=0)
+    idx.statement_iris("ha noi")                # statement IRIs whose text matches
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from camket.ontology import ID
+from camket.ontology.iri import fold, key_of
+
+ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place", "policy": "policy", "event": "event"}
+WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "event": 2.5,
+           "document": 1.5, "statement": 1.0, "pledge": 1.0}
+SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
+  kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, exact UNINDEXED,
+  names, body, context, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(
+  kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, folded, tokenize = 'trigram');
+CREATE TABLE IF NOT EXISTS indexed (doc TEXT PRIMARY KEY, state TEXT);
+"""
+
+
+def default_path(store) -> Path:
+    if getattr(store, "search_index_path", None):
+        return Path(store.search_index_path)
+    if env := os.environ.get("CAMKET_SEARCH_INDEX"):
+        return Path(env)
+    location = getattr(store, "location", None)
+    if isinstance(location, Path):
+        return location.parent / (location.name + ".search.sqlite")
+    digest = hashlib.sha1(str(location).encode()).hexdigest()[:12]
+    return Path.home() / ".cache" / "camket" / f"search-{digest}.sqlite"
+
+
+class SearchIndex:
+    _open: dict[str, "SearchIndex"] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._write = threading.Lock()
+        with self._db() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
+
+    @classmethod
+    def for_store(cls, store, path: str | os.PathLike | None = None, build: bool = False) -> "SearchIndex":
+        """The (shared) index of ``store``; ``build`` syncs it with the store first."""
+        p = str(Path(path) if path else default_path(store))
+        with cls._lock:
+            idx = cls._open.get(p) or cls._open.setdefault(p, cls(p))
+        if build:
+            idx.sync(store)
+        return idx
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        return db
+
+    # ---------------------------------------------------------------- writing
+    def sync(self, store) -> int:
+        """Index documents that are new or changed, forget removed ones; returns how many changed."""
+        states = {r["g"].value: f"{r['h'].value}|{r['v'].value}" for r in store.select(
+            "SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g a ck:Document ; ck:sha256 ?h ; ck:extractorVersion ?v } }")}
+        known = dict(self._db().execute("SELECT doc, state FROM indexed").fetchall())
+        changed = [g for g, s in states.items() if known.get(g) != s]
+        for g in changed:
+            self.index_document(store, g, states[g])
+        for g in set(known) - set(states):
+            self.remove_document(g)
+        return len(changed) + len(set(known) - set(states))
+
+    def remove_document(self, graph_iri: str) -> None:
+        with self._write, self._db() as db:
+            for table in ("entries", "names", "indexed"):
+                db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
+
+    def index_document(self, store, graph_iri: str, state: str | None = None) -> None:
+        """(Re)index the named graph ``graph_iri`` of ``store``."""
+        g = ox.NamedNode(graph_iri)
+        entries, names = _rows(store, g)
+        if state is None:
+            st = store.document_state(graph_iri)
+            state = "|".join(st) if st else ""
+        with self._write, self._db() as db:
+            for table in ("entries", "names"):
+                db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
+            db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", entries)
+            db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
+            db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, state))
+
+    def rebuild(self, store) -> int:
+        with self._write, self._db() as db:
+            for table in ("entries", "names", "indexed"):
+                db.execute(f"DELETE FROM {table}")
+        return self.sync(store)
+
+    # ---------------------------------------------------------------- reading
+    def search(self, q: str, kinds: list[str] | None = None, limit: int = 20,
+               offset: int = 0) -> tuple[int, list[dict], bool]:
+        """(total, hits, fuzzy) for ``q``; hits are dicts of kind, id, iri, label, snippet, document, score."""
+        tokens = _tokens(q)
+        if not tokens:
+            return 0, [], False
+        total, hits = self._ranked(_match(tokens), fold(q), kinds, limit, offset)
+        if total:
+            return total, hits, False
+        fuzzy = self._fuzzy(fold(q), kinds)
+        return len(fuzzy), fuzzy[offset:offset + limit], True
+
+    def statement_iris(self, q: str, limit: int = 10000) -> list[str]:
+        tokens = _tokens(q)
+        if not tokens:
+            return []
+        rows = self._db().execute("SELECT DISTINCT iri FROM entries WHERE entries MATCH ? AND kind = 'statement' "
+                                  "LIMIT ?", (_match(tokens, prefix=False), limit)).fetchall()
+        return [r[0] for r in rows]
+
+    def _ranked(self, match: str, folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
+        kind_sql, args = _kind_filter(kinds)
+        weight = " ".join(f"WHEN '{k}' THEN {w}" for k, w in WEIGHTS.items())
+        base = f"FROM entries WHERE entries MATCH ? {kind_sql}"
+        db = self._db()
+        total = db.execute(f"SELECT COUNT(DISTINCT iri) {base}", (match, *args)).fetchone()[0]
+        rows = db.execute(f"""WITH hits AS MATERIALIZED (
+            SELECT kind, iri, label, doc, bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0) * (CASE kind {weight} ELSE 1 END)
+                   - (CASE WHEN instr(exact, '|' || ? || '|') > 0 THEN 1000 ELSE 0 END) AS score {base})
+            SELECT kind, iri, MIN(label), MIN(doc), MIN(score) AS s FROM hits
+            GROUP BY iri ORDER BY s, iri LIMIT ? OFFSET ?""", (folded, match, *args, limit, offset)).fetchall()
+        return total, [_hit(*r) for r in rows]
+
+    def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
+        grams = {folded[i:i + 3] for i in range(len(folded) - 2)} - {""}
+        grams = [g for g in grams if '"' not in g]
+        if not grams:
+            return []
+        kind_sql, args = _kind_filter(kinds)
+        match = " OR ".join(f'"{g}"' for g in sorted(grams))
+        rows = self._db().execute(f"SELECT DISTINCT kind, iri, label, folded, doc FROM names WHERE names MATCH ? "
+                                  f"{kind_sql} ORDER BY rank LIMIT 500", (match, *args)).fetchall()
+        best: dict[str, tuple[float, tuple]] = {}
+        for kind, iri, label, name, doc in rows:
+            ratio = difflib.SequenceMatcher(None, folded, name).ratio()
+            if ratio >= cutoff and ratio > best.get(iri, (0,))[0]:
+                best[iri] = (ratio, (kind, iri, label, doc))
+        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1][1]))
+        return [_hit(kind, iri, label, doc, -ratio) for ratio, (kind, iri, label, doc) in ranked]
+
+
+def _kind_filter(kinds) -> tuple[str, tuple]:
+    if not kinds:
+        return "", ()
+    return f"AND kind IN ({','.join('?' * len(kinds))})", tuple(kinds)
+
+
+def _tokens(q: str) -> list[str]:
+    return fold(q).replace("/", " ").split()[:20]
+
+
+def _match(tokens: list[str], prefix: bool = True) -> str:
+    parts = [f'"{t}"' for t in tokens]
+    if prefix:
+        parts[-1] += "*"
+    return " ".join(parts)
+
+
+def _hit(kind, iri, label, doc, score) -> dict:
+    text = label or ""
+    return {"kind": kind, "id": key_of(iri).split("#", 1)[0], "iri": iri,
+            "label": text if len(text) <= 160 else text[:157] + "...",
+            "snippet": text if kind in ("statement", "pledge") else None,
+            "document": key_of(doc) if doc else None, "score": round(-score, 4)}
+
+
+# -------------------------------------------------------------- what is indexed
+ENTITY_Q = """SELECT ?e ?n ?a ?num ?type ?title ?acr WHERE { GRAPH ?g { ?e ck:mentionedIn ?g .
+  FILTER NOT EXISTS { ?e a org:Membership }
+  OPTIONAL { ?e schema:name ?n } OPTIONAL { ?e schema:alternateName ?a } OPTIONAL { ?e eli:id_local ?num }
+  OPTIONAL { ?e ck:policyType ?type } OPTIONAL { ?e eli:title ?title } OPTIONAL { ?e ck:acronym ?acr } } }"""
+FACT_Q = """SELECT ?x ?kind ?text ?who ?t WHERE { GRAPH ?g {
+  { ?x a ck:Statement ; ck:text ?text ; ck:speaker ?who . BIND("statement" AS ?kind) }
+  UNION { ?x a ck:Pledge ; ck:text ?text ; ck:actor ?who . BIND("pledge" AS ?kind) }
+  UNION { ?x a ck:Document . BIND("document" AS ?kind) OPTIONAL { ?x dcterms:title ?t } OPTIONAL { ?x schema:text ?text } }
+} }"""
+
+
+def _rows(store, g: ox.NamedNode) -> tuple[list[tuple], list[tuple]]:
+    spellings: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for r in store.select(ENTITY_Q, {"g": g}):
+        iri = r["e"].value
+        kind = ENTITY_KINDS.get(iri[len(str(ID)):].split("/", 1)[0])
+        if kind is None:
+            continue
+        kinds[iri] = kind
+        names = spellings.setdefault(iri, set())
+        names.update(t.value for t in (r["n"], r["a"], r["num"], r["title"], r["acr"]) if t is not None)
+        if r["type"] is not None and r["num"] is not None:
+            names.add(f"{r['type'].value} {r['num'].value}")
+    entries, tri = [], []
+    for iri, names in spellings.items():
+        label = min((n for n in names), key=lambda n: (len(n) > 80, n), default=key_of(iri))
+        folded = sorted({fold(n) for n in names})
+        entries.append((kinds[iri], iri, g.value, label, "|" + "|".join(folded) + "|", " ; ".join(folded), "", ""))
+        tri += [(kinds[iri], iri, g.value, label, f) for f in folded if len(f) <= 120]
+    entries += _facts(store, g, spellings)
+    return entries, tri
+
+
+def _facts(store, g: ox.NamedNode, spellings: dict[str, set[str]]) -> list[tuple]:
+    out: dict[str, list] = {}
+    for r in store.select(FACT_Q, {"g": g}):
+        iri, kind = r["x"].value, r["kind"].value
+        text = r["text"].value if r["text"] is not None else ""
+        row = out.setdefault(iri, [kind, iri, g.value, "", "||", "", fold(text), ""])
+        if kind == "document":
+            title = r["t"].value if r["t"] is not None else key_of(iri)
+            row[3], row[5] = title, fold(title)
+        else:
+            row[3] = text
+            who = spellings.get(r["who"].value if r["who"] is not None else "", set())
+            row[7] = " ; ".join(sorted(fold(n) for n in who))
+    return [tuple(r) for r in out.values()]
+
+
+def _on_stored(store, graph_iri: str) -> None:
+    SearchIndex.for_store(store).index_document(store, graph_iri)
+
+
+def register_hook() -> None:
+    from camket.ingest import STORED_HOOKS
+    if _on_stored not in STORED_HOOKS:
+        STORED_HOOKS.append(_on_stored)
+
+
+register_hook()
