@@ -41,6 +41,9 @@ PLACE_PREFIX = {"city": "thành phố", "province": "tỉnh"}
 CITY_WORDS = {("thành", "phố"), ("tp",), ("tp.",), ("tỉnh",), ("quận",), ("huyện",), ("thị", "xã")}
 PLURAL_HEADS = {"tập đoàn", "doanh nghiệp", "công ty", "tổ chức", "đối tác", "hãng", "nhà tài trợ",
                 "đơn vị", "ngân hàng", "cơ quan", "hiệp hội", "tổng công ty"}
+CONCEPTS = {("chính", "phủ", "điện", "tử"), ("chính", "phủ", "số"), ("chính", "phủ", "mở"),
+            ("chính", "phủ", "kiến", "tạo")}
+SECTOR_WORDS = {"khối", "ngành", "lĩnh", "vực", "cấp"}
 CREDIT_HEADS = {"ảnh", "nguồn", "video", "clip", "đồ họa", "infographic"}
 
 
@@ -218,6 +221,10 @@ class _Orgs:
             if p.ambiguous and (sentence_initial(ws, i) or (i + n < len(ws) and ws[i + n].cap
                                                              and space_joined(ws, i + n))):
                 continue
+            if tuple(self.folded[i:i + n + 2]) in CONCEPTS or tuple(self.folded[i:i + n + 1]) in CONCEPTS:
+                continue  # "Chính phủ điện tử" (e-government) is a concept, not a body
+            if i > 0 and not ws[i - 1].cap and ws[i - 1].fold in SECTOR_WORDS and p.toks[0] == "chính":
+                continue  # "khối Chính phủ": the government sector, not the body
             return p, i + n
         return None
 

@@ -1,8 +1,199 @@
-"""Component ``resolve``: not written yet (see the issue that asks for it)."""
-from ..model import Analysis
+"""Component ``resolve``: merge the mentions that name one real-world entity.
+
+Within a document (entities are already merged by canonical key: NFC,
+new-style tone placement "Uỷ"/"Ủy", case):
+
+* **Short forms of people**: "ông Bình" after "ông Nguyễn Văn Bình" (a
+  Vietnamese given name is the last syllables), "bà Keren" or "ông
+  Balakrishnan" for a foreign name (its first or last words). The short form
+  joins the nearest full name it fits, never when two full names fit equally
+  (two people sharing a surname or a given name stay apart) nor across
+  genders (ông / bà).
+* **Spelling variants of foreign names**: same number of words, all equal
+  but one Latin word of five letters or more within edit distance 2
+  ("Balarkrishnan" / "Balakrishnan"). Vietnamese syllables that differ in a
+  tone are different names ("Bình" / "Bính") and are never merged.
+* **Bodies**: a brand and the body named after it ("BRG" / "Tập đoàn BRG"),
+  a brand and its local arm ("Fortinet" / "Fortinet Việt Nam").
+* **Places** named only inside a body's name ("Mạng lưới ... Singapore") are
+  not places the text names; they are dropped.
+* **Posts**: one membership per (person, role, body): a post written twice,
+  or once with its body and once without ("Thủ tướng Chính phủ X" / "Thủ
+  tướng X"), keeps its fullest title.
+
+Across documents the same rules apply through :func:`same_person` (used by
+the store's cross-document pass): identical canonical names are one IRI by
+construction; a foreign-name variant is the same person only when the two
+documents also give the same post.
+"""
+from __future__ import annotations
+
+from camket.ontology.iri import canonical
+
+from ..model import Analysis, Entity, Membership
 from ..pipeline import component
+from . import actors_lexicon as lex
+from .actors_text import DIACRITIC_FREE
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, cut off above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _words(name: str) -> list[str]:
+    return canonical(name).casefold().split()
+
+
+def is_vietnamese(name: str) -> bool:
+    ws = _words(name)
+    return bool(ws) and ws[0] in lex.surnames() and not all(DIACRITIC_FREE.match(w) for w in ws)
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """``short`` is a shorter way to write the person ``full``."""
+    s, f = _words(short), _words(full)
+    if not s or len(s) >= len(f):
+        return False
+    if is_vietnamese(full):
+        return f[-len(s):] == s  # given name(s): "Bình", "Văn Bình"
+    return f[:len(s)] == s or f[-len(s):] == s  # first name or surname
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one foreign name: one long Latin word differs slightly."""
+    wa, wb = _words(a), _words(b)
+    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if not (DIACRITIC_FREE.match(x) and DIACRITIC_FREE.match(y)) or min(len(x), len(y)) < 5:
+        return False
+    return edit_distance(x, y, 2) <= 2
+
+
+def same_person(names_a: list[str], names_b: list[str], posts_a: list[str] = (),
+                posts_b: list[str] = ()) -> bool:
+    """Cross-document test: the same person written in two articles."""
+    ca = {canonical(n).casefold() for n in names_a}
+    cb = {canonical(n).casefold() for n in names_b}
+    if ca & cb:
+        return True
+    shared_post = {canonical(p).casefold() for p in posts_a} & {canonical(p).casefold() for p in posts_b}
+    return bool(shared_post) and any(spelling_variant(x, y) for x in ca for y in cb)
+
+
+def _first_pos(ent: Entity) -> int:
+    return min((s.start for s in ent.spans), default=0)
+
+
+def _people(analysis: Analysis) -> None:
+    people = analysis.entities_of("person")
+    # spelling variants first (full names), then short forms
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if f"person:{a.key.casefold()}" in analysis.entities and \
+                    f"person:{b.key.casefold()}" in analysis.entities and spelling_variant(a.name, b.name):
+                keep, drop = (a, b) if _first_pos(a) <= _first_pos(b) else (b, a)
+                analysis.merge(keep, drop)
+    people = analysis.entities_of("person")
+    for short in sorted(people, key=lambda e: len(_words(e.name))):
+        fits = [f for f in people if f is not short and short_form_of(short.name, f.name)
+                and f"person:{f.key.casefold()}" in analysis.entities
+                and not _gender_conflict(short, f)]
+        if not fits:
+            continue
+        pos = _first_pos(short)
+        before = [f for f in fits if _first_pos(f) < pos]
+        pool = before or fits
+        if len(pool) > 1:
+            # nearest full name written before the short form, if one is clearly nearest
+            pool.sort(key=lambda f: -max((s.start for s in f.spans if s.start < pos), default=-1))
+            if len(pool) > 1 and len({_first_pos(f) for f in pool}) == len(pool) and before:
+                pool = pool[:1]
+            else:
+                continue
+        analysis.merge(pool[0], short)
+
+
+def _gender_conflict(a: Entity, b: Entity) -> bool:
+    ga, gb = a.attrs.get("gender"), b.attrs.get("gender")
+    return bool(ga and gb and ga != gb)
+
+
+def _orgs(analysis: Analysis) -> None:
+    orgs = analysis.entities_of("org")
+    place_keys = {canonical(p.key).casefold() for p in analysis.entities_of("place")}
+    for a in orgs:
+        for b in orgs:
+            if a is b or f"org:{a.key.casefold()}" not in analysis.entities \
+                    or f"org:{b.key.casefold()}" not in analysis.entities:
+                continue
+            wa, wb = _words(a.name), _words(b.name)
+            if len(wb) >= len(wa) or not all(DIACRITIC_FREE.match(w) or w.isupper() for w in b.name.split()):
+                continue
+            # "Tập đoàn BRG" / "BRG": a body ending with the brand
+            if wa[-len(wb):] == wb and len(wa) - len(wb) <= 4:
+                analysis.merge(a, b)
+                continue
+            # "Fortinet Việt Nam" / "Fortinet": the brand and a place
+            if wa[:len(wb)] == wb and " ".join(wa[len(wb):]) in place_keys:
+                keep, drop = (a, b) if _first_pos(a) <= _first_pos(b) else (b, a)
+                analysis.merge(keep, drop)
+
+
+def _only_inside_names(analysis: Analysis) -> None:
+    """Drop places and bodies named only inside another body's or an event's name."""
+    for kind, hosts in (("place", ("org", "event")), ("org", ("org", "event"))):
+        spans = [m for m in analysis.mentions if m.kind in hosts]
+        for ent in analysis.entities_of(kind):
+            mentions = [m for m in analysis.mentions if m.entity is ent]
+            if not mentions:
+                continue
+            if all(any(m.span in h.span and m.span != h.span and h.entity is not ent for h in spans)
+                   for m in mentions):
+                if kind == "org" and any(ms.org is ent for ms in analysis.memberships):
+                    continue
+                analysis.forget(ent)
+
+
+def _memberships(analysis: Analysis) -> None:
+    groups: dict[tuple, list[Membership]] = {}
+    for m in analysis.memberships:
+        role = canonical(m.role or m.title).casefold()
+        groups.setdefault((id(m.person), role), []).append(m)
+    out: list[Membership] = []
+    for (_, _), items in groups.items():
+        with_org = [m for m in items if m.org is not None]
+        orgs = {id(m.org): m.org for m in with_org}
+        for m in items:
+            if m.org is None and len(orgs) == 1:
+                m.org = next(iter(orgs.values()))
+        by_org: dict[int, list[Membership]] = {}
+        for m in items:
+            by_org.setdefault(id(m.org), []).append(m)
+        for same in by_org.values():
+            best = max(same, key=lambda m: (len(m.title), -m.span.start))
+            out.append(best)
+    out.sort(key=lambda m: m.span.start)
+    analysis.memberships = out
 
 
 @component("resolve")
 def resolve(analysis: Analysis) -> None:
-    return None
+    _people(analysis)
+    _orgs(analysis)
+    _only_inside_names(analysis)
+    _memberships(analysis)
