@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from camket.cli import COMMANDS, EXTRA_PARSERS
-from camket.store import open_store
+from camket.store import DEFAULT_STORE, StoreError, open_store
 
 from .filters import Filters
 from .formats import FORMATS, export
@@ -31,7 +32,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 
 def cmd_export(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
-    store = open_store(args.store, read_only=True)
+    store = open_store(_existing(args.store))
     options = {"gexf_version": args.gexf_version, "facts_as_nodes": args.with_facts}
     if args.output == "-":
         export(store, args.format, sys.stdout.buffer, filters, **options)
@@ -46,6 +47,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             export(store, args.format, fh, filters, **options)
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _existing(location: str | None) -> str:
+    """The store location; a local store that does not exist is an error, not a new empty store."""
+    location = str(location or DEFAULT_STORE)
+    if "://" not in location and not Path(location).is_dir():
+        raise StoreError(f"no store at {location} (run `camket ingest` first or pass --store)")
+    return location
 
 
 def add_parser(sub, store_help: str) -> None:
