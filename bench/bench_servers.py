@@ -1,0 +1,212 @@
+"""Bulk load and lookups on SPARQL servers on loopback: Oxigraph server and Virtuoso. One command.
+
+    python -m bench.bench_servers --articles 1000
+    python -m bench.bench_servers --nq /tmp/all.nq          # reuse N-Quads from `camket extract`
+
+Extracts ``--articles`` synthetic articles to N-Quads (``camket extract``
+path), then for each engine found on this machine: starts it on 127.0.0.1
+in a temporary folder, loads the quads (Oxigraph server: ``camket load URL/store``,
+Graph Store Protocol; Virtuoso: its bulk loader through ``isql``), runs the
+main lookups of :mod:`bench.bench_queries` over HTTP, and stops it. The
+embedded store is measured alongside. Engines: ``oxigraph`` (pip package
+``oxigraph``, in the test extras), ``virtuoso-t`` (Debian package
+``virtuoso-opensource``; skipped when absent).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_queries import LOOKUPS, build_store, sample
+from bench.common import ROOT, Timer, percentile, report, table
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+DirsAllowed = ., {d}, /usr/share/virtuoso-opensource-7/vad
+NumberOfBuffers = 170000
+MaxDirtyBuffers = 130000
+MaxQueryMem = 1G
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 600
+DefaultQuery = select distinct ?Concept where {{[] a ?Concept}} LIMIT 100
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, seconds: float = 60) -> None:
+    import httpx
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not answer within {seconds:.0f} s")
+
+
+class Server:
+    """A SPARQL server process this bench started (stopped by its own pid)."""
+
+    def __init__(self, cmd: list[str], query_url: str, ready_url: str, cwd: Path):
+        self.proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.query_url = query_url
+        wait_http(ready_url)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def start_oxigraph(tmp: Path) -> tuple[Server, str]:
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = Server([exe, "serve", "--location", str(tmp / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
+                    f"{base}/query", f"{base}/query?query=ASK%7B%7D", tmp)
+    return server, f"{base}/store"
+
+
+def start_virtuoso(tmp: Path) -> tuple[Server, int]:
+    d = tmp / "virtuoso"
+    d.mkdir()
+    sql, http = free_port(), free_port()
+    (d / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=d, sql=sql, http=http), encoding="utf-8")
+    base = f"http://127.0.0.1:{http}"
+    server = Server(["virtuoso-t", "+foreground", "+configfile", str(d / "virtuoso.ini")],
+                    f"{base}/sparql", f"{base}/sparql?query=ASK%7B%7D", d)
+    return server, sql
+
+
+def virtuoso_bulk_load(sql_port: int, nq: Path, folder: Path) -> None:
+    target = folder / "virtuoso" / nq.name
+    shutil.copy(nq, target)
+    script = (f"ld_dir('{target.parent}', '{target.name}', 'urn:camket:default');\n"
+              "rdf_loader_run();\ncheckpoint;\n")
+    res = subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba"], input=script, text=True,
+                         capture_output=True, timeout=3600)
+    if res.returncode != 0 or "Error" in res.stdout:
+        raise RuntimeError(f"virtuoso bulk load failed: {res.stdout[-500:]} {res.stderr[-500:]}")
+
+
+def http_select(client, url: str, query: str) -> int:
+    resp = client.post(url, data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    resp.raise_for_status()
+    return len(resp.json()["results"]["bindings"])
+
+
+def inline_values(query: str, bindings: dict) -> str:
+    """Bindings as a VALUES block at the top of WHERE (Virtuoso 7 rejects a trailing VALUES
+    on a variable that is not projected)."""
+    from camket.store import term_to_sparql
+    if not bindings:
+        return query
+    names = " ".join(f"?{n}" for n in bindings)
+    values = " ".join(term_to_sparql(v) for v in bindings.values())
+    return query.replace("WHERE {", f"WHERE {{ VALUES ({names}) {{ ({values}) }}", 1)
+
+
+def lookup_texts(store) -> list[tuple[str, str]]:
+    """The lookups of bench_queries with their parameters filled in, as full query texts."""
+    from camket.ontology import sparql_prefixes
+    out = []
+    for label, (query, samplers) in LOOKUPS.items():
+        bindings = {name: sample(store, sq) for name, sq in samplers.items()}
+        if all(v is not None for v in bindings.values()):
+            out.append((label, sparql_prefixes() + inline_values(query, bindings)))
+    return out
+
+
+def latencies(run, reps: int) -> tuple[float, float, int]:
+    times, rows = [], 0
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        rows = run()
+        times.append(1000 * (time.perf_counter() - t0))
+    return percentile(times, 50), percentile(times, 95), rows
+
+
+def bench(args, tmp: Path) -> None:
+    store, build = build_store(args.articles, args.seed, tmp, args.workers)
+    nq = tmp / "all.nq"
+    quads = build["quads"]
+    queries = lookup_texts(store)
+    header = ["engine", "load s", "quads/s"] + [f"{label} p50/p95 ms" for label, _ in queries]
+    rows = [["embedded Oxigraph (pyoxigraph, bulk_load)", build["load_s"], quads / build["load_s"]]
+            + ["{:.1f} / {:.1f}".format(*latencies(lambda q=q: len(list(store._store.query(q, use_default_graph_as_union=True))), args.reps)[:2])
+               for _, q in queries]]
+    engines = [("Oxigraph server over HTTP (camket load URL/store)", start_oxigraph, None)]
+    if shutil.which("virtuoso-t") and shutil.which("isql-vt"):
+        engines.append(("Virtuoso 7 over HTTP (isql bulk loader)", start_virtuoso, None))
+    notes = [f"{build['documents']:,} documents, {quads:,} quads; N-Quads file {build['nq_bytes'] / 1e6:.0f} MB"]
+    if len(engines) == 1:
+        notes.append("Virtuoso not installed here (apt-get install virtuoso-opensource): skipped")
+    for name, start, _ in engines:
+        rows.append(run_engine(name, start, nq, tmp, queries, args.reps, quads))
+    report("Servers", f"SPARQL servers on loopback, {build['documents']:,} documents",
+           table(header, rows), notes, append=not args.no_append)
+
+
+def run_engine(name, start, nq: Path, tmp: Path, queries, reps: int, quads: int) -> list:
+    import httpx
+    from camket.scale import load_http
+    server, target = start(tmp)
+    try:
+        with Timer() as t:
+            if isinstance(target, str):
+                load_http(target, [str(nq)], append=True)
+            else:
+                virtuoso_bulk_load(target, nq, tmp)
+        with httpx.Client(timeout=600) as client:  # one keep-alive connection, as an app would hold
+            cells = ["{:.1f} / {:.1f}".format(*latencies(lambda q=q: http_select(client, server.query_url, q),
+                                                         reps)[:2]) for _, q in queries]
+        return [name, t.seconds, quads / t.seconds] + cells
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", "-n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--reps", type=int, default=20)
+    ap.add_argument("--no-append", action="store_true")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="camket-bench-") as tmp:
+        bench(args, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
