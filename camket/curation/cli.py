@@ -20,13 +20,14 @@ re-anchored and orphaned judgements) follows every ingest.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 from contextlib import contextmanager
 
 from camket.cli import COMMANDS, EXTRA_PARSERS, command
-from camket.store import open_store
+from camket.store import StoreError, open_store
 
 from .apply import apply, present_iris, snapshot
 from .candidates import Candidate, find_candidates
@@ -75,7 +76,11 @@ def cmd_judge(args) -> int:
 @contextmanager
 def opened(location):
     """The store, closed afterwards even when a judgement is refused."""
-    store = open_store(location)
+    try:
+        store = open_store(location)
+    except StoreError:  # an earlier command's store may wait for the cycle collector
+        gc.collect()
+        store = open_store(location)
     try:
         yield store
     finally:
