@@ -1,0 +1,36 @@
+"""The bench scripts' plumbing on a handful of articles (the numbers come from `python -m bench...`)."""
+from __future__ import annotations
+
+from bench import bench_ingest, bench_queries
+from bench.common import append_section, percentile, table
+from bench.generate_corpus import write_corpus
+
+
+def test_append_section_keeps_sections_apart(tmp_path):
+    path = tmp_path / "B.md"
+    append_section(path, "Ingest", "### run 1\nA")
+    append_section(path, "Queries", "### run 2\nB")
+    append_section(path, "Ingest", "### run 3\nC")
+    text = path.read_text()
+    assert text.index("run 1") < text.index("run 3") < text.index("## Queries") < text.index("run 2")
+
+
+def test_table_and_percentile():
+    assert table(["a", "b"], [[1, 2.5]]).splitlines()[2] == "| 1 | 2.50 |"
+    assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
+
+
+def test_ingest_run_and_queries_on_a_small_store(tmp_path):
+    write_corpus(3, tmp_path / "c.jsonl", tmp_path / "gold", seed=11)
+    # extractors change under concurrent work: the spine alone keeps this test about the bench
+    from camket.loaders.pipeline import DEFAULT_ORDER
+    skip = tuple(n for n in DEFAULT_ORDER if n != "structure")
+    run = bench_ingest.run_one(str(tmp_path / "c.jsonl"), str(tmp_path / "store"), 1, skip, None, None)
+    assert run["ingested"] == 3 and run["quads"] > 0 and run["store_bytes"] > 0
+    assert {"rdf", "shacl", "store"} <= set(run["timings"])
+    from camket.store import open_store
+    store = open_store(tmp_path / "store")
+    ds, _, _ = bench_queries.rdflib_dataset(store)
+    cases = bench_queries.named_query_cases(store)[:2] + bench_queries.lookup_cases(store)[-1:]
+    rows = bench_queries.latency_rows(store, ds, cases, reps=1, rdflib_budget=1.0)
+    assert all(not r[7] for r in rows if r[1] != "")  # same row counts on both engines
