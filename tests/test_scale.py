@@ -8,8 +8,13 @@ import pyoxigraph as ox
 import pytest
 
 from camket import scale
+from camket.loaders.pipeline import DEFAULT_ORDER
 from camket.ontology import iri
 from camket.store import open_store
+
+# the sharding and loading are under test, not the extractors (which change concurrently)
+SKIP = tuple(n for n in DEFAULT_ORDER if n not in ("structure", "places"))
+SKIP_ARGS = [f"--skip={n}" for n in SKIP]
 
 ARTICLES = [
     ("bac-son-1", "Ngày 4/5/2023, tại tỉnh Lạng Sơn, ông Vi Đức Khang, Giám đốc Sở Công Thương tỉnh Lạng Sơn, "
@@ -58,7 +63,7 @@ def test_shards_are_disjoint_and_cover_the_corpus(corpus):
     parts = []
     for i in range(3):
         out = io.StringIO()
-        n, errors = scale.extract_shard([str(corpus)], out, (i, 3))
+        n, errors = scale.extract_shard([str(corpus)], out, (i, 3), skip=SKIP)
         assert not errors
         parts.append(graphs(out.getvalue()) if n else set())
     assert sum(len(p) for p in parts) == len(ARTICLES)
@@ -66,11 +71,11 @@ def test_shards_are_disjoint_and_cover_the_corpus(corpus):
 
 
 def test_extract_then_load_equals_ingest(corpus, tmp_path, run_cli):
-    code, _, err = run_cli("extract", corpus, "--shard", "0/1", "-o", tmp_path / "all.nq")
+    code, _, err = run_cli("extract", corpus, "--shard", "0/1", "-o", tmp_path / "all.nq", *SKIP_ARGS)
     assert code == 0, err
     code, _, err = run_cli("load", tmp_path / "all.nq", "--store", tmp_path / "loaded")
     assert code == 0, err
-    code, _, _ = run_cli("ingest", corpus, "--store", tmp_path / "ingested")
+    code, _, _ = run_cli("ingest", corpus, "--store", tmp_path / "ingested", *SKIP_ARGS)
     assert code == 0
     loaded, ingested = open_store(tmp_path / "loaded"), open_store(tmp_path / "ingested")
     assert loaded.documents() == ingested.documents()
@@ -78,7 +83,7 @@ def test_extract_then_load_equals_ingest(corpus, tmp_path, run_cli):
 
 
 def test_load_replaces_graphs_already_there(corpus, tmp_path, run_cli):
-    run_cli("extract", corpus, "-o", tmp_path / "all.nq")
+    assert run_cli("extract", corpus, "-o", tmp_path / "all.nq", *SKIP_ARGS)[0] == 0
     store_dir = tmp_path / "s"
     assert run_cli("load", tmp_path / "all.nq", "--store", store_dir)[0] == 0
     first = len(open_store(store_dir))
@@ -93,7 +98,7 @@ def test_load_missing_file_is_an_error(tmp_path, run_cli):
 
 def test_update_requests_never_drop_a_graph_twice(corpus, tmp_path, monkeypatch):
     out = io.StringIO()
-    scale.extract_shard([str(corpus)], out)
+    scale.extract_shard([str(corpus)], out, skip=SKIP)
     path = tmp_path / "all.nq"
     path.write_text(out.getvalue(), encoding="utf-8")
     monkeypatch.setattr(scale, "UPDATE_BATCH_QUADS", 5)
