@@ -90,10 +90,11 @@ def find_dates(text: str, default_year: int | None = None,
 
 
 def doc_year(analysis: Analysis) -> int | None:
-    """The document's year: its metadata date, else the latest full date in the text."""
+    """The document's year: its metadata date, else the latest full or month date in the text."""
     if analysis.doc.date and re.match(r"\d{4}", analysis.doc.date):
         return int(analysis.doc.date[:4])
     years = [int(m.group(3)) for m in _DAY_MONTH_YEAR.finditer(analysis.canon)]
+    years += [int(m.group(2)) for m in _MONTH_YEAR.finditer(analysis.canon)]
     return max(years) if years else None
 
 

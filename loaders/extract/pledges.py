@@ -1,8 +1,253 @@
-"""Component ``pledges``: not written yet (see the issue that asks for it)."""
-from ..model import Analysis
+"""Component ``pledges``: commitments, targets and announced future actions.
+
+Cues, per sentence: "sẽ" (not "đã sẽ", not in a forecast "dự báo ... sẽ"),
+"cam kết", "phấn đấu", a target ("với mục tiêu", "đề ra mục tiêu", "đặt mục
+tiêu", "xác định mục tiêu", "đã đề ra,"), a deadline ("đến năm 2030 ...",
+"trước năm 2025"), "ít nhất N" and an assignment ("giao X chủ trì"). A past
+achievement ("đã hoàn thành", "năm 2019 đã ...") has no cue and is no pledge.
+
+The actor is, in order: the body named in "cam kết của X" or "giao X"; the
+subject right before the cue (a body, state, city, policy or person, also
+"X và các bộ, ngành ..."); the entity opening the quotation or reported clause
+the cue is in; the entity opening the sentence; for targets, the policy the
+sentence (or the previous target in the paragraph) names; for "Đến tháng 9
+sẽ ..." with no subject, the first body named after the cue. A cue with no
+actor yields nothing. Cues with the same actor in one sentence make one pledge.
+
+Each pledge: span (from the actor or clause start to the next cue of another
+actor or the sentence end), deadline (first date in it), quantity ("ít nhất
+3", "3 - 5", "ba"), places named in it, the statement it was said in and the
+policy it comes from. Repeated paragraphs merge into one pledge.
+"""
+from __future__ import annotations
+
+import re
+
+from camket.ontology.iri import fold
+
+from ..model import Analysis, Entity, Pledge, Span, Statement
 from ..pipeline import component
+from .speech_speakers import ADVERBS, entity_spans, speaker_before
+
+__all__ = ["pledges", "find_cues", "quantity"]
+
+ACTOR_KINDS = ("org", "place", "policy", "person")
+_CUE = re.compile(
+    r"(?P<future>(?<![\w])sẽ(?![\w]))"
+    r"|(?P<commit>(?<![\w])cam kết(?![\w]))"
+    r"|(?P<strive>(?<![\w])phấn đấu(?![\w]))"
+    r"|(?P<target>(?<![\w])(?:(?:với|đề ra|đặt ra|đặt|xác định|nêu|có)\s+(?:các\s+|những\s+)?mục tiêu|"
+    r"mục tiêu\s+(?:là|đến năm))(?![\w])|(?<![\w])đề ra\s*,)"
+    r"|(?P<deadline>(?<![\w])(?:[Đđ]ến|[Tt]rước)\s+năm\s+(?:19|20)\d{2}(?![\w]))"
+    r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
+    r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?=[A-ZĐÀ-Ỹ]))", re.I)
+_ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
+_FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
+_COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
+_TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
+_INTRO = re.compile(r"\s*(?:[^,.;\"]{0,25},\s*)?")
+_NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_QUANTITY = re.compile(rf"(?:(?:ít nhất|tối thiểu|khoảng|hơn|trên|gần)\s+)?(?:\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?"
+                       rf"|{_NUMBER_WORDS}(?=\s+(?:sự kiện|đô thị|thành phố|tỉnh|dự án|chương trình|trung tâm|"
+                       rf"khu|vùng|lĩnh vực|nhiệm vụ|hội nghị|hội thảo|cuộc)))(?![\d/])")
+SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign"}
+
+
+def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
+    """Pledge cues in a sentence, minus forecasts, "đã sẽ", and cues inside policy names/titles."""
+    canon, out = analysis.canon, []
+    blocked = [m.span for m in analysis.mentions if m.kind in ("policy", "policy_title")]
+    for m in _CUE.finditer(canon, sent.start, sent.end):
+        if any(b.start <= m.start() < b.end for b in blocked):
+            continue
+        before = canon[sent.start:m.start()]
+        if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)):
+            continue
+        out.append(m)
+    return out
+
+
+def quantity(text: str) -> str | None:
+    """The first quantity in ``text`` that is not a year ("ít nhất 3", "3 - 5", "ba")."""
+    for m in _QUANTITY.finditer(text):
+        if not re.fullmatch(r"(?:19|20)\d{2}", m.group(0).strip()):
+            return m.group(0).strip()
+    return None
+
+
+# ------------------------------------------------------------------ actors
+
+def _entity_starting(analysis: Analysis, pos: int, limit: int = 3) -> tuple[Entity, Span] | None:
+    """The longest actor mention starting within ``limit`` characters of ``pos``."""
+    found = [(span, ent) for kind in ACTOR_KINDS for span, ent in entity_spans(analysis, kind)
+             if pos <= span.start <= pos + limit]
+    if not found:
+        return None
+    span, ent = max(found, key=lambda p: (p[0].end - p[0].start, -p[0].start))
+    return ent, span
+
+
+def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
+    canon = analysis.canon
+    if cue.lastgroup == "assign":
+        found = _entity_starting(analysis, cue.end(), 1)
+        if found and _ASSIGNED_TASK.match(canon, found[1].end):
+            return found[0], cue.start()
+        return None
+    if cue.lastgroup == "commit":
+        m = re.match(r"\s+của\s+", canon[cue.end():cue.end() + 8])
+        found = _entity_starting(analysis, cue.end() + m.end(), 1) if m else None
+        if found:
+            return found[0], cue.start()
+    who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS)
+    if who:
+        return who
+    end = sent.start + ADVERBS.search(canon[sent.start:cue.start()]).start()
+    coord = _COORD.search(canon, sent.start, end)
+    if coord:
+        for span, ent in reversed([p for k in ACTOR_KINDS for p in entity_spans(analysis, k)]):
+            if span.end <= coord.start() and canon[span.end:coord.start()].strip() == "" and span.start >= sent.start:
+                return ent, span.start
+    return None
+
+
+def _opening(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
+    """The entity opening the quotation / reported clause / sentence the cue is in."""
+    for said in _said_spans(analysis):
+        if said.start <= cue.start() < said.end:
+            found = _entity_starting(analysis, said.start)
+            if found:
+                return found[0], found[1].start
+    intro = _INTRO.match(analysis.canon, sent.start)
+    for start in (sent.start, intro.end()):
+        found = _entity_starting(analysis, start)
+        if found and found[1].end <= cue.start():
+            return found[0], found[1].start
+    return None
+
+
+def _said_spans(analysis: Analysis) -> list[Span]:
+    """What each statement said, at every place its (repeated) evidence stands."""
+    out = []
+    for st in analysis.statements:
+        first = st.evidence[0] if st.evidence else st.span
+        for ev in st.evidence or [st.span]:
+            shift = ev.start - first.start
+            out.append(Span(st.span.start + shift, st.span.end + shift))
+    return out
+
+
+def _policy_in(analysis: Analysis, sent: Span, before: int) -> Entity | None:
+    pols = [m for m in analysis.mentions if m.kind == "policy" and m.entity is not None
+            and sent.start <= m.span.start and m.span.end <= before]
+    return pols[-1].entity if pols else None
+
+
+def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -> tuple[Entity, int] | None:
+    found = _subject(analysis, cue, sent) or _opening(analysis, cue, sent)
+    if found:
+        return found
+    if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
+        pol = _policy_in(analysis, sent, cue.start())
+        if pol is not None:
+            return pol, sent.start
+        if last is not None and last.actor.kind == "policy" and analysis.paragraph_of(last.span.start) \
+                == analysis.paragraph_of(sent.start):
+            return last.actor, sent.start
+    if cue.lastgroup == "future" and _TIME_LEAD.match(analysis.canon, sent.start):
+        orgs = [(s, e) for s, e in entity_spans(analysis, "org") if cue.end() <= s.start < sent.end]
+        if orgs:
+            return orgs[0][1], sent.start
+    return None
+
+
+# ------------------------------------------------------------------ building
+
+def _statement_of(analysis: Analysis, pos: int) -> Statement | None:
+    for st in analysis.statements:
+        first = st.evidence[0] if st.evidence else st.span
+        for ev in st.evidence or [st.span]:
+            shift = ev.start - first.start
+            if st.span.start + shift <= pos < st.span.end + shift:
+                return st
+    return None
+
+
+def _clause_start(analysis: Analysis, sent: Span, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last ", " / ": " / "rằng" before it."""
+    head = analysis.canon[sent.start:pos]
+    cut = max(head.rfind(", "), head.rfind(": "), head.rfind(" rằng "))
+    return sent.start + (cut + 2 if cut != -1 else 0)
+
+
+def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple[Entity, int, int, re.Match]]:
+    cues = find_cues(analysis, sent)
+    if any(c.lastgroup in SPLIT_KINDS for c in cues):
+        cues = [c for c in cues if c.lastgroup in SPLIT_KINDS]
+    segs: list[list] = []
+    for cue in cues:
+        if segs and cue.start() - segs[-1][3].start() <= 25:
+            continue
+        found = _actor(analysis, cue, sent, last)
+        if found is None:
+            continue
+        actor, actor_start = found
+        if segs and segs[-1][0] is actor and cue.lastgroup != "deadline":
+            continue
+        start = actor_start if sent.start <= actor_start <= cue.start() else _clause_start(analysis, sent, cue.start())
+        if segs:
+            start = max(start, cue.start()) if start < segs[-1][2] else start
+            segs[-1][2] = min(segs[-1][2], start)
+        segs.append([actor, start, sent.end, cue])
+    return [tuple(s) for s in segs]
+
+
+def _deadline(analysis: Analysis, span: Span) -> str | None:
+    dates = [m for m in analysis.mentions if m.kind == "date" and m.span in span]
+    cued = [d for d in dates if re.search(r"(?:đến|vào|trước|trong|cuối|tới)\s+(?:năm\s+|tháng\s+)?$",
+                                          analysis.canon[max(0, d.span.start - 12):d.span.start], re.I)
+            or d.attrs.get("precision") == "month"]
+    pick = cued or []
+    return pick[0].attrs["iso"] if pick else None
+
+
+def _blank_refs(analysis: Analysis, span: Span) -> str:
+    """The span's text with policy numbers and dates blanked (they are not quantities)."""
+    chars = list(span.of(analysis.canon))
+    for m in analysis.mentions:
+        if m.kind in ("policy", "date") and m.span.overlaps(span):
+            for i in range(max(m.span.start, span.start), min(m.span.end, span.end)):
+                chars[i - span.start] = " "
+    return "".join(chars)
+
+
+def _trim(analysis: Analysis, start: int, end: int) -> Span:
+    while end > start and analysis.canon[end - 1] in " .;,…\"":
+        end -= 1
+    while start < end and analysis.canon[start] in " ,:\"":
+        start += 1
+    return Span(start, end)
 
 
 @component("pledges")
 def pledges(analysis: Analysis) -> None:
-    return None
+    found: dict[tuple, Pledge] = {}
+    last: Pledge | None = None
+    for sent in analysis.sentences:
+        for actor, start, end, cue in _segments(analysis, sent, last):
+            span = _trim(analysis, start, end)
+            if len(span.of(analysis.canon).split()) < 4:
+                continue
+            key = (actor.id, fold(span.of(analysis.canon)))
+            if key in found:
+                if sent not in found[key].evidence:
+                    found[key].evidence.append(sent)
+                last = found[key]
+                continue
+            places = [e for e in analysis.entities_of("place") if any(s in span for s in e.spans)]
+            pl = Pledge(actor=actor, span=span, deadline=_deadline(analysis, span),
+                        quantity=quantity(_blank_refs(analysis, Span(cue.start(), span.end))), places=places,
+                        statement=_statement_of(analysis, cue.start()),
+                        policy=actor if actor.kind == "policy" else None, evidence=[sent])
+            found[key] = last = pl
+    analysis.pledges.extend(sorted(found.values(), key=lambda p: p.span.start))

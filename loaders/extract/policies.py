@@ -12,7 +12,9 @@ programme another spelling of the resolution that issues it, and
 Entity key: the official number when known, else type + congress / number /
 title. Attributes: ``number``, ``policy_type``, ``title``, ``issuer`` (org
 entity, or the office as a string), ``date`` (ISO), ``implements``.
-Each reference is also a ``policy`` :class:`Mention` linked to its entity.
+Each reference is also a ``policy`` :class:`Mention` linked to its entity, and
+a title written after it a ``policy_title`` mention (so that later components
+do not read a title as speech or as a target).
 """
 from __future__ import annotations
 
@@ -119,6 +121,7 @@ def _read(analysis: Analysis, ref: PolicyRef) -> None:
     if after.get("title"):
         s, e = after["title_span"]
         ref.attrs["title"] = analysis.text[s:e].strip()
+        ref.attrs["title_span"] = Span(max(0, s - 1), min(len(analysis.text), e + 1))
     for k, v in _before(analysis, ref).items():
         ref.attrs.setdefault(k, v)
     if ref.title:
@@ -189,6 +192,9 @@ def _entity(analysis: Analysis, group: list[PolicyRef]) -> Entity:
         ent.add_spelling(span.of(analysis.text))
         ent.add_span(span)
         analysis.mentions.append(Mention("policy", span, span.of(analysis.text), entity=ent))
+        if ref.attrs.get("title_span"):
+            t = ref.attrs["title_span"]
+            analysis.mentions.append(Mention("policy_title", t, t.of(analysis.text), entity=ent))
     return ent
 
 

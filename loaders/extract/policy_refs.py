@@ -36,7 +36,8 @@ _CONVENTIONS = [(re.compile(r"Bộ Chính trị|Ban Chấp hành Trung ương|Ba
 _TITLE_STOP = re.compile(r"\s*(?:[.;:\"(]|,\s*(?:đồng thời|để|nhằm|qua đó|trong đó|đây|và|nhưng|góp phần|với|"
                          r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|"
                          r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu)\s)")
-_DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|mới|chung|riêng|chuyên đề|cũng|được|đã|sẽ|là|và|của)\b")
+_DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|kia|mới|chung|riêng|chuyên đề|cũng|được|đã|sẽ|là|và|"
+                            r"của|do|với|cho|tại|trong|thì|sau|khi|nhằm|có|không|vẫn|đang|phải|cần|theo)\b")
 
 
 @dataclass

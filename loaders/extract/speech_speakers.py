@@ -138,7 +138,8 @@ def speaker_before(analysis: Analysis, pos: int, floor: int,
         if kind == "person":
             continue
         for span, ent in reversed(entity_spans(analysis, kind)):
-            if floor <= span.start and canon[span.end:end].strip() == "" and span.end <= end:
+            if floor <= span.start and span.end <= end and canon[span.end:end].strip() == "" \
+                    and "," not in canon[span.end:pos]:
                 return ent, span.start
     if "person" in kinds:
         ent = _anaphor(analysis, canon[floor:end], end)

@@ -1,0 +1,90 @@
+"""Tests for the ``pledges`` component; bodies, places and people are added by hand
+as the earlier components would add them (invented names and sentences)."""
+import re
+
+from camket.loaders.model import Span
+from camket.loaders.pipeline import COMPONENTS, Pipeline
+from camket.loaders.read import SourceDocument
+
+
+def analyse(text, people=(), orgs=(), places=()):
+    a = Pipeline(["structure", "dates"])(SourceDocument(doc_id="t", text=text, source="t.txt",
+                                                       sha256="0" * 64))
+    for kind, names in (("person", people), ("org", orgs), ("place", places)):
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                a.entity(kind, name, Span(m.start(), m.end()),
+                         **({"place_type": "province"} if kind == "place" else {}))
+    for name in ("policies", "events", "statements", "pledges"):
+        COMPONENTS[name](a)
+    return a
+
+
+def pledged(a):
+    return [(p.actor.name, p.span.of(a.text), p.deadline, p.quantity) for p in a.pledges]
+
+
+def test_future_action_of_a_body_with_quantity_and_places():
+    a = analyse("Trong năm tới, Sở Du lịch sẽ tổ chức 4 hội chợ tại Sơn La và Lai Châu.",
+                orgs=["Sở Du lịch"], places=["Sơn La", "Lai Châu"])
+    (p,) = a.pledges
+    assert p.actor.name == "Sở Du lịch"
+    assert p.span.of(a.text) == "Sở Du lịch sẽ tổ chức 4 hội chợ tại Sơn La và Lai Châu"
+    assert p.quantity == "4"
+    assert [e.name for e in p.places] == ["Sơn La", "Lai Châu"]
+
+
+def test_policy_targets_with_deadlines_split_per_deadline():
+    a = analyse("Nghị quyết 23-NQ/TW đã đề ra, đến năm 2030 có ít nhất 5 trung tâm logistics tại vùng "
+                "Tây Bắc, đến năm 2045: Hình thành mạng lưới logistics kết nối toàn vùng.")
+    assert [(p.actor.key, p.deadline, p.quantity) for p in a.pledges] == [
+        ("23-NQ/TW", "2030", "ít nhất 5"), ("23-NQ/TW", "2045", None)]
+    assert all(p.policy is p.actor for p in a.pledges)
+
+
+def test_target_sentence_then_at_least_sentence_inherit_the_policy():
+    a = analyse("Một nội dung chính của Nghị quyết 23-NQ/TW là du lịch xanh với mục tiêu là số hóa toàn bộ "
+                "điểm đến. Phải có ít nhất 2 khu du lịch quốc gia ở vùng cao.")
+    assert [p.actor.key for p in a.pledges] == ["23-NQ/TW", "23-NQ/TW"]
+
+
+def test_commitment_of_a_body_inside_reported_speech_links_the_statement():
+    a = analyse("Bà Lò Thị Mai khẳng định lại cam kết của Quỹ Xanh với các tỉnh miền núi để tiếp tục "
+                "hỗ trợ nông dân chuyển đổi số.", people=["Lò Thị Mai"], orgs=["Quỹ Xanh"])
+    (p,) = a.pledges
+    assert p.actor.name == "Quỹ Xanh"
+    assert p.statement is a.statements[0]
+
+
+def test_state_commitment_and_quoted_future_action_take_the_clause_subject():
+    text = ("Bà Lò Thị Mai cho biết, Lào cam kết đầu tư lâu dài vào tuyến đường sắt và về mặt kỹ thuật sẽ "
+            "gửi thêm chuyên gia.\n“Lào có đội ngũ kỹ sư giỏi ở cả ba tỉnh biên giới, đồng thời sẽ tiếp tục "
+            "chia sẻ kinh nghiệm với các đối tác”, bà Lò Thị Mai nói.")
+    a = analyse(text, people=["Lò Thị Mai"], places=["Lào"])
+    assert [p.actor.name for p in a.pledges] == ["Lào", "Lào"]
+    assert "gửi thêm chuyên gia" in a.pledges[0].span.of(a.text)
+
+
+def test_assignment_and_month_deadline_and_time_lead():
+    a = analyse("Đề án do Chính phủ giao Sở Tài chính chủ trì xây dựng, trình Hội đồng nhân dân vào tháng "
+                "6-2025. Đến tháng 9 năm nay sẽ sơ kết đề án, Sở Kế hoạch là cơ quan đầu mối.",
+                orgs=["Chính phủ", "Sở Tài chính", "Sở Kế hoạch"])
+    got = [(p.actor.name, p.deadline) for p in a.pledges]
+    assert got == [("Sở Tài chính", "2025-06"), ("Sở Kế hoạch", "2025-09")]
+
+
+def test_not_pledges_past_forecast_and_titles():
+    text = ("Năm 2019, tỉnh Sơn La đã hoàn thành 3 khu tái định cư.\n"
+            "Dự báo đến năm 2050 sẽ có 70% dân số sống ở đô thị.\n"
+            "Sơn La đã sẽ chia sẻ kinh nghiệm.\n"
+            "Nghị quyết 11-NQ/TW về phát triển vùng Tây Bắc đến năm 2030, tầm nhìn đến năm 2045 được nhắc lại.\n"
+            "Bộ Ngoại giao Lào phát biểu tại hội nghị.")
+    a = analyse(text, orgs=["Bộ Ngoại giao Lào"], places=["Sơn La", "Lào"])
+    assert a.pledges == []
+
+
+def test_repeated_paragraph_yields_one_pledge_with_two_evidence_spans():
+    para = "Sở Du lịch sẽ tổ chức 4 hội chợ nông sản trong năm nay."
+    a = analyse(para + "\n" + para, orgs=["Sở Du lịch"])
+    (p,) = a.pledges
+    assert len(p.evidence) == 2
