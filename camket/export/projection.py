@@ -33,8 +33,9 @@ statement, ``mentions`` statement -> entity, ``at_event`` statement -> event,
 An edge's ``weight`` is the number of supporting facts (one per fact node per
 document, or one per document for plain triples); ``documents`` lists the
 supporting documents. ``start`` (ISO date) is the earliest date of a
-supporting fact: ck:attestedOn when the fact has one, else the dcterms:date
-of its document. A node's ``start`` is the earliest date of a document that
+supporting fact: ck:attestedOn of a membership, the schema:startDate of the
+event a statement was made at (or of the event itself for ``organized`` and
+``held_in``), else the dcterms:date of its document. A node's ``start`` is the earliest date of a document that
 mentions it or of one of its edges.
 """
 from __future__ import annotations
@@ -133,23 +134,24 @@ class EdgeRule:
     mode: str = "both"    # "actor" (facts collapsed), "fact" (facts as nodes) or "both"
 
 
+_EVENT_DATE = " OPTIONAL { ?f ck:atEvent ?ev . ?ev schema:startDate ?d }"  # said at a dated event
 EDGE_RULES = (
     EdgeRule("holds_post_in", "?f a org:Membership ; org:member ?s ; org:organization ?t ."
              " OPTIONAL { ?f ck:attestedOn ?d } OPTIONAL { ?f org:role ?role . ?role schema:name ?r }"),
     EdgeRule("sub_organization_of", "?s org:subOrganizationOf ?t ."),
-    EdgeRule("spoke_at", "?f a ck:Statement ; ck:speaker ?s ; ck:atEvent ?t ."),
+    EdgeRule("spoke_at", "?f a ck:Statement ; ck:speaker ?s ; ck:atEvent ?t ." + _EVENT_DATE),
     EdgeRule("cites", "?s eli:based_on ?t ."),
     EdgeRule("implements", "?s eli:implements ?t ."),
     EdgeRule("issued", "?t eli:passed_by ?s ."),
-    EdgeRule("organized", "?t schema:organizer ?s ."),
-    EdgeRule("held_in", "?s a schema:Event ; schema:location ?t ."),
-    EdgeRule("said_about", "?f a ck:Statement ; ck:speaker ?s ; ck:mentions ?t .", "actor"),
+    EdgeRule("organized", "?t schema:organizer ?s . OPTIONAL { ?t schema:startDate ?d }"),
+    EdgeRule("held_in", "?s a schema:Event ; schema:location ?t . OPTIONAL { ?s schema:startDate ?d }"),
+    EdgeRule("said_about", "?f a ck:Statement ; ck:speaker ?s ; ck:mentions ?t ." + _EVENT_DATE, "actor"),
     EdgeRule("cites", "?f ck:cites ?t . { ?f ck:speaker ?s } UNION { ?f ck:actor ?s }", "actor"),
     EdgeRule("committed_to", "?f a ck:Pledge ; ck:actor ?s ; ck:fromPolicy ?t .", "actor"),
     EdgeRule("concerns_place", "?f a ck:Pledge ; ck:actor ?s ; ck:concernsPlace ?t .", "actor"),
-    EdgeRule("said", "?t a ck:Statement ; ck:speaker ?s . BIND(?t AS ?f)", "fact"),
-    EdgeRule("mentions", "?s a ck:Statement ; ck:mentions ?t . BIND(?s AS ?f)", "fact"),
-    EdgeRule("at_event", "?s a ck:Statement ; ck:atEvent ?t . BIND(?s AS ?f)", "fact"),
+    EdgeRule("said", "?t a ck:Statement ; ck:speaker ?s . BIND(?t AS ?f)" + _EVENT_DATE, "fact"),
+    EdgeRule("mentions", "?s a ck:Statement ; ck:mentions ?t . BIND(?s AS ?f)" + _EVENT_DATE, "fact"),
+    EdgeRule("at_event", "?s a ck:Statement ; ck:atEvent ?t . BIND(?s AS ?f)" + _EVENT_DATE, "fact"),
     EdgeRule("committed_to", "?t a ck:Pledge ; ck:actor ?s . BIND(?t AS ?f)", "fact"),
     EdgeRule("concerns_place", "?s a ck:Pledge ; ck:concernsPlace ?t . BIND(?s AS ?f)", "fact"),
     EdgeRule("cites", "?s ck:cites ?t . BIND(?s AS ?f)", "fact"),

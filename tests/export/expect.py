@@ -54,10 +54,14 @@ def said_about_weight(store, speaker: str, target: str) -> int:
 
 
 def first_date(store, entity: str) -> str | None:
-    """Earliest date of a document mentioning ``entity`` or of a membership it is in."""
+    """Earliest date of a document mentioning ``entity``, of a membership it is
+    in, of an event it is (or organised, or hosted) or a statement about it was made at."""
     rows = values(store, f"""SELECT ?d WHERE {{
         {{ GRAPH ?g {{ <{entity}> a ?k . ?g dcterms:date ?d }} }}
-        UNION {{ ?m org:member|org:organization <{entity}> ; ck:attestedOn ?d }} }}""")
+        UNION {{ ?m org:member|org:organization <{entity}> ; ck:attestedOn ?d }}
+        UNION {{ <{entity}> a schema:Event ; schema:startDate ?d }}
+        UNION {{ ?e schema:organizer|schema:location <{entity}> ; schema:startDate ?d }}
+        UNION {{ ?st ck:speaker|ck:mentions <{entity}> ; ck:atEvent/schema:startDate ?d }} }}""")
     days = [_day(r["d"]) for r in rows]
     return min(days) if days else None
 
