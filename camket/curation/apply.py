@@ -2,7 +2,8 @@
 
 Public API::
 
-    from camket.curation.apply import apply, snapshot, present_iris, on_stored, CurationReport
+    from camket.curation.apply import apply, compute, record, snapshot, present_iris, on_stored
+    j, created, report = record(store, log, "same-as", a, b, by=..., why=...)  # check, add, apply
     report = apply(store, log)          # resolve + write graph/judgements and graph/resolved
     print(report.summary())             # merges, re-anchored facts, orphaned judgements
     anchor = snapshot(store, [iri, ...])  # what a judgement remembers of its nodes
@@ -16,14 +17,14 @@ is reported as orphaned — never silently dropped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from camket.ontology import ID
 from camket.store import term_to_sparql
 
-from .judgements import Judgement, Judgements, judgements_path
+from .judgements import PAIR_KINDS, Judgement, JudgementError, Judgements, judgements_path, validate
 from .rdf import GRAPH_JUDGEMENTS, GRAPH_RESOLVED, judgements_graph, resolved_graph
 from .resolve import Resolution, resolve
 
@@ -107,6 +108,13 @@ def reanchor(store, active: list[Judgement], present: set[str]) -> dict[str, str
 class CurationReport:
     resolution: Resolution
     total: int
+    log: list[Judgement] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        res = self.resolution
+        return {"judgements": self.total, "active": len(res.judgements), "same_as": res.same_as,
+                "reanchored": res.moved,
+                "orphaned": [{"judgement": j.to_dict(), "missing": m} for j, m in res.orphans]}
 
     def summary(self) -> str:
         res = self.resolution
@@ -118,17 +126,34 @@ class CurationReport:
         return "\n".join(lines)
 
 
-def apply(store, log: Judgements) -> CurationReport:
-    """Resolve the active judgements against the store and write both graphs."""
+def compute(store, log: Judgements) -> CurationReport:
+    """Resolve the active judgements against the corpus in ``store`` (writes nothing)."""
     everything = log.all()
     active = [j for j in everything if j.active]
-    iris = {i for j in active for i in j.iris}
-    present = present_iris(store, iris)
+    present = present_iris(store, {i for j in active for i in j.iris})
     moved = reanchor(store, active, present)
-    res = resolve(active, present | set(moved.values()), moved)
-    store.replace_document(GRAPH_JUDGEMENTS, judgements_graph(everything).serialize(format="nt"))
-    store.replace_document(GRAPH_RESOLVED, resolved_graph(res).serialize(format="nt"))
-    return CurationReport(res, len(everything))
+    return CurationReport(resolve(active, present | set(moved.values()), moved), len(everything), everything)
+
+
+def apply(store, log: Judgements) -> CurationReport:
+    """:func:`compute`, then write ``graph/judgements`` and ``graph/resolved``."""
+    report = compute(store, log)
+    store.replace_document(GRAPH_JUDGEMENTS, judgements_graph(report.log).serialize(format="nt"))
+    store.replace_document(GRAPH_RESOLVED, resolved_graph(report.resolution).serialize(format="nt"))
+    return report
+
+
+def record(store, log: Judgements, kind: str, subject: str, obj: str | None, *, by: str, why: str,
+           evidence: str = "", force: bool = False) -> tuple[Judgement, bool, CurationReport]:
+    """Check the nodes exist, record the judgement (conflicts raise), re-apply.
+    Returns (judgement, created, report). Shared by ``camket judge`` and the API."""
+    kind, subject, obj = validate(kind, subject, obj, by, why)
+    nodes = [subject, obj] if kind in PAIR_KINDS else [subject]
+    missing = sorted(set(nodes) - present_iris(store, nodes))
+    if missing and not force:
+        raise JudgementError(f"not in the store: {', '.join(missing)} (check the IRI; --force records it anyway)")
+    j, created = log.add(kind, subject, obj, by=by, why=why, evidence=evidence, anchor=snapshot(store, nodes))
+    return j, created, apply(store, log)
 
 
 def log_for(store) -> Judgements | None:

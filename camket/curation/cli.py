@@ -29,13 +29,10 @@ from contextlib import contextmanager
 from camket.cli import COMMANDS, EXTRA_PARSERS, command
 from camket.store import StoreError, open_store
 
-from .apply import apply, present_iris, snapshot
+from .apply import apply, record
 from .candidates import Candidate, find_candidates
-from .judgements import KINDS, PAIR_KINDS, JudgementError, Judgements, judgements_path
+from .judgements import JudgementError, Judgements, judgements_path
 from .rdf import judgements_graph
-
-WRITE_KINDS = [k for k in KINDS if k != "unsure"]
-
 
 def _log(args) -> Judgements:
     return Judgements(args.judgements or judgements_path(args.store))
@@ -46,19 +43,6 @@ def _by(args) -> str:
     if not by.strip():
         raise JudgementError("say who is judging: --by NAME (or set CAMKET_USER)")
     return by
-
-
-def record(store, log: Judgements, kind: str, subject: str, obj: str | None, *, by: str, why: str,
-           evidence: str = "", force: bool = False):
-    """Check the nodes exist, record the judgement, re-apply; returns (judgement, created, report)."""
-    from .judgements import validate
-    kind, subject, obj = validate(kind, subject, obj, by, why)
-    nodes = [subject, obj] if kind in PAIR_KINDS else [subject]
-    missing = sorted(set(nodes) - present_iris(store, nodes))
-    if missing and not force:
-        raise JudgementError(f"not in the store: {', '.join(missing)} (check the IRI; --force records it anyway)")
-    j, created = log.add(kind, subject, obj, by=by, why=why, evidence=evidence, anchor=snapshot(store, nodes))
-    return j, created, apply(store, log)
 
 
 def cmd_judge(args) -> int:
