@@ -26,7 +26,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from camket.named_queries import ParamError, coerce_params, get_query, load_queries
-from camket.ontology import ID, iri as iris
+from camket.ontology import ID, PREFIXES, iri as iris
 from camket.store import py
 
 from . import graph
@@ -132,6 +132,7 @@ ATTRIBUTES = {  # literal properties shown on entity pages: (vi, en)
     "https://w3id.org/camket/ns#issuerName": ("Cơ quan ban hành", "Issuer"),
     "https://schema.org/startDate": ("Ngày", "Date"),
 }
+VALUE_LABELS = {"Male": "nam (male)", "Female": "nữ (female)"}
 RELATIONS = {  # entity-to-entity properties: out label, in label, each (vi, en)
     "http://www.w3.org/ns/org#subOrganizationOf": (("Trực thuộc", "Part of"), ("Đơn vị trực thuộc", "Sub-bodies")),
     "http://data.europa.eu/eli/ontology#passed_by": (("Cơ quan ban hành", "Issued by"),
@@ -149,7 +150,8 @@ def _attributes(store, x: ox.NamedNode) -> list[dict]:
     q = f"SELECT DISTINCT ?p ?o WHERE {{ {graph.values('x', [x])} {graph.values('p', map(ox.NamedNode, ATTRIBUTES))} ?x ?p ?o }}"
     for r in store.select(q):
         o = r["o"]
-        values[r["p"].value].add(o.value.rsplit("/", 1)[-1] if isinstance(o, ox.NamedNode) else o.value)
+        value = o.value.rsplit("/", 1)[-1] if isinstance(o, ox.NamedNode) else o.value
+        values[r["p"].value].add(VALUE_LABELS.get(value, value))
     return [{"property": p, "vi": vi, "en": en, "values": sorted(values[p])}
             for p, (vi, en) in ATTRIBUTES.items() if values.get(p)]
 
@@ -479,11 +481,19 @@ async def run_sparql(executor, text: str):
         raise SparqlFailure(f"quá nhiều dòng / more than {executor.max_rows} rows; add a LIMIT") from None
 
 
+def short_iri(value: str) -> str:
+    """``id:person/...``, ``schema:name``: an IRI with its usual prefix (as the editor declares them)."""
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns) and len(value) > len(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
 def _cell(t: Any) -> dict | None:
     if t is None:
         return None
     if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value, "url": web_url(t.value) or t.value}
+        return {"type": "uri", "value": t.value, "url": web_url(t.value) or t.value, "short": short_iri(t.value)}
     if isinstance(t, ox.Literal):
         dt = t.datatype.value if not t.language else None
         return {"type": "literal", "value": t.value, "lang": t.language,

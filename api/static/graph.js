@@ -12,7 +12,10 @@
   var cy = cytoscape({
     container: document.getElementById("cy"),
     elements: elements,
-    layout: {name: data.nodes.length > 60 ? "circle" : "cose", animate: false, padding: 20},
+    minZoom: 0.2, maxZoom: 1.4, wheelSensitivity: 0.3,
+    layout: {name: "concentric", animate: false, padding: 30, minNodeSpacing: 50,
+             concentric: function (n) { return n.data("center") ? 2 : 1; },
+             levelWidth: function () { return 1; }},
     style: [
       {selector: "node", style: {"label": "data(label)", "font-size": 11, "text-wrap": "wrap",
         "text-max-width": 120, "width": 18, "height": 18, "color": "#222",
@@ -21,7 +24,8 @@
         "border-width": 3, "border-color": "#111"}},
       {selector: "edge", style: {"label": "data(label)", "font-size": 9, "color": "#555",
         "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 1.5,
-        "line-color": "#aab", "target-arrow-color": "#aab", "text-rotation": "autorotate"}}
+        "line-color": "#aab", "target-arrow-color": "#aab", "text-rotation": "autorotate",
+        "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}}
     ]
   });
   cy.on("tap", "node", function (evt) {
