@@ -95,15 +95,20 @@ class RemoteStore:
         params += [("named-graph-uri", g) for g in named_graphs]
         if union and not params:
             params.append(("union-default-graph", ""))
-        r = self.http.post(self.query_url, params=params, content=query.encode("utf-8"),
-                           headers={"Content-Type": "application/sparql-query", "Accept": RESULT_ACCEPT})
-        if r.status_code == 400:
-            raise SyntaxError(r.text.strip()[:500])
-        self._check(r, "query")
+        req = self.http.build_request("POST", self.query_url, params=params, content=query.encode("utf-8"),
+                                      headers={"Content-Type": "application/sparql-query", "Accept": RESULT_ACCEPT})
+        r = self.http.send(req, stream=True)
+        if r.status_code >= 400:
+            r.read()
+            r.close()
+            if r.status_code == 400:
+                raise SyntaxError(r.text.strip()[:500])
+            self._check(r, "query")
         ctype = r.headers.get("content-type", "").split(";")[0].strip()
+        body = _Stream(r)  # results are parsed as they arrive, so a caller may stop early
         if ctype == SRJ:
-            return ox.parse_query_results(r.content, format=ox.QueryResultsFormat.JSON)
-        return list(ox.parse(r.content, format=ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES))
+            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        return ox.parse(body, format=ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES)
 
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
         return self.sparql(sparql_prefixes() + bind(query, bindings), union=union)
@@ -141,6 +146,30 @@ class RemoteStore:
     def _check(r: httpx.Response, what: str) -> None:
         if r.status_code >= 400:
             raise StoreError(f"SPARQL server refused {what}: HTTP {r.status_code} {r.text.strip()[:300]}")
+
+
+class _Stream(io.RawIOBase):
+    """A streamed HTTP response body as a binary file (closes the response when closed)."""
+
+    def __init__(self, response: httpx.Response):
+        self.response, self.chunks, self.buf = response, response.iter_bytes(), b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self.buf:
+            try:
+                self.buf = next(self.chunks)
+            except StopIteration:
+                return 0
+        n = min(len(b), len(self.buf))
+        b[:n], self.buf = self.buf[:n], self.buf[n:]
+        return n
+
+    def close(self) -> None:
+        self.response.close()
+        super().close()
 
 
 def _open(location: str, read_only: bool) -> RemoteStore:

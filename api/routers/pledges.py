@@ -30,9 +30,9 @@ def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=
     if deadline_from or deadline_to:
         parts.append("?pl ck:deadline ?fd .")
         if deadline_from:
-            parts.append(f"FILTER(STR(?fd) >= {term_to_sparql(deadline_from)})")
+            parts.append(f"FILTER(STR(?fd) >= SUBSTR({term_to_sparql(deadline_from)}, 1, STRLEN(STR(?fd))))")
         if deadline_to:
-            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= {term_to_sparql(deadline_to)})")
+            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= SUBSTR({term_to_sparql(deadline_to)}, 1, STRLEN(STR(?fd))))")
     return "\n".join(parts)
 
 

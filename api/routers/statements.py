@@ -54,9 +54,9 @@ def _where(f: StatementFilter, search) -> str:
     if f.date_from or f.date_to:
         parts.append("?doc dcterms:date ?fd .")
         if f.date_from:
-            parts.append(f"FILTER(STR(?fd) >= {term_to_sparql(f.date_from)})")
+            parts.append(f"FILTER(STR(?fd) >= SUBSTR({term_to_sparql(f.date_from)}, 1, STRLEN(STR(?fd))))")
         if f.date_to:
-            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= {term_to_sparql(f.date_to)})")
+            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= SUBSTR({term_to_sparql(f.date_to)}, 1, STRLEN(STR(?fd))))")
     if f.text:
         ids = search.statement_iris(f.text) if search is not None else None
         if ids is not None:
