@@ -72,8 +72,9 @@ def collect(store, doc: str | None = None) -> list[dict]:
         bucket(d)["policies"].append({"id": r.get("number"), "type": r["type"], "issuer": r.get("issuer"),
                                       "date": r.get("date"), "title": r.get("title"),
                                       "aliases": sorted(spellings)})
-    for r in _rows(store, "facts-statements", doc):
-        bucket(r["doc"])["statements"].append({"speaker": r["speaker"], "kind": r["kind"], "text": r["text"]})
+    for (d, _), items in _grouped(_rows(store, "facts-statements", doc), "statement").items():
+        r = items[0]  # one row per evidence span: a repeated statement is still one fact
+        bucket(d)["statements"].append({"speaker": r["speaker"], "kind": r["kind"], "text": r["text"]})
     for (d, _), items in _grouped(_rows(store, "facts-pledges", doc), "pledge").items():
         r = items[0]
         bucket(d)["pledges"].append({"actor": r["actor"], "text": r["text"], "deadline": r.get("deadline"),
