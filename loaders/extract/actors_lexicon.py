@@ -20,7 +20,7 @@ của thuộc tại ở về với cho đã sẽ đang vừa là có được b�
 trong ngoài trên dưới từ đến tới để khi theo nhằm như nhưng hay hoặc thì mà do vì nên rằng
 cùng nay hiện vào ra lên xuống sau trước giữa qua bởi nhiều một hai ba bốn năm sáu bảy tám chín mười
 ngày tháng lần khóa nhiệm kỳ đồng thời đây kèm gồm bao gồm luôn rất đều chưa không
-giao đưa trình gửi ký đạt tăng giảm nêu nói cử bổ nhiệm vẫn còn nữa
+đưa trình gửi ký đạt tăng giảm nêu nói cử bổ nhiệm vẫn còn nữa
 """.split())
 
 STOP_BIGRAMS = frozenset(tuple(x.split()) for x in """
@@ -34,7 +34,7 @@ phát biểu|cho biết|nhấn mạnh|khẳng định|tổ chức|ban hành|ph�
 
 
 def credit_segments(ws: list[Word]) -> list[tuple[int, int]]:
-    """Word ranges named in photo credits: "Ảnh: VGP/Quang Hiếu" → [VGP], [Quang Hiếu]."""
+    """Word ranges named in photo credits: "Ảnh: TTXVN/Minh Đức" → [VGP], [Minh Đức]."""
     out = []
     for j, w in enumerate(ws):
         if w.fold not in CREDIT_HEADS or j + 1 >= len(ws) or ws[j + 1].gap.strip() != ":":
@@ -62,7 +62,8 @@ def stops_at(ws: list[Word], j: int) -> bool:
     if w.cap:
         return False
     if w.fold in STOP_WORDS or w.fold.isdigit():
-        return True
+        # "hàng không" (aviation), "vô tuyến"... are nouns, not the negation
+        return not (w.fold == "không" and j > 0 and ws[j - 1].fold in ("hàng", "phi"))
     if j + 1 < len(ws) and space_joined(ws, j + 1) and (w.fold, ws[j + 1].fold) in STOP_BIGRAMS:
         return True
     return False

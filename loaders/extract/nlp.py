@@ -1,7 +1,7 @@
 """Component ``nlp``: underthesea word segmentation and POS tags, with offsets.
 
 underthesea (its CRF models ship inside the wheel; nothing is downloaded)
-segments Vietnamese into words of one or more syllables ("Phạm Hồng Hà",
+segments Vietnamese into words of one or more syllables ("Phạm Minh Khôi",
 "Bộ trưởng") and tags them (``Np`` proper noun, ``N``, ``V``...). It returns
 strings without offsets and normalises what it reads (tone placement), so
 each sentence of the *canonical* text is tagged and the tokens are aligned

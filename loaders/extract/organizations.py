@@ -111,7 +111,8 @@ def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tupl
             if not (dash_or_space_joined(ws, k) and not w.cap and not ws[k - 1].cap):
                 break
         if w.fold in ("và",) and not w.cap:
-            if k + 1 < len(ws) and ws[k + 1].cap and not lex.is_kind_word(ws, k + 1) \
+            # "Bộ Kế hoạch và Đầu tư": "và" joins two fields (the word before it is lower case)
+            if k + 1 < len(ws) and ws[k + 1].cap and not ws[k - 1].cap and not lex.is_kind_word(ws, k + 1) \
                     and not _place_at(analysis, ws, k + 1) and not _person_name_at(ws, k + 1):
                 k += 1
                 continue
@@ -400,6 +401,6 @@ def organizations(analysis: Analysis) -> None:
     o = _Orgs(analysis)
     o.scan()
     o.datelines_and_credits()
-    o.acronyms()
     o.lists()
+    o.acronyms()
     o.parents()

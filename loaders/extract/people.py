@@ -5,16 +5,16 @@ honorific or title is never part of the name):
 
 1. **Honorific + name**: ông / bà / đồng chí / TS. / PGS.TS. / KTS. / ThS. /
    Mr... (``honorifics.tsv``) + 1–5 capitalised words. ông/bà give gender.
-   "ông Bình" (one word) is a short form the ``resolve`` component folds
+   "ông Lộc" (one word) is a short form the ``resolve`` component folds
    into the full name.
 2. **Title + name**: a role word (``roles.tsv``) optionally followed by its
    body (an organisation mention, a place, capitalised descriptors) and then
    a Vietnamese name (known surname + 1–3 capitalised syllables) or a foreign
    one (two or more capitalised words without Vietnamese diacritics):
-   "Bộ trưởng Bộ Xây dựng Phạm Hồng Hà", "Thủ tướng Nguyễn Xuân Phúc".
+   "Bộ trưởng Bộ Xây dựng Phạm Minh Khôi", "Thủ tướng Lê Quốc Trung".
 3. **Name + title**: a surname-led or foreign name followed by ", " and a
    role word: "Nguyễn Văn A, Phó Chủ tịch UBND ..." (lists of co-chairs).
-4. **Photo credits**: "Ảnh: VGP/Quang Hiếu", "Ảnh: THÀNH TRUNG": a credit
+4. **Photo credits**: "Ảnh: TTXVN/Minh Đức", "Ảnh: HOÀNG LONG": a credit
    part of two or more words that is not a body is a photographer.
 5. **NLP candidates**: a multi-syllable ``Np`` token from the ``nlp``
    component that starts with a surname and is not a place or body.
@@ -75,7 +75,7 @@ def foreign_name(ws: list[Word], j: int, folded: list[str], min_words: int = 2) 
     run = ws[j:k]
     if len(run) < min_words:
         return j
-    # mostly without Vietnamese diacritics ("Thomas Lê" passes, "Hoa Kỳ" does not)
+    # mostly without Vietnamese diacritics ("Peter Vũ" passes, "Hoa Kỳ" does not)
     if sum(1 for w in run if w.latin) < max(1, len(run) - 1) or not run[0].latin:
         return j
     return k
@@ -160,7 +160,8 @@ class _People:
                 continue
             gender = p.row.get("gender") or None
             self.add(h_end, end, "honorific", True,
-                     honorific=self.a.text[ws[j].start:ws[h_end - 1].end],
+                     honorific=self.a.text[ws[j].start:ws[h_end - 1].end] + (
+                         "." if ws[h_end].gap.startswith(".") else ""),
                      gender=gender)
 
     # -- 2. title + name; 3. name + title ---------------------------------------
@@ -200,6 +201,30 @@ class _People:
             k = s
         return False
 
+    def skip_body(self, k: int) -> int:
+        """Index after the bodies/places (and descriptors before them) following a title."""
+        ws = self.ws
+        start = k
+        for _ in range(3):
+            if k >= len(ws) or not space_joined(ws, k):
+                break
+            nxt = self.mention_end_at(k, ("org", "place"))
+            if nxt is not None:
+                k = nxt
+                continue
+            break
+        if k > start:
+            return k
+        # descriptors then a body or place: "Ngoại giao Canada", "Kỹ thuật của Acme"
+        d = k
+        while d < len(ws) and d - k < 4 and space_joined(ws, d) and not lex.stops_at(ws, d) \
+                and lex.role_at(ws, d, self.folded) is None and vietnamese_name(ws, d) == d:
+            d += 1
+            nxt = self.mention_end_at(d, ("org", "place"))
+            if nxt is not None and d < len(ws) and space_joined(ws, d):
+                return self.skip_body(d)
+        return k
+
     def titles(self) -> None:
         ws, folded = self.ws, self.folded
         for j in range(len(ws)):
@@ -207,15 +232,15 @@ class _People:
             if p is None or self.appositive(j):
                 continue
             k = j + len(p.toks)
-            # the body the post belongs to, if written between title and name
-            for _ in range(3):
-                if k >= len(ws) or not space_joined(ws, k):
-                    break
-                nxt = self.mention_end_at(k, ("org", "place"))
-                if nxt is not None:
-                    k = nxt
-                    continue
-                break
+            # a body that starts inside the role phrase ("Giám đốc [Sở Tư pháp]")
+            last = Span(ws[k - 1].start, ws[k - 1].end)
+            for m in self.a.mentions:
+                if m.kind == "org" and m.span.start <= last.start and last.end <= m.span.end:
+                    while k < len(ws) and ws[k].end <= m.span.end:
+                        k += 1
+            # the body the post belongs to, if written between title and name,
+            # possibly after descriptors ("Thứ trưởng Ngoại giao [Canada] Name")
+            k = self.skip_body(k)
             if k >= len(ws) or not space_joined(ws, k):
                 continue
             end = vietnamese_name(ws, k)

@@ -3,18 +3,18 @@
 Within a document (entities are already merged by canonical key: NFC,
 new-style tone placement "Uỷ"/"Ủy", case):
 
-* **Short forms of people**: "ông Bình" after "ông Nguyễn Văn Bình" (a
-  Vietnamese given name is the last syllables), "bà Keren" or "ông
-  Balakrishnan" for a foreign name (its first or last words). The short form
+* **Short forms of people**: "ông Lộc" after "ông Trần Văn Lộc" (a
+  Vietnamese given name is the last syllables), "bà Maria" or "ông
+  Schmidt" for a foreign name (its first or last words). The short form
   joins the nearest full name it fits, never when two full names fit equally
   (two people sharing a surname or a given name stay apart) nor across
   genders (ông / bà).
 * **Spelling variants of foreign names**: same number of words, all equal
   but one Latin word of five letters or more within edit distance 2
-  ("Balarkrishnan" / "Balakrishnan"). Vietnamese syllables that differ in a
+  ("Schmitt" / "Schmidtt"). Vietnamese syllables that differ in a
   tone are different names ("Bình" / "Bính") and are never merged.
 * **Bodies**: a brand and the body named after it ("BRG" / "Tập đoàn BRG"),
-  a brand and its local arm ("Fortinet" / "Fortinet Việt Nam").
+  a brand and its local arm ("Acme" / "Acme Việt Nam").
 * **Places** named only inside a body's name ("Mạng lưới ... Singapore") are
   not places the text names; they are dropped.
 * **Posts**: one membership per (person, role, body): a post written twice,
@@ -148,7 +148,7 @@ def _orgs(analysis: Analysis) -> None:
             if wa[-len(wb):] == wb and len(wa) - len(wb) <= 4:
                 analysis.merge(a, b)
                 continue
-            # "Fortinet Việt Nam" / "Fortinet": the brand and a place
+            # "Acme Việt Nam" / "Acme": the brand and a place
             if wa[:len(wb)] == wb and " ".join(wa[len(wb):]) in place_keys:
                 keep, drop = (a, b) if _first_pos(a) <= _first_pos(b) else (b, a)
                 analysis.merge(keep, drop)

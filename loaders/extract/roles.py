@@ -11,7 +11,7 @@ tense word (đã, sẽ, đang) or at a person's name.
 Both orders give a membership:
 
 * title + name — the title runs into a person mention: "Bộ trưởng Bộ Xây
-  dựng Phạm Hồng Hà", "Thủ tướng Nguyễn Xuân Phúc";
+  dựng Phạm Minh Khôi", "Thủ tướng Lê Quốc Trung";
 * name + titles — a person mention, then ", title" repeatedly: "ông X, Uỷ
   viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Kinh tế Trung ương"
   (one person, three posts).
@@ -22,7 +22,7 @@ Each post appends ``Membership(person, title, role, org, span, date)``:
 Cục X, whose parent is Bộ Y), or a body the role word itself names
 ("Trưởng ban Kinh tế Trung ương" → Ban Kinh tế Trung ương), or a capitalised
 unit written after the role that no other rule took ("Chuyên gia giải pháp,
-Fortinet Việt Nam" → Fortinet Việt Nam, created here), or the role's default
+Acme Việt Nam" → Acme Việt Nam, created here), or the role's default
 body ("Thủ tướng" → Chính phủ) when the title names no place either.
 """
 from __future__ import annotations
@@ -164,7 +164,7 @@ class _Roles:
             ent = a.entity("org", name, key=canonical(name),
                            org_kind=(row or {}).get("org_kind") or "department")
             return ent, role_text
-        # a capitalised unit after the role that no rule took: "..., Fortinet Việt Nam"
+        # a capitalised unit after the role that no rule took: "..., Acme Việt Nam"
         unit = self.last_unit(j + n, end)
         if unit is not None:
             s, e = unit
