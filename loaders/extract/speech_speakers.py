@@ -8,7 +8,7 @@ actor before "sẽ", "cam kết"...). The subject is:
 2. else a body (org entity) whose mention ends right before the verb;
 3. else an anaphor resolved to the most recent matching person: "ông"/"bà"
    (by gender), "Đồng chí", "Đại biểu này", "Đại diện phía X", "Vị này", a
-   part of a name ("bà Keren"), or a bare title ("Bộ trưởng") matched against
+   part of a name ("bà Helen"), or a bare title ("Bộ trưởng") matched against
    the posts the person was introduced with.
 
 Public API: :func:`speaker_before`, :func:`speaker_in`, :func:`recent_person`,
