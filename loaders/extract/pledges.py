@@ -99,7 +99,7 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
         found = _entity_starting(analysis, cue.end() + m.end(), 1) if m else None
         if found:
             return found[0], cue.start()
-    who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS)
+    who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS, direct_first=True)
     if who:
         return who
     end = sent.start + ADVERBS.search(canon[sent.start:cue.start()]).start()

@@ -21,7 +21,7 @@ import re
 from camket.ontology.iri import fold
 
 from ..model import Analysis, Entity, Span
-from .speech_lexicon import read_tsv
+from .speech_lexicon import read_tsv, speech_verbs
 
 __all__ = ["speaker_before", "speaker_in", "recent_person", "entity_spans", "ADVERBS"]
 
@@ -120,12 +120,22 @@ def _anaphor(analysis: Analysis, pre: str, end: int) -> Entity | None:
     return None
 
 
-def speaker_before(analysis: Analysis, pos: int, floor: int,
-                   kinds: tuple[str, ...] = ("person", "org")) -> tuple[Entity, int] | None:
-    """The subject ending right before ``pos`` (not before ``floor``) and where it starts."""
+def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, ...] = ("person", "org"),
+                   direct_first: bool = False) -> tuple[Entity, int] | None:
+    """The subject ending right before ``pos`` (not before ``floor``) and where it starts.
+
+    ``direct_first``: a mention right before ``pos`` wins over a person with an
+    appositive further back (an actor, unlike a speaker, is rarely introduced
+    with titles in the same clause).
+    """
     canon = analysis.canon
     pre = canon[floor:pos]
     end = floor + ADVERBS.search(pre).start()
+    if direct_first:
+        for span, ent in reversed([p for k in kinds for p in entity_spans(analysis, k)]):
+            if floor <= span.start and span.end <= end and canon[span.end:end].strip() == "" \
+                    and "," not in canon[span.end:pos]:
+                return ent, span.start
     if "person" in kinds:
         people = [(s, e) for s, e in entity_spans(analysis, "person") if floor <= s.start and s.end <= end]
         if people:
@@ -150,7 +160,9 @@ def speaker_before(analysis: Analysis, pos: int, floor: int,
 
 def _other_clause(gap: str) -> bool:
     """An appositive holds titles and bodies, not a second clause with its own verb."""
-    return bool(re.search(r"\b(?:khi|thì|nhưng|vì|nên|để|rằng)\b|[.;:]", gap))
+    if re.search(r"\b(?:khi|thì|nhưng|vì|nên|để|rằng)\b|[.;:]", gap):
+        return True
+    return any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", gap) for v in speech_verbs())
 
 
 def speaker_in(analysis: Analysis, span: Span) -> Entity | None:
