@@ -132,10 +132,12 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
     pre = canon[floor:pos]
     end = floor + ADVERBS.search(pre).start()
     if direct_first:
-        for span, ent in reversed([p for k in kinds for p in entity_spans(analysis, k)]):
-            if floor <= span.start and span.end <= end and canon[span.end:end].strip() == "" \
-                    and "," not in canon[span.end:pos]:
-                return ent, span.start
+        direct = [(span, ent) for k in kinds for span, ent in entity_spans(analysis, k)
+                  if floor <= span.start and span.end <= end and canon[span.end:end].strip() == ""
+                  and "," not in canon[span.end:pos]]
+        if direct:  # the longest: "Bộ Thương mại X" rather than the place "X" inside it
+            span, ent = min(direct, key=lambda p: p[0].start)
+            return ent, span.start
     if "person" in kinds:
         people = [(s, e) for s, e in entity_spans(analysis, "person") if floor <= s.start and s.end <= end]
         if people:
