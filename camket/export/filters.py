@@ -63,7 +63,7 @@ class Filters:
     def active(self) -> bool:
         return self.dated or self.documents is not None or self.graph_filters
 
-    def in_document_set(self, doc_iri: str, proj: Projection | None = None) -> bool:
+    def in_document_set(self, doc_iri: str) -> bool:
         return self.documents is None or doc_iri in self.documents
 
     def in_range(self, day: str | None) -> bool:
@@ -77,7 +77,8 @@ class Filters:
     def allows_document(self, doc_iri: str, proj: Projection) -> bool:
         return self.in_document_set(doc_iri) and self.in_range(proj.doc_dates.get(doc_iri))
 
-    def allows_fact(self, doc_iri: str, day: str | None, proj: Projection) -> bool:
+    def allows_fact(self, doc_iri: str, day: str | None) -> bool:
+        """A fact from ``doc_iri`` dated ``day`` (its own date, else its document's)."""
         return self.in_document_set(doc_iri) and self.in_range(day)
 
     # -- graph level ----------------------------------------------------------

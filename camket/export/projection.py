@@ -44,7 +44,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from camket.ontology.iri import fold
 
@@ -248,7 +248,7 @@ def _read_nodes(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
     """Every typed entity of the selected documents; ``docs`` keeps those in the date range."""
     for row in rows(store, Q_NODES):
         kind, subkind = CLASS_KINDS[row["c"]]
-        if (kind in FACT_KINDS and not facts_as_nodes) or not filters.in_document_set(row["g"], proj):
+        if (kind in FACT_KINDS and not facts_as_nodes) or not filters.in_document_set(row["g"]):
             continue
         node = proj.nodes.get(row["n"])
         if node is None:
@@ -264,7 +264,7 @@ def _read_names(store, proj: Projection, filters) -> None:
     alternates: dict[str, set[str]] = {}
     for row in rows(store, Q_NAMES):
         node = proj.nodes.get(row["n"])
-        if node is None or not filters.in_document_set(row["g"], proj):
+        if node is None or not filters.in_document_set(row["g"]):
             continue
         text = " ".join(row["v"].split())
         if row["p"].endswith("alternateName"):
@@ -286,7 +286,7 @@ def _read_attrs(store, proj: Projection) -> None:
         prop = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if prop in ("date_document", "startDate", "deadline"):
             node.date = earliest(node.date, iso_day(row["v"]))
-        elif prop != "speechKind" or not node.subkind:
+        else:  # orgKind, placeType, policyType, speechKind: the first one read wins
             node.subkind = node.subkind or row["v"]
 
 
@@ -296,7 +296,7 @@ def _read_edges(store, proj: Projection, rule: EdgeRule, filters) -> None:
         if s not in proj.nodes or t not in proj.nodes or s == t:
             continue
         date = iso_day(row["d"]) or proj.doc_dates.get(g)
-        if not filters.allows_fact(g, date, proj):
+        if not filters.allows_fact(g, date):
             continue
         kind = "member_of" if rule.kind == "holds_post_in" and _is_member_role(row["r"]) else rule.kind
         edge = proj.edges.get((s, t, kind))
@@ -344,7 +344,3 @@ def finish(proj: Projection) -> None:
             node.degree += 1
             node.start = earliest(node.start, edge.start)
 
-
-def iter_docs(proj: Projection, docs: Iterable[str]) -> list[str]:
-    """Document ids (sorted) of document IRIs."""
-    return sorted(proj.doc_id(g) for g in docs)
