@@ -6,9 +6,9 @@ new-style tone placement "Uỷ"/"Ủy", case):
 * **Short forms of people**: "ông Lộc" after "ông Trần Văn Lộc" (a
   Vietnamese given name is the last syllables), "bà Maria" or "ông
   Schmidt" for a foreign name (its first or last words). The short form
-  joins the nearest full name it fits, never when two full names fit equally
-  (two people sharing a surname or a given name stay apart) nor across
-  genders (ông / bà).
+  joins the one full name it fits; when two full names fit it is left alone
+  (two people sharing a given name or a surname stay apart), and it never
+  crosses genders (ông / bà).
 * **Spelling variants of foreign names**: same number of words, all equal
   but one Latin word of five letters or more within edit distance 2
   ("Schmitt" / "Schmidtt"). Vietnamese syllables that differ in a
@@ -115,16 +115,9 @@ def _people(analysis: Analysis) -> None:
                 and not _gender_conflict(short, f)]
         if not fits:
             continue
-        pos = _first_pos(short)
-        before = [f for f in fits if _first_pos(f) < pos]
-        pool = before or fits
-        if len(pool) > 1:
-            # nearest full name written before the short form, if one is clearly nearest
-            pool.sort(key=lambda f: -max((s.start for s in f.spans if s.start < pos), default=-1))
-            if len(pool) > 1 and len({_first_pos(f) for f in pool}) == len(pool) and before:
-                pool = pool[:1]
-            else:
-                continue
+        if len(fits) > 1:
+            continue  # "ông Hải" after two different "... Hải": ambiguous, left alone
+        pool = fits
         analysis.merge(pool[0], short)
 
 

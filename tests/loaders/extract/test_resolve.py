@@ -1,0 +1,82 @@
+"""Tests for the ``resolve`` component (invented sentences, invented people)."""
+from camket.loaders.extract.resolve import edit_distance, same_person, short_form_of, spelling_variant
+from camket.loaders.pipeline import Pipeline
+from camket.loaders.read import SourceDocument
+
+NAMES = ("structure", "places", "organizations", "people", "roles", "resolve")
+
+
+def run(text):
+    doc = SourceDocument(doc_id="t", text=text, source="t.txt", sha256="0" * 64)
+    return Pipeline(NAMES)(doc)
+
+
+def people(a):
+    return {e.name: e for e in a.entities_of("person")}
+
+
+def test_short_form_after_full_name():
+    a = run("Ông Nguyễn Văn Toàn, Giám đốc Sở Nội vụ tỉnh Phú Yên cho biết. Theo ông Toàn, cần cải cách.")
+    (p,) = a.entities_of("person")
+    assert p.name == "Nguyễn Văn Toàn" and "Toàn" in p.aliases
+    assert len(p.spans) == 2
+
+
+def test_foreign_first_name_and_surname_short_forms():
+    a = run("Bà Maria Elena Costa phát biểu. Bà Maria cảm ơn. Ông Jonas Berg nói thêm; ông Berg đồng ý.")
+    assert set(people(a)) == {"Maria Elena Costa", "Jonas Berg"}
+    assert "Maria" in people(a)["Maria Elena Costa"].aliases
+
+
+def test_same_surname_different_people_stay_apart():
+    a = run("Ông Lê Minh Khang và ông Lê Thành Nam dự họp. Ông Khang chủ trì, ông Nam thư ký.")
+    ps = people(a)
+    assert set(ps) == {"Lê Minh Khang", "Lê Thành Nam"}
+    assert "Khang" in ps["Lê Minh Khang"].aliases and "Nam" in ps["Lê Thành Nam"].aliases
+
+
+def test_ambiguous_short_form_is_not_merged():
+    a = run("Ông Phan Văn Hải gặp ông Đỗ Minh Hải. Ông Hải phát biểu.")
+    ps = people(a)
+    assert {"Phan Văn Hải", "Đỗ Minh Hải"} <= set(ps)
+    assert not ps["Phan Văn Hải"].aliases and not ps["Đỗ Minh Hải"].aliases
+
+
+def test_short_form_does_not_cross_gender():
+    a = run("Ông Vũ Đức Thanh và bà Hồ Thị Thanh cùng dự. Bà Thanh cho biết.")
+    ps = people(a)
+    assert "Thanh" in ps["Hồ Thị Thanh"].aliases
+    assert not ps["Vũ Đức Thanh"].aliases
+
+
+def test_foreign_spelling_variants_merge_within_a_document():
+    a = run("Ông Robert Hallowell phát biểu. Theo ông Robert Halowell, cần hợp tác.")
+    (p,) = a.entities_of("person")
+    assert p.name == "Robert Hallowell" and p.aliases == ["Robert Halowell"]
+
+
+def test_vietnamese_tone_variants_do_not_merge():
+    assert not spelling_variant("Nguyễn Văn Bính", "Nguyễn Văn Bình")
+    assert spelling_variant("Anna Kowalczyk", "Anna Kowalcyk")
+
+
+def test_brand_and_named_body_merge():
+    a = run("Chủ tịch Tập đoàn Kim Sơn KSG, ông Từ Minh Lâm cho biết. KSG sẽ đầu tư. "
+            "Các hãng như: Brightwave, Brightwave Việt Nam cũng tham gia.")
+    keys = {e.name for e in a.entities_of("org")}
+    assert "Brightwave Việt Nam" not in keys or "Brightwave" not in keys
+
+
+def test_places_only_inside_body_names_are_dropped():
+    a = run("Đại diện Mạng lưới Đô thị Xanh Malaysia phát biểu.")
+    assert a.entities_of("place") == []
+    a = run("Đại diện Mạng lưới Đô thị Xanh Malaysia phát biểu về Malaysia.")
+    assert [e.name for e in a.entities_of("place")] == ["Malaysia"]
+
+
+def test_helpers():
+    assert edit_distance("kitten", "sitting") == 3
+    assert short_form_of("Toàn", "Nguyễn Văn Toàn") and not short_form_of("Nguyễn", "Nguyễn Văn Toàn")
+    assert short_form_of("Berg", "Jonas Berg") and short_form_of("Jonas", "Jonas Berg")
+    assert same_person(["Robert Hallowell"], ["Robert Halowell"], ["Đại sứ Úc"], ["Đại sứ Úc"])
+    assert not same_person(["Robert Hallowell"], ["Robert Halowell"], ["Đại sứ Úc"], ["Giám đốc"])
