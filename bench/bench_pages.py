@@ -1,0 +1,135 @@
+"""Server-side render time of every researcher web page on the bench corpus. One command.
+
+    python -m bench.bench_pages --articles 1000
+    python -m bench.bench_pages --articles 100 --no-append        # smoke
+    python -m bench.bench_pages --store /tmp/x/store                # reuse a store
+
+Builds a store from ``--articles`` synthetic articles (the same path as
+:mod:`bench.bench_queries`) or reuses ``--store``, builds the search index,
+then requests each page (HTML and its JSON twin) through the ASGI app
+in-process (no network) and reports p50/p95/max per page. The busiest
+entities are picked on purpose (most statements, most members, most
+mentioned), so the numbers are the worst pages rather than typical ones.
+Target: every page under 200 ms server-side.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from bench.common import percentile, report, table
+
+TARGET_MS = 200.0
+BUSIEST = {  # page label -> query whose first column is the entity (busiest first)
+    "person (most statements)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ck:speaker ?x . ?x a schema:Person } "
+                                "GROUP BY ?x ORDER BY DESC(?n) LIMIT 1",
+    "body (most members)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?m org:organization ?x } GROUP BY ?x "
+                           "ORDER BY DESC(?n) LIMIT 1",
+    "policy (most cited)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?x a ck:PolicyDocument ; ck:mentionedIn ?d } "
+                           "GROUP BY ?x ORDER BY DESC(?n) LIMIT 1",
+    "place (most mentioned)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?x ck:placeType ?t ; ck:mentionedIn ?d } "
+                              "GROUP BY ?x ORDER BY DESC(?n) LIMIT 1",
+    "event (most statements)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ck:atEvent ?x } GROUP BY ?x "
+                               "ORDER BY DESC(?n) LIMIT 1",
+    "document (most spans)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?sp ck:inDocument ?x } GROUP BY ?x "
+                             "ORDER BY DESC(?n) LIMIT 1",
+}
+
+
+def page_urls(store) -> list[tuple[str, str]]:
+    """(label, url) of every page measured."""
+    from camket.api.web_data import web_url
+    from camket.ontology.iri import fold
+    urls = []
+    for label, query in BUSIEST.items():
+        rows = store.select(query)
+        if not rows:
+            continue
+        url = web_url(rows[0]["x"].value)
+        urls.append((label, url))
+        if label.startswith(("person", "place")):
+            urls.append((f"graph of {label}", url.replace("/web/id/", "/web/graph/", 1)))
+    name = store.select("SELECT ?n WHERE { ?s ck:speaker ?x . ?x a schema:Person ; schema:name ?n } LIMIT 1")
+    if name:
+        urls.append(("search: a person's name, no accents", f"/web/search?q={quote(fold(name[0]['n'].value))}"))
+    doc = store.select("SELECT ?d WHERE { ?d a ck:Document } LIMIT 1")
+    one_doc = f"/web/sparql?name=facts-statements&run=1&doc={quote(doc[0]['d'].value)}" if doc else None
+    urls += [("search: common words 'thanh pho'", "/web/search?q=thanh+pho"),
+             ("SPARQL page, editor only", "/web/sparql"),
+             ("SPARQL page, statements of one document", one_doc),
+             ("SPARQL page, posts held (whole store)", "/web/sparql?name=facts-roles&run=1")]
+    return [(label, url) for label, url in urls if url]
+
+
+def measure(client, url: str, reps: int) -> tuple[list[float], int, int]:
+    """Milliseconds per request (after one warm-up), status code, response bytes."""
+    r = client.get(url)
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        r = client.get(url)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times, r.status_code, len(r.content)
+
+
+def twin(url: str) -> str:
+    path, _, query = url.partition("?")
+    return path + ".json" + (f"?{query}" if query else "")
+
+
+def run(store, reps: int) -> tuple[list[list], float]:
+    from fastapi.testclient import TestClient
+
+    from camket.api.app import create_app
+    from camket.api.settings import Settings
+    from camket.search import SearchIndex
+    t0 = time.perf_counter()
+    search = SearchIndex.for_store(store, build=True)
+    index_s = time.perf_counter() - t0
+    rows = []
+    with TestClient(create_app(store, Settings(query_timeout=30, max_rows=100_000), search=search)) as client:
+        for label, url in page_urls(store):
+            for variant, u in (("HTML", url), ("JSON", twin(url))):
+                times, status, size = measure(client, u, reps)
+                rows.append([label, variant, status, size // 1024, percentile(times, 50), percentile(times, 95),
+                             max(times), "yes" if percentile(times, 95) < TARGET_MS else "NO"])
+    return rows, index_s
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", "-n", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--store", help="use this existing store instead of building one")
+    ap.add_argument("--workers", type=int, default=2, help="extraction processes when building (default 2)")
+    ap.add_argument("--reps", type=int, default=20, help="requests per page (default 20)")
+    ap.add_argument("--workdir", help="where corpus and store go (default: a temporary folder)")
+    ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
+    args = ap.parse_args(argv)
+    from camket.store import open_store
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="camket-bench-pages-"))
+    if args.store:
+        store, built = open_store(args.store), None
+    else:
+        from bench.bench_queries import build_store
+        store, built = build_store(args.articles, args.seed, workdir, args.workers)
+    docs = len(store.documents())
+    rows, index_s = run(store, args.reps)
+    worst = max(r[5] for r in rows)
+    notes = [f"{docs:,} documents, {len(store):,} quads" + (f" ({args.articles} synthetic articles, seed "
+                                                             f"{args.seed})" if built else f" (store {args.store})"),
+             f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after one warm-up; "
+             "the busiest entity of each kind is measured",
+             f"search index built in {index_s:.1f} s before measuring",
+             f"worst p95: {worst:.0f} ms (target < {TARGET_MS:.0f} ms)"]
+    body = table(["page", "variant", "status", "KB", "p50 ms", "p95 ms", "max ms", f"< {TARGET_MS:.0f} ms"], rows)
+    report("Web pages", f"Web page render time ({docs:,} documents)", body, notes, append=not args.no_append)
+    return 0 if worst < TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
