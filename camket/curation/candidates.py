@@ -14,7 +14,9 @@ node; what is left are spellings that differ. Signals (same kind only):
 * **close spelling** — folded names with the same number of syllables that
   differ in one syllable by one edit. Safeguards: for people the given name
   (last syllable) must be identical, since "Lan"/"Loan" or "Hà"/"Hải" are
-  different names; syllables under three letters never count;
+  different names — unless both spellings are longer than any Vietnamese
+  syllable (a foreign surname: "Balakrishnan"/"Balarkrishnan"); syllables
+  under three letters never count;
 * **same post in the same body** — two people holding the same role in the
   same body in different articles whose given names agree.
 
@@ -34,6 +36,7 @@ from .resolve import merges
 
 KIND_CLASSES = {"person": SCHEMA.Person, "org": ORG.Organization}
 CONTEXT = 60
+LONG_SYLLABLE = 7  # longer than any Vietnamese syllable ("nghiêng"): a foreign name part
 
 NAMES = f"""SELECT ?e ?type ?name WHERE {{ GRAPH ?g {{ ?e a ?type ; schema:name|schema:alternateName ?name }}
   {DOC_GRAPHS} FILTER(?type IN (schema:Person, org:Organization)) }}"""
@@ -90,7 +93,7 @@ def close_spelling(a: str, b: str, kind: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    if kind == "person" and ta[-1] != tb[-1]:
+    if kind == "person" and ta[-1] != tb[-1] and min(len(x), len(y)) < LONG_SYLLABLE:
         return False
     return min(len(x), len(y)) >= 3 and edit_distance(x, y, 1) == 1
 
@@ -121,18 +124,23 @@ def _pairs_by_name(names, kinds) -> dict[tuple[str, str], list[str]]:
     for (kind, f), ents in by_folded.items():
         for a, b in _combinations(ents):
             found[(a, b)].append(f'same folded name "{f}"')
+    for (kind, f), (_, g) in _close_pairs(by_folded):
+        for a in by_folded[(kind, f)]:
+            for b in by_folded[(kind, g)]:
+                if a != b:
+                    found[tuple(sorted((a, b)))].append(f'close spelling "{f}" / "{g}"')
+    return found
+
+
+def _close_pairs(by_folded) -> set:
+    """Pairs of folded names passing :func:`close_spelling`. Names differing in
+    one syllable share their first or their last one: block on both."""
     blocks: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for (kind, f) in by_folded:
         toks = f.split()
-        blocks[(kind, len(toks), toks[-1] if kind == "person" else "")].append((kind, f))
-    for block in blocks.values():
-        for (kind, f), (_, g) in _combinations(block):
-            if close_spelling(f, g, kind):
-                for a in by_folded[(kind, f)]:
-                    for b in by_folded[(kind, g)]:
-                        if a != b:
-                            found[tuple(sorted((a, b)))].append(f'close spelling "{f}" / "{g}"')
-    return found
+        blocks[(kind, len(toks), 0, toks[0])].append((kind, f))
+        blocks[(kind, len(toks), -1, toks[-1])].append((kind, f))
+    return {(x, y) for block in blocks.values() for x, y in _combinations(block) if close_spelling(x[1], y[1], x[0])}
 
 
 def _pairs_by_post(store, names) -> dict[tuple[str, str], list[str]]:
@@ -171,7 +179,7 @@ def _evidence(store) -> dict[str, list[Evidence]]:
             texts[doc] = rows[0]["t"].value if rows else ""
         s, end = int(r["s"].value), int(r["end"].value)
         text = texts[doc]
-        context = text[max(0, s - CONTEXT):end + CONTEXT].replace("\n", " ")
+        context = " ".join(text[max(0, s - CONTEXT):end + CONTEXT].split())
         out[e].append(Evidence(r["id"].value, r["exact"].value, context))
     return out
 

@@ -81,15 +81,22 @@ def add_judgement(g: Graph, j: Judgement) -> URIRef:
     return node
 
 
-def judgements_graph(judgements: list[Judgement]) -> Graph:
+def _graph() -> Graph:
     g = Graph()
+    for prefix, ns in (("ck", CK), ("id", ID), ("prov", PROV), ("schema", SCHEMA), ("owl", OWL)):
+        g.bind(prefix, ns)
+    return g
+
+
+def judgements_graph(judgements: list[Judgement]) -> Graph:
+    g = _graph()
     for j in judgements:
         add_judgement(g, j)
     return g
 
 
 def resolved_graph(res: Resolution) -> Graph:
-    g = Graph()
+    g = _graph()
     for old, canon in sorted(res.same_as.items()):
         g.add((URIRef(old), OWL.sameAs, URIRef(canon)))
     for j in res.different:
