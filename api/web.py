@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from camket.ontology import ID
 
 from . import web_data as data
+from . import web_models as models
 from .deps import get_search, get_store
 
 HERE = Path(__file__).resolve().parent
@@ -69,24 +70,29 @@ def home() -> Response:
     return RedirectResponse(f"{data.WEB}/search")
 
 
-def _search(request: Request, q: str, limit: int, as_json: bool) -> Response:
-    page = data.search_page(get_store(request), get_search(request), q, limit)
+KIND_DOC = Query(None, description="only this kind: person, organization, policy, place, event, statement, "
+                                    "pledge, document")
+
+
+def _search(request: Request, q: str, limit: int, kind: str | None, as_json: bool) -> Response:
+    page = data.search_page(get_store(request), get_search(request), q, limit, kind)
     return render(request, "search.html", page, as_json)
 
 
-@router.get("/search.json", summary="Search (JSON twin)")
+@router.get("/search.json", summary="Search (JSON twin)", response_model=models.SearchPage)
 def search_json(request: Request, q: str = Query("", description="words, accents optional"),
-                limit: int = Query(50, ge=1, le=500)) -> Any:
+                limit: int = Query(50, ge=1, le=500), kind: str | None = KIND_DOC) -> Any:
     """Ranked hits of every kind (person, organization, policy, place, event, statement) for ``q``,
-    accent- and case-insensitive; each hit has its ``kind`` and the ``url`` of its page."""
-    return _search(request, q, limit, True)
+    accent- and case-insensitive; each hit has its ``kind`` and the ``url`` of its page. Without
+    ``q``: the newest documents."""
+    return _search(request, q, limit, kind, True)
 
 
 @router.get("/search", response_class=HTMLResponse, responses=JSON_TWIN, summary="Search page")
 def search_html(request: Request, q: str = Query("", description="words, accents optional"),
-                limit: int = Query(50, ge=1, le=500)) -> Any:
+                limit: int = Query(50, ge=1, le=500), kind: str | None = KIND_DOC) -> Any:
     """One search box over people, bodies, policies, places, events and statements."""
-    return _search(request, q, limit, False)
+    return _search(request, q, limit, kind, False)
 
 
 # ---------------------------------------------------------------- entities and documents
@@ -112,7 +118,8 @@ def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
     return not_found(request, f"không tìm thấy / not found: {iri}", as_json)
 
 
-@router.get("/id/{path:path}.json", summary="Entity or document page (JSON twin)")
+@router.get("/id/{path:path}.json", summary="Entity or document page (JSON twin)",
+            response_model=models.EntityPage | models.DocumentPage)
 def entity_json(request: Request, path: str, limit: int = Query(50, ge=1, le=500)) -> Any:
     """The data of the page of ``https://w3id.org/camket/id/{path}``: for a person their posts over
     time, statements with evidence, policies cited and pledges; for a body its members, sub-bodies,
@@ -137,7 +144,7 @@ def _graph(request: Request, path: str, as_json: bool) -> Response:
     return render(request, "graph.html", page, as_json)
 
 
-@router.get("/graph/{path:path}.json", summary="Neighbourhood graph (JSON twin)")
+@router.get("/graph/{path:path}.json", summary="Neighbourhood graph (JSON twin)", response_model=models.GraphPage)
 def graph_json(request: Request, path: str) -> Any:
     """Nodes (kind, name, page url) and labelled edges around the entity ``id/{path}``."""
     return _graph(request, path, True)
@@ -153,12 +160,13 @@ def graph_html(request: Request, path: str) -> Any:
 
 async def _sparql(request: Request, query: str | None, name: str | None, fmt: str) -> Response:
     params = {k: v for k, v in request.query_params.items() if k not in ("query", "name", "run") and v != ""}
-    page: dict = {"kind": "sparql", "name": name, "params": params, "queries": data.named_query_list(),
-                  "result": None, "error": None}
+    qdir = request.app.state.settings.queries_dir
+    page: dict = {"kind": "sparql", "name": name, "params": params, "queries": data.named_query_list(qdir),
+                  "query": query or "", "result": None, "error": None}
     try:
-        page["query"] = data.query_text(query, name)
+        page["query"] = data.query_text(query, name, qdir)
         if page["query"] and (query or "run" in request.query_params or fmt != "html"):
-            text = data.runnable(page["query"], name, params)
+            text = data.runnable(page["query"], name, params, qdir)
             result = await data.run_sparql(request.app.state.sparql, text)
             if fmt == "csv":
                 return Response(data.to_csv(result), media_type="text/csv; charset=utf-8",
@@ -176,7 +184,7 @@ QUERY_DOC = Query(None, description="SPARQL text (the usual prefixes ck:, org:, 
 NAME_DOC = Query(None, description="a named query of queries/; its parameters are further query parameters")
 
 
-@router.get("/sparql.json", summary="SPARQL page (JSON twin)")
+@router.get("/sparql.json", summary="SPARQL page (JSON twin)", response_model=models.SparqlPage)
 async def sparql_json(request: Request, query: str | None = QUERY_DOC, name: str | None = NAME_DOC) -> Any:
     """The named queries, the query and its results (columns, rows of cells with page urls)."""
     return await _sparql(request, query, name, "json")

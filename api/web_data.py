@@ -20,12 +20,13 @@ Public API::
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from camket.named_queries import ParamError, coerce_params, get_query, load_queries
+from camket.named_queries import ParamError, coerce_params, load_queries
 from camket.ontology import ID, PREFIXES, iri as iris
 from camket.store import py
 
@@ -34,7 +35,7 @@ from .posts import posts
 from .sparql_exec import QueryError, TooLarge, TooSlow
 from .sparql_guard import Refused, check
 from .sparql_results import to_csv
-from .routers.documents import get_document
+from .routers.documents import get_document, list_documents
 from .routers.pledges import pledge_page, pledges_by_iri
 from .routers.statements import StatementFilter, statement_page, statements_by_iri
 
@@ -401,20 +402,23 @@ def fallback_search(store, q: str, limit: int) -> list[dict]:
     return hits
 
 
-def search_page(store, search, q: str, limit: int = 50) -> dict:
-    """Ranked hits of every kind for ``q`` (the API's search index; a slower scan without one)."""
-    q = (q or "").strip()
+def search_page(store, search, q: str, limit: int = 50, kind: str | None = None) -> dict:
+    """Ranked hits of every kind (or of ``kind``) for ``q``; with no ``q``, the newest documents."""
+    q, kind = (q or "").strip(), kind or None
     hits, total, fuzzy = [], 0, False
     if q and search is not None:
-        total, hits, fuzzy = search.search(q, limit=limit)
+        total, hits, fuzzy = search.search(q, kinds=[kind] if kind else None, limit=limit)
         hits = [dict(h) for h in hits]
     elif q:
-        hits = fallback_search(store, q, limit)
+        hits = [h for h in fallback_search(store, q, limit) if kind in (None, h["kind"])]
         total = len(hits)
     _fact_links(store, hits)
     for h in hits:
         h.setdefault("url", web_url(h["iri"]))
-    return {"kind": "search", "query": q, "total": total, "fuzzy": fuzzy, "items": hits}
+    page = {"kind": "search", "query": q, "filter": kind, "total": total, "fuzzy": fuzzy, "items": hits}
+    if not q:
+        page["documents"] = dump(list_documents(store, 20, 0).items)
+    return page
 
 
 def _fact_links(store, hits: list[dict]) -> None:
@@ -435,35 +439,39 @@ class SparqlFailure(Exception):
     """A query the SPARQL page cannot run (message says why, shown to the user)."""
 
 
-def named_query_list() -> list[dict]:
+def named_query_list(directory: str | None = None) -> list[dict]:
     """The named queries of ``queries/``, each with the link that loads it in the editor."""
     return [{"name": q.name, "title": q.title, "description": q.description,
              "params": [vars(p) for p in q.params],
              "url": f"{WEB}/sparql?name={quote(q.name)}" + ("" if _required(q) else "&run=1")}
-            for q in load_queries().values()]
+            for q in load_queries(Path(directory) if directory else None).values()]
 
 
 def _required(q) -> bool:
     return any(not p.optional for p in q.params)
 
 
-def query_text(query: str | None, name: str | None) -> str:
+def named_query(name: str, directory: str | None = None):
+    queries = load_queries(Path(directory) if directory else None)
+    if name not in queries:
+        raise SparqlFailure(f"không có truy vấn / no named query {name!r} (known: {', '.join(sorted(queries))})")
+    return queries[name]
+
+
+def query_text(query: str | None, name: str | None, directory: str | None = None) -> str:
     """What the editor shows: the user's text, else the named query's text."""
     if query and query.strip():
         return query
-    try:
-        return get_query(name).text if name else ""
-    except KeyError as err:
-        raise SparqlFailure(err.args[0]) from None
+    return named_query(name, directory).text if name else ""
 
 
-def runnable(query: str, name: str | None, params: dict[str, str]) -> str:
+def runnable(query: str, name: str | None, params: dict[str, str], directory: str | None = None) -> str:
     """The query to run: the usual prefixes, the text, the named query's parameters bound as VALUES."""
     from camket.ontology import sparql_prefixes
     from camket.store import bind
     try:
-        bindings = coerce_params(get_query(name), params) if name else None
-    except (KeyError, ParamError) as err:
+        bindings = coerce_params(named_query(name, directory), params) if name else None
+    except ParamError as err:
         raise SparqlFailure(str(err.args[0])) from None
     return sparql_prefixes() + bind(query, bindings)
 

@@ -222,3 +222,18 @@ def test_segments_cover_text_and_nest():
     inner = next(s for s in segs if s["start"] == 2)
     assert inner["entity"]["url"] == "/p" and inner["facts"] == ["statement"]
     assert segs[-1]["entity"] is None and segs[-1]["fact"] is None
+
+
+def test_search_kind_filter_and_newest_documents(client):
+    hits = client.get("/web/search.json", params={"q": "hoa van", "kind": "place"}).json()["items"]
+    assert hits and {h["kind"] for h in hits} == {"place"}
+    home = client.get("/web/search.json").json()
+    assert [d["id"] for d in home["documents"]] == [DOC_ID]
+    assert "Bài viết mới nhất" in client.get("/web/search").text
+
+
+def test_twin_schemas_in_openapi(client):
+    spec = client.get("/openapi.json").json()
+    ok = spec["paths"]["/web/search.json"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok["$ref"].endswith("/SearchPage")
+    assert {"EntityPage", "DocumentPage", "GraphPage", "SparqlPage"} <= set(spec["components"]["schemas"])
