@@ -79,5 +79,7 @@ def test_close_spelling_rules():
     assert close_spelling("lo vang hung", "lo van hung", "person")
     assert not close_spelling("dang thi lan", "dang thi loan", "person")   # given names differ
     assert not close_spelling("ca thi my", "cam thi my", "person")         # syllables too short
+    assert close_spelling("vivian balakrishnan", "vivian balarkrishnan", "person")  # long foreign surname
+    assert not close_spelling("nguyen thanh", "nguyen thanhh", "person")
     assert close_spelling("so xay dung ba ria", "so xay dunh ba ria", "org")
     assert not close_spelling("so y te", "so y te ha", "org")
