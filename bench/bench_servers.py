@@ -1,10 +1,9 @@
 """Bulk load and lookups on SPARQL servers on loopback: Oxigraph server and Virtuoso. One command.
 
     python -m bench.bench_servers --articles 1000
-    python -m bench.bench_servers --nq /tmp/all.nq          # reuse N-Quads from `camket extract`
 
-Extracts ``--articles`` synthetic articles to N-Quads (``camket extract``
-path), then for each engine found on this machine: starts it on 127.0.0.1
+Turns ``--articles`` synthetic articles into N-Quads (oracle graphs, or
+``--source extract`` for the real pipeline), then for each engine found on this machine: starts it on 127.0.0.1
 in a temporary folder, loads the quads (Oxigraph server: ``camket load URL/store``,
 Graph Store Protocol; Virtuoso: its bulk loader through ``isql``), runs the
 main lookups of :mod:`bench.bench_queries` over HTTP, and stops it. The
@@ -157,7 +156,7 @@ def latencies(run, reps: int) -> tuple[float, float, int]:
 
 
 def bench(args, tmp: Path) -> None:
-    store, build = build_store(args.articles, args.seed, tmp, args.workers)
+    store, build = build_store(args.articles, args.seed, tmp, args.workers, args.source)
     nq = tmp / "all.nq"
     quads = build["quads"]
     queries = lookup_texts(store)
@@ -200,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", "-n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--source", choices=["gold", "extract"], default="gold",
+                    help="quads from oracle graphs (default) or the real pipeline")
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--no-append", action="store_true")
     args = ap.parse_args(argv)
