@@ -39,6 +39,9 @@ class InvalidDocument(Exception):
         more = f"\n    ... and {len(violations) - 20} more" if len(violations) > 20 else ""
         super().__init__(f"{source}: graph violates the shapes, not stored:\n{lines}{more}")
 
+    def __reduce__(self):  # picklable, so a worker process can hand it back to the writer
+        return (InvalidDocument, (self.source, self.violations))
+
 
 @dataclass
 class Extracted:

@@ -110,3 +110,12 @@ def test_update_requests_never_drop_a_graph_twice(corpus, tmp_path, monkeypatch)
     assert len(store) == len(list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)))
     drops = [line for r in requests for line in r.splitlines() if line.startswith("DROP")]
     assert len(drops) == len(set(drops)) == len(ARTICLES)
+
+
+def test_invalid_document_crosses_process_boundaries():
+    """A worker hands an InvalidDocument back to the writer by pickling it (ingest --workers N)."""
+    import pickle
+    from camket.ingest import InvalidDocument
+    from camket.shapes import Violation
+    err = pickle.loads(pickle.dumps(InvalidDocument("a.txt", [Violation("http://x/f", None, "bad")])))
+    assert err.source == "a.txt" and err.violations[0].message == "bad" and "bad" in str(err)
