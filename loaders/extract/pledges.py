@@ -40,7 +40,7 @@ _CUE = re.compile(
     r"mục tiêu\s+(?:là|đến năm))(?![\w])|(?<![\w])đề ra\s*,)"
     r"|(?P<deadline>(?<![\w])(?:[Đđ]ến|[Tt]rước)\s+năm\s+(?:19|20)\d{2}(?![\w]))"
     r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
-    r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?=[A-ZĐÀ-Ỹ]))", re.I)
+    r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))", re.I)
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
@@ -144,7 +144,11 @@ def _policy_in(analysis: Analysis, sent: Span, before: int) -> Entity | None:
 
 
 def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -> tuple[Entity, int] | None:
-    found = _subject(analysis, cue, sent) or _opening(analysis, cue, sent)
+    if cue.lastgroup == "assign":
+        return _subject(analysis, cue, sent)  # the assignee or nobody
+    # a deadline is an adverbial: the place or body right before it is not its subject
+    found = (None if cue.lastgroup == "deadline" else _subject(analysis, cue, sent)) \
+        or _opening(analysis, cue, sent)
     if found:
         return found
     if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
@@ -188,6 +192,8 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
     for cue in cues:
         if segs and cue.start() - segs[-1][3].start() <= 25:
             continue
+        if segs and cue.lastgroup == "deadline" and not _has_deadline(analysis, Span(segs[-1][1], cue.start())):
+            continue  # "... sẽ xây dựng 3 vùng đến năm 2026": the deadline of the pledge before
         found = _actor(analysis, cue, sent, last)
         if found is None:
             continue
@@ -200,6 +206,10 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
             segs[-1][2] = min(segs[-1][2], start)
         segs.append([actor, start, sent.end, cue])
     return [tuple(s) for s in segs]
+
+
+def _has_deadline(analysis: Analysis, span: Span) -> bool:
+    return _deadline(analysis, span) is not None
 
 
 def _deadline(analysis: Analysis, span: Span) -> str | None:
