@@ -41,7 +41,7 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
                   description="Who said what in Vietnamese news: SPARQL endpoint, lookups with evidence, search.")
     app.state.store, app.state.settings = store, settings
     app.state.sparql = QueryExecutor(store, settings.query_timeout, settings.max_rows, settings.sparql_workers)
-    app.state.search = search if search is not None else _open_search(store, settings)
+    app.state.search = (search or None) if search is not None else _open_search(store, settings)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["*"])

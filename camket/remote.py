@@ -108,7 +108,8 @@ class RemoteStore:
         body = _Stream(r)  # results are parsed as they arrive, so a caller may stop early
         if ctype == SRJ:
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        return ox.parse(body, format=ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES)
+        quads = ox.parse(body, format=ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES)
+        return (q.triple for q in quads)
 
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
         return self.sparql(sparql_prefixes() + bind(query, bindings), union=union)

@@ -1,0 +1,78 @@
+"""The SQLite FTS5 search index: folding, ranking, typo tolerance, staying in step with the store."""
+from __future__ import annotations
+
+import pytest
+
+from camket.ingest import STORED_HOOKS, ingest
+from camket.search import SearchIndex, default_path
+from camket.store import EmbeddedStore
+
+from tests.api import corpus
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    for g, nt in corpus.documents():
+        s.replace_document(g, nt)
+    return s
+
+
+@pytest.fixture
+def index(store):
+    return SearchIndex.for_store(store, build=True)
+
+
+def test_index_lives_beside_the_store(store, index):
+    assert index.path == default_path(store) == store.location.parent / "store.search.sqlite"
+    assert index.path.exists()
+
+
+@pytest.mark.parametrize("q", ["tran van khai", "Trần Văn Khải", "TRAN VAN KHAI", "tran van kh", "khai"])
+def test_folded_queries_find_the_person_first(index, q):
+    total, hits, fuzzy = index.search(q)
+    assert total >= 1 and not fuzzy and hits[0]["iri"] == corpus.PERSON_KHAI
+
+
+def test_policy_by_type_and_number(index):
+    _, hits, _ = index.search("nghi quyet 77")
+    assert hits[0]["kind"] == "policy" and hits[0]["id"] == "77-nq-tw"
+
+
+def test_typo_tolerance(index):
+    total, hits, fuzzy = index.search("doan thi nagt")
+    assert fuzzy and hits[0]["iri"] == corpus.PERSON_NGAT
+    assert index.search("qqqqzzzz") == (0, [], True)
+
+
+def test_kinds_filter_and_statement_iris(index):
+    _, hits, _ = index.search("lam ha", kinds=["statement"])
+    assert hits and {h["kind"] for h in hits} == {"statement"}
+    iris = index.statement_iris("khu do thi")
+    assert len(iris) == 2 and all("/statement/" in i for i in iris)
+
+
+def test_sync_follows_changes_and_removals(store, index):
+    g, nt = corpus.documents()[1]
+    store.replace_document(g, nt.replace("tỉnh đã hoàn thành 5 khu đô thị", "tỉnh đã hoàn thành 5 bến cảng"))
+    store._store.update(f'DELETE WHERE {{ GRAPH <{g}> {{ <{g}> <https://w3id.org/camket/ns#sha256> ?h }} }} ;'
+                        f'INSERT DATA {{ GRAPH <{g}> {{ <{g}> <https://w3id.org/camket/ns#sha256> "changed" }} }}')
+    assert index.sync(store) == 1
+    assert index.statement_iris("ben cang")
+    store.remove_document(g)
+    assert index.sync(store) == 1
+    assert not index.statement_iris("ben cang")
+
+
+def test_ingest_hook_keeps_the_index_in_step(tmp_path):
+    assert any(h.__module__ == "camket.search" for h in STORED_HOOKS)
+    store = EmbeddedStore(tmp_path / "s2")
+    src = tmp_path / "bai.txt"
+    src.write_text("Bà Lò Thị Xuyến, Phó Chủ tịch tỉnh Nam Sơn La, cho biết tỉnh sẽ trồng 300 héc-ta rừng.\n",
+                   encoding="utf-8")
+    report = ingest([str(src)], store, on_error=lambda m: None)
+    idx = SearchIndex.for_store(store)
+    if report.ingested:
+        total, hits, _ = idx.search("bai", kinds=["document"])
+        assert any(h["id"] == "bai" for h in hits)
+        assert idx.sync(store) == 0  # the hook already indexed it
