@@ -168,6 +168,8 @@ def register_backend(scheme: str, opener: Opener) -> None:
 def open_store(location: str | os.PathLike | None = None, read_only: bool = False):
     """Open the store at ``location`` (a path, or a URL of a registered backend)."""
     location = str(location or DEFAULT_STORE)
+    if location.startswith(("http://", "https://")):
+        import camket.remote  # noqa: F401  (registers the "http" backend)
     for scheme, opener in BACKENDS.items():
         if location.startswith(scheme + "://") or location.startswith(scheme + "s://"):
             return opener(location, read_only)
