@@ -20,7 +20,7 @@ của thuộc tại ở về với cho đã sẽ đang vừa là có được b�
 trong ngoài trên dưới từ đến tới để khi theo nhằm như nhưng hay hoặc thì mà do vì nên rằng
 cùng nay hiện vào ra lên xuống sau trước giữa qua bởi nhiều một hai ba bốn năm sáu bảy tám chín mười
 ngày tháng lần khóa nhiệm kỳ đồng thời đây kèm gồm bao gồm luôn rất đều chưa không
-đưa trình gửi ký đạt tăng giảm nêu nói cử bổ nhiệm vẫn còn nữa
+đưa trình gửi gặp ký đạt tăng giảm nêu nói cử bổ nhiệm vẫn còn nữa
 """.split())
 
 STOP_BIGRAMS = frozenset(tuple(x.split()) for x in """

@@ -7,9 +7,13 @@ strings without offsets and normalises what it reads (tone placement), so
 each sentence of the *canonical* text is tagged and the tokens are aligned
 back character by character (:func:`align`).
 
-The actor rules use the tokens as a candidate source: a multi-syllable
-``Np`` token that starts with a Vietnamese surname is a person candidate
-even without an honorific or a title. The CRF NER (``underthesea.ner``) is
+By default only the segmenter runs (``CAMKET_NLP=segment``): it is ~4x
+faster than the tagger and what the actor rules need is the word boundary —
+a multi-syllable token whose syllables are all capitalised and that starts
+with a Vietnamese surname is a person candidate even without an honorific or
+a title. ``CAMKET_NLP=pos`` runs the POS tagger instead (tokens then carry
+``Np``/``N``/``V``... and the candidate test is ``Np``); both give the same
+figures on the seeds and on the probe of ``bench/bench_extract.py``. The CRF NER (``underthesea.ner``) is
 not run by default: it costs ~5x the tagger and, measured on the seed
 articles, adds no person the rules miss (see BENCHMARKS.md); set
 ``CAMKET_NER=1`` to add its labels to the tokens.
@@ -36,6 +40,14 @@ def _pos_tag():
     if fn is None:
         from underthesea import pos_tag  # noqa: PLC0415  (heavy import, once)
         fn = _loaded["pos_tag"] = pos_tag
+    return fn
+
+
+def _word_tokenize():
+    fn = _loaded.get("word_tokenize")
+    if fn is None:
+        from underthesea import word_tokenize  # noqa: PLC0415
+        fn = _loaded["word_tokenize"] = word_tokenize
     return fn
 
 
@@ -103,10 +115,17 @@ def _chunks(text: str, start: int, end: int):
     yield start, end
 
 
+def mode() -> str:
+    """``segment`` (default: word segmentation only) or ``pos`` (segmentation + POS tags)."""
+    return "pos" if os.environ.get("CAMKET_NLP", "segment") == "pos" else "segment"
+
+
 @component("nlp")
 def nlp(analysis: Analysis) -> None:
-    pos_tag = _pos_tag()
+    use_pos = mode() == "pos"
     use_ner = os.environ.get("CAMKET_NER") == "1"
+    tag = _pos_tag() if use_pos else None
+    segment = None if use_pos else _word_tokenize()
     canon = analysis.canon
     tokens: list[Token] = []
     for sent in analysis.sentences:
@@ -114,20 +133,30 @@ def nlp(analysis: Analysis) -> None:
             piece = canon[s:e]
             if not piece.strip():
                 continue
-            tagged = pos_tag(piece)
+            if use_pos:
+                tagged = tag(piece)
+            else:
+                tagged = [(w, "") for w in segment(piece)]
             labels = [""] * len(tagged)
             if use_ner:
                 labels = [t[-1] for t in _ner()(piece)]
                 if len(labels) != len(tagged):
                     labels = [""] * len(tagged)
             spans = align(piece, s, [t[0] for t in tagged])
-            for (word, tag), (ts, te), label in zip(tagged, spans, labels):
+            for (word, pos), (ts, te), label in zip(tagged, spans, labels):
                 if te > ts:
-                    tokens.append(Token(ts, te, analysis.text[ts:te], tag, label))
+                    tokens.append(Token(ts, te, analysis.text[ts:te], pos, label))
     analysis.tokens = tokens
+
+
+def proper_noun(token: Token) -> bool:
+    """A proper-noun token: tagged ``Np``, or (segmentation only) every syllable capitalised."""
+    if token.pos:
+        return token.pos == "Np"
+    return all(w[:1].isupper() for w in token.text.split())
 
 
 def np_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """Spans of multi-syllable proper-noun tokens (``Np``)."""
     return [(t.start, t.end) for t in analysis.tokens
-            if t.pos == "Np" and re.search(r"\s", t.text)]
+            if proper_noun(t) and re.search(r"\s", t.text)]

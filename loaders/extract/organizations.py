@@ -177,6 +177,14 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
             return None
     if len(body) == 1 and body[0].cap and _person_name_at(ws, j):
         return None
+    # a head word that is also a surname, followed only by capitalised syllables, is a
+    # person's name ("Đoàn Minh Triết"), not a body ("Đoàn Thanh niên")
+    if ws[i].fold in lex.surnames() and len(p.toks) == 1:
+        run = 0
+        while run < len(body) and body[run].cap and not body[run].upper and run < 4:
+            run += 1
+        if run == len(body) and run <= 3 or 2 <= run <= 3 and not body[run].cap:
+            return None
     return end, row, None, on_place
 
 

@@ -32,6 +32,9 @@ from .actors_text import (Word, add_mention, remove_mention, space_joined, words
 
 MAX_NAME = 5
 # address words that are also (rare) surnames: "Ông X" opens a name, it is not one
+# streets, schools, bridges... named after people
+NAMED_AFTER = {"đường", "phố", "phường", "quận", "huyện", "xã", "trường", "cầu", "hẻm", "ngõ",
+               "kiệt", "đại", "lộ", "tượng", "đền", "chùa", "giải", "giải thưởng", "tàu", "sân"}
 ADDRESS_WORDS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác"}
 
 
@@ -142,7 +145,8 @@ class _People:
             h_end = j + len(p.toks)
             if h_end >= len(ws) or not ws[h_end].cap:
                 continue
-            if lex.role_at(ws, h_end, folded) is not None or lex.is_kind_word(ws, h_end):
+            if lex.role_at(ws, h_end, folded) is not None or (
+                    lex.is_kind_word(ws, h_end) and vietnamese_name(ws, h_end) == h_end):
                 continue  # "Đồng chí Phó Trưởng Ban ... Name": the title pattern reads it
             if not (space_joined(ws, h_end) or ws[h_end].gap.strip() in (".", "")):
                 continue
@@ -261,8 +265,9 @@ class _People:
     def nlp(self) -> None:
         from .actors_text import word_index_at_or_after
         ws = self.ws
+        from .nlp import proper_noun
         for t in self.a.tokens:
-            if t.pos != "Np" or " " not in t.text:
+            if " " not in t.text or not proper_noun(t):
                 continue
             j = word_index_at_or_after(self.a, t.start)
             if j >= len(ws) or ws[j].start != t.start:
@@ -272,6 +277,8 @@ class _People:
                 continue
             if self.mentions_over(j, end):
                 continue
+            if j > 0 and space_joined(ws, j) and ws[j - 1].fold in NAMED_AFTER:
+                continue  # "đường Lê Lai", "trường Trần Phú": named after a person, not one
             self.add(j, end, "nlp", False)
 
     # -- output -------------------------------------------------------------------

@@ -17,7 +17,17 @@ def test_tokens_slice_the_stored_text_exactly():
         assert text[t.start:t.end] == t.text
     multi = [t.text for t in a.tokens if " " in t.text]
     assert "Trịnh Văn Quyết" in multi
-    assert any(t.pos == "Np" for t in a.tokens)
+    assert any(nlp_mod.proper_noun(t) and t.text == "Trịnh Văn Quyết" for t in a.tokens)
+
+
+def test_pos_mode_tags_proper_nouns(monkeypatch):
+    monkeypatch.setenv("CAMKET_NLP", "pos")
+    text = "Bộ trưởng Bộ Nội vụ Trịnh Văn Quyết làm việc tại Hà Nội."
+    a = run(text)
+    tags = {t.text: t.pos for t in a.tokens}
+    assert tags["Trịnh Văn Quyết"] == "Np" and tags["làm việc"] == "V"
+    for t in a.tokens:
+        assert text[t.start:t.end] == t.text
 
 
 def test_old_tone_placement_and_curly_quotes_still_align():
@@ -44,6 +54,6 @@ def test_long_sentences_are_tagged_in_pieces():
 
 def test_models_load_once_per_process():
     run("Một câu.")
-    first = nlp_mod._loaded["pos_tag"]
+    first = nlp_mod._loaded["word_tokenize"]
     run("Hai câu.")
-    assert nlp_mod._loaded["pos_tag"] is first
+    assert nlp_mod._loaded["word_tokenize"] is first

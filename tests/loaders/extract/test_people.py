@@ -84,3 +84,15 @@ def test_nlp_finds_a_bare_full_name():
     a = run("Theo kế hoạch, Ngô Thanh Tùng sẽ trình bày báo cáo vào buổi chiều.",
             names=("structure", "nlp", "places", "organizations", "people"))
     assert set(people(a)) == {"Ngô Thanh Tùng"}
+
+
+def test_surname_that_is_also_a_head_word_is_a_person_not_a_body():
+    a = run("Ông Đoàn Minh Triết gặp đại diện Đoàn Thanh niên Cộng sản Hồ Chí Minh.")
+    assert set(people(a)) == {"Đoàn Minh Triết"}
+    assert {e.name for e in a.entities_of("org")} == {"Đoàn Thanh niên Cộng sản Hồ Chí Minh"}
+
+
+def test_street_named_after_a_person_is_not_a_person():
+    a = run("Cửa hàng trên đường Lê Duẩn, gần trường Trần Phú.",
+            names=("structure", "nlp", "places", "organizations", "people"))
+    assert a.entities_of("person") == []
