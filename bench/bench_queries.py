@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.api_lookups import api_rows
 from bench.common import Timer, peak_rss_mb, percentile, report, table
 
 # main lookups (what the API pages do): name -> (query, parameter -> sampler query)
@@ -73,13 +74,14 @@ def build_store(n: int, seed: int, workdir: Path, workers: int = 2, source: str 
     with Timer() as t_load:
         load_embedded(store, [str(p) for p in parts], append=True)
     quads = len(store)
-    nq = workdir / "all.nq"
+    nq = parts[0]
     if len(parts) > 1:  # one file for the server bench
+        nq = workdir / "all.nq"
         with nq.open("wb") as out:
             for p in parts:
                 out.write(p.read_bytes())
     return store, {"documents": docs, "errors": errors, "extract_s": t_extract.seconds, "source": source,
-                   "load_s": t_load.seconds, "quads": quads, "nq_bytes": nq.stat().st_size}
+                   "load_s": t_load.seconds, "quads": quads, "nq": nq, "nq_bytes": nq.stat().st_size}
 
 
 def _extract_parts(n: int, seed: int, workdir: Path, workers: int) -> tuple[list[Path], int, int]:
@@ -293,6 +295,10 @@ def bench(args, workdir: Path) -> None:
     if ds is not None:
         notes.append(f"rdflib Dataset parse: {rd_load_s:.1f} s ({quads / max(rd_load_s, 1e-9):,.0f} quads/s), "
                      f"+{rd_mb:,.0f} MB peak RSS")
+    api = api_rows(store, args.reps)
+    if api:
+        body += "\n\nAPI lookups (FastAPI in process, no network):\n\n" + table(
+            ["request", "status", "p50 ms", "p95 ms"], api)
     report("Queries", f"Queries, {docs:,} documents", body, notes, append=not args.no_append)
     exp = export_rows(store)
     if exp:

@@ -157,7 +157,7 @@ def latencies(run, reps: int) -> tuple[float, float, int]:
 
 def bench(args, tmp: Path) -> None:
     store, build = build_store(args.articles, args.seed, tmp, args.workers, args.source)
-    nq = tmp / "all.nq"
+    nq = build["nq"]
     quads = build["quads"]
     queries = lookup_texts(store)
     header = ["engine", "load s", "quads/s"] + [f"{label} p50/p95 ms" for label, _ in queries]

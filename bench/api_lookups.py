@@ -1,0 +1,62 @@
+"""Latency of the main API lookups, and the API's overhead over the store (used by bench_queries).
+
+Runs the FastAPI app in process (``TestClient``, no network) over the bench's
+store: paginated lists, a person page, a person's statements, a body page,
+and ``/sparql`` with the same query that is also sent straight to the store,
+so the difference is what the API layer costs per request.
+"""
+from __future__ import annotations
+
+import time
+from urllib.parse import quote
+
+from bench.common import percentile
+
+TOP_SPEAKER = ("SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ck:speaker ?x . ?x a schema:Person } "
+               "GROUP BY ?x ORDER BY DESC(?n) LIMIT 1")
+TOP_BODY = "SELECT ?x (COUNT(*) AS ?n) WHERE { ?m org:organization ?x } GROUP BY ?x ORDER BY DESC(?n) LIMIT 1"
+DIRECT = ("SELECT ?st ?text WHERE {{ ?st a ck:Statement ; ck:speaker <{speaker}> ; ck:text ?text }} LIMIT 100")
+
+
+def _times(call, reps: int) -> list[float]:
+    out = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        call()
+        out.append(1000 * (time.perf_counter() - t0))
+    return out
+
+
+def api_rows(store, reps: int = 20) -> list[list]:
+    """Rows: endpoint, HTTP status, p50 ms, p95 ms. Empty when the API is not installed."""
+    try:
+        from fastapi.testclient import TestClient
+        from camket.api import graph
+        from camket.api.app import create_app
+    except ImportError:
+        return []
+    speaker, body = store.select(TOP_SPEAKER), store.select(TOP_BODY)
+    if not speaker or not body:
+        return []
+    sp_iri, body_iri = speaker[0]["x"].value, body[0]["x"].value
+    sp, bd = quote(graph.key_of(sp_iri), safe=""), quote(graph.key_of(body_iri), safe="")
+    client = TestClient(create_app(store))
+    paths = ["/people?limit=100", f"/people/{sp}", f"/people/{sp}/statements?limit=100", f"/organizations/{bd}",
+             "/statements?limit=100", "/documents?limit=100"]
+    rows = []
+    for path in paths:
+        status = client.get(path).status_code
+        t = _times(lambda p=path: client.get(p), reps)
+        rows.append([f"GET {path.replace(sp, '{speaker}').replace(bd, '{body}')}", status,
+                     percentile(t, 50), percentile(t, 95)])
+    from camket.ontology import sparql_prefixes
+    query = DIRECT.format(speaker=sp_iri)
+    full = sparql_prefixes() + query
+    direct = _times(lambda: store.select(query), reps)
+    via = _times(lambda: client.get("/sparql", params={"query": full},
+                                     headers={"Accept": "application/sparql-results+json"}), reps)
+    rows.append(["same query straight to the store", "", percentile(direct, 50), percentile(direct, 95)])
+    rows.append(["same query through GET /sparql", client.get("/sparql", params={"query": full}).status_code,
+                 percentile(via, 50), percentile(via, 95)])
+    rows.append(["API overhead (/sparql − straight)", "", percentile(via, 50) - percentile(direct, 50), ""])
+    return rows
