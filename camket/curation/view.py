@@ -39,6 +39,11 @@ class ResolvedView:
         iri = self.moved.get(iri, iri)
         return self.same_as.get(iri, iri)
 
+    def rejected(self) -> set[str]:
+        """Every IRI rejected by a judgement (and the old IRIs of re-anchored ones)."""
+        out = {i for i, st in self.status.items() if st == "rejected"}
+        return out | {old for old, new in self.moved.items() if new in out}
+
     def is_rejected(self, iri: str) -> bool:
         return self.status.get(self.moved.get(iri, iri)) == "rejected"
 
