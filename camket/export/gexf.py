@@ -34,6 +34,7 @@ VERSIONS = {
             "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"),
 }
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+NUMERIC = ("integer", "long", "double", "float")
 
 
 def write_gexf(proj: Projection, out: BinaryIO, version: str = "1.3",
@@ -73,12 +74,14 @@ def _header(w: ChunkWriter, proj: Projection, version: str, description: str) ->
         w.write('    </attributes>\n')
 
 
-def _attvalues(w: ChunkWriter, values) -> None:
-    w.write('        <attvalues>\n')
+def _attvalues(values) -> str:
+    parts = ['        <attvalues>\n']
     for col, value in values:
         if not is_empty(value):
-            w.write(f'          <attvalue for="{col.name}" value="{attr(format_value(col.type, value))}"/>\n')
-    w.write('        </attvalues>\n')
+            text_ = str(value) if col.type in NUMERIC else attr(format_value(col.type, value))
+            parts.append(f'          <attvalue for="{col.name}" value="{text_}"/>\n')
+    parts.append('        </attvalues>\n')
+    return "".join(parts)
 
 
 def format_value(type_: str, value) -> str:
@@ -90,10 +93,10 @@ def format_value(type_: str, value) -> str:
 
 def _node(w: ChunkWriter, node, proj: Projection) -> None:
     start = f' start="{node.start}"' if node.start else ""
-    w.write(f'      <node id="{attr(node.id)}" label="{attr(node.label)}"{start}>\n')
-    _attvalues(w, node_values(node, proj))
     r, g, b = KIND_COLORS.get(node.kind, (0, 0, 0))
-    w.write(f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
+    w.write(f'      <node id="{attr(node.id)}" label="{attr(node.label)}"{start}>\n'
+            + _attvalues(node_values(node, proj))
+            + f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
             f'        <viz:size value="{node_size(node)}"/>\n      </node>\n')
 
 
@@ -101,6 +104,5 @@ def _edge(w: ChunkWriter, i: int, edge, proj: Projection, version: str) -> None:
     kind = f' kind="{edge.kind}"' if version == "1.3" else ""
     start = f' start="{edge.start}"' if edge.start else ""
     w.write(f'      <edge id="e{i}" source="{attr(edge.source)}" target="{attr(edge.target)}"{kind}'
-            f' label="{attr(edge_label(edge))}" weight="{edge.weight}"{start}>\n')
-    _attvalues(w, edge_values(edge, proj))
-    w.write('      </edge>\n')
+            f' label="{attr(edge_label(edge))}" weight="{edge.weight}"{start}>\n'
+            + _attvalues(edge_values(edge, proj)) + '      </edge>\n')

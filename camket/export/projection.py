@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -67,14 +68,14 @@ MEMBER_ROLES = ("thanh vien", "uy vien", "hoi vien", "dang vien", "member")
 LABEL_MAX = 120
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: str
     kind: str
     label: str = ""
     subkind: str | None = None
     date: str | None = None            # the entity's own date (policy issued, event held)
-    names: Counter = field(default_factory=Counter)
+    names: Counter | None = field(default_factory=Counter)  # spellings while building
     alternate_names: list[str] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
     start: str | None = None
@@ -83,14 +84,14 @@ class Node:
     degree: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     source: str
     target: str
     kind: str
     facts: set[int] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
+    roles: set[str] | None = None  # posts as written (memberships only)
     start: str | None = None
 
     @property
@@ -168,7 +169,8 @@ Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:n
           " ck:text } }"
 Q_ATTRS = "SELECT ?n ?p ?v WHERE { ?n ?p ?v VALUES ?p { ck:orgKind ck:placeType ck:policyType" \
           " eli:date_document schema:startDate ck:speechKind ck:deadline } }"
-Q_COUNTS = "SELECT ?n ?c ?f ?g WHERE { GRAPH ?g { { ?f ck:speaker ?n } UNION { ?f ck:actor ?n } ?f a ?c } }"
+Q_COUNTS = {"statements": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:speaker ?n } }",
+            "pledges": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:actor ?n } }"}
 
 
 def edge_query(rule: EdgeRule) -> str:
@@ -255,7 +257,7 @@ def _read_nodes(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
             node = proj.nodes[row["n"]] = Node(row["n"], kind)
         node.subkind = node.subkind or subkind
         if filters.allows_document(row["g"], proj):
-            node.docs.add(row["g"])
+            node.docs.add(sys.intern(row["g"]))
     _read_names(store, proj, filters)
     _read_attrs(store, proj)
 
@@ -276,6 +278,7 @@ def _read_names(store, proj: Projection, filters) -> None:
             else node.id.rsplit("/", 1)[-1]
         others = (set(node.names) | alternates.get(node.id, set())) - {node.label}
         node.alternate_names = sorted(others)
+        node.names = None
 
 
 def _read_attrs(store, proj: Projection) -> None:
@@ -292,9 +295,10 @@ def _read_attrs(store, proj: Projection) -> None:
 
 def _read_edges(store, proj: Projection, rule: EdgeRule, filters) -> None:
     for row in rows(store, edge_query(rule)):
-        s, t, g = row["s"], row["t"], row["g"]
-        if s not in proj.nodes or t not in proj.nodes or s == t:
+        source, target, g = proj.nodes.get(row["s"]), proj.nodes.get(row["t"]), row["g"]
+        if source is None or target is None or source is target:
             continue
+        s, t = source.id, target.id  # share the node's string, not a copy per edge
         date = iso_day(row["d"]) or proj.doc_dates.get(g)
         if not filters.allows_fact(g, date):
             continue
@@ -303,9 +307,9 @@ def _read_edges(store, proj: Projection, rule: EdgeRule, filters) -> None:
         if edge is None:
             edge = proj.edges[(s, t, kind)] = Edge(s, t, kind)
         edge.facts.add(hash((row["f"] or "", g)))
-        edge.docs.add(g)
+        edge.docs.add(sys.intern(g))
         if row["r"]:
-            edge.roles.add(" ".join(row["r"].split()))
+            edge.roles = (edge.roles or set()) | {" ".join(row["r"].split())}
         edge.start = earliest(edge.start, date)
 
 
@@ -314,16 +318,15 @@ def _is_member_role(role: str | None) -> bool:
 
 
 def _read_counts(store, proj: Projection, filters) -> None:
-    seen: set[tuple[str, str]] = set()
-    for row in rows(store, Q_COUNTS):
-        node = proj.nodes.get(row["n"])
-        if node is None or not filters.allows_document(row["g"], proj) or (row["n"], row["f"]) in seen:
-            continue
-        seen.add((row["n"], row["f"]))
-        if row["c"].endswith("#Statement"):
-            node.statements += 1
-        elif row["c"].endswith("#Pledge"):
-            node.pledges += 1
+    """Statements a node made and pledges it is the actor of (distinct facts)."""
+    for attr, query in Q_COUNTS.items():
+        seen: set[tuple[str, str]] = set()
+        for row in rows(store, query):
+            node = proj.nodes.get(row["n"])
+            if node is None or not filters.allows_document(row["g"], proj) or (row["n"], row["f"]) in seen:
+                continue
+            seen.add((row["n"], row["f"]))
+            setattr(node, attr, getattr(node, attr) + 1)
 
 
 def _drop_unused_nodes(proj: Projection) -> None:

@@ -50,7 +50,7 @@ NODE_COLUMNS = (
 EDGE_COLUMNS = (
     Column("relation", "string", lambda e, p: e.kind),
     Column("documents", "liststring", lambda e, p: sorted(p.doc_id(g) for g in e.docs)),
-    Column("roles", "liststring", lambda e, p: sorted(e.roles)),
+    Column("roles", "liststring", lambda e, p: sorted(e.roles or ())),
 )
 
 

@@ -20,8 +20,14 @@ def clean(value) -> str:
     return _INVALID_XML.sub("", str(value))
 
 
+_NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def attr(value) -> str:
     """``value`` escaped for a double-quoted XML attribute."""
+    value = str(value)
+    if _NEEDS_WORK.search(value) is None:  # the common case: nothing to do
+        return value
     return clean(value).translate(_ATTR_ESCAPES)
 
 
