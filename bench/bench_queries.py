@@ -281,7 +281,10 @@ def bench(args, workdir: Path) -> None:
     docs = len(store.documents())
     quads = len(store)
     ds, rd_load_s, rd_mb = rdflib_dataset(store) if not args.no_rdflib else (None, 0.0, 0.0)
-    cases = named_query_cases(store) + lookup_cases(store)
+    named = named_query_cases(store)
+    if args.lookups_only:  # whole-store named queries grow with the store: keep the per-document ones
+        named = [c for c in named if c[0].endswith("(one document)")]
+    cases = named + lookup_cases(store)
     lat = latency_rows(store, ds, cases, args.reps, args.rdflib_budget, args.rdflib_timeout)
     body = table(["query", "rows", "Oxigraph p50 ms", "Oxigraph p95 ms", "rdflib p50 ms", "rdflib p95 ms",
                   "rdflib / Oxigraph", "note"], lat)
@@ -300,11 +303,13 @@ def bench(args, workdir: Path) -> None:
         body += "\n\nAPI lookups (FastAPI in process, no network):\n\n" + table(
             ["request", "status", "p50 ms", "p95 ms"], api)
     report("Queries", f"Queries, {docs:,} documents", body, notes, append=not args.no_append)
-    exp = export_rows(store)
+    exp = [] if args.no_exports else export_rows(store)
     if exp:
         report("Exports", f"Exports, {docs:,} documents",
                table(["format", "nodes", "edges", "seconds", "MB", "peak RSS MB (process)"], exp),
                append=not args.no_append)
+    if args.no_validation:
+        return
     val = validation_rows(store, docs, args.whole_graph_max_quads)
     report("Validation", f"Validation, {docs:,} documents",
            table(["how", "documents", "seconds", "ms / document", "violations"], val),
@@ -324,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-budget", type=float, default=20.0, help="seconds per query on rdflib (≥ 1 run)")
     ap.add_argument("--rdflib-timeout", type=int, default=120, help="give up one rdflib run after this (s)")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side (large stores)")
+    ap.add_argument("--lookups-only", action="store_true",
+                    help="named queries only in their one-document form, plus the lookups (large stores)")
+    ap.add_argument("--no-exports", action="store_true", help="skip the GEXF/GraphML exports")
+    ap.add_argument("--no-validation", action="store_true", help="skip the validation table")
     ap.add_argument("--whole-graph-max-quads", type=int, default=300_000,
                     help="run one pyshacl over the whole store only up to this size")
     ap.add_argument("--workdir", help="where corpus and store go (default: a temporary folder)")
