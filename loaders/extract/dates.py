@@ -2,7 +2,8 @@
 
 Recognised (on the canonical text): "ngày 27/9/2019", "27-9-2019", "24/01/2022",
 "ngày 22/10" (year from context), "tháng 10/2020", "tháng 10-2022",
-"tháng 9 năm nay", "năm 2019", "đến năm 2030", "(22/10)".
+"tháng 9 năm nay", "quý II/2024" (as its last month), "năm 2019", "đến năm 2030",
+"(22/10)".
 
 Public API (used by policies, events, pledges)::
 
@@ -32,7 +33,10 @@ _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|\.\d|-\d
 _MONTH_YEAR = re.compile(rf"\b[Tt]háng\s+(\d{{1,2}})\s*(?:[/-]\s*|\s+năm\s+)({_YEAR})\b")
 _MONTH_THIS_YEAR = re.compile(r"\b[Tt]háng\s+(\d{1,2})\s+năm\s+(nay|tới|sau)\b")
 _YEAR_ONLY = re.compile(rf"\b(?:[Nn]ăm|[Đđ]ến|[Vv]ào|[Tt]rước|[Tt]ừ)\s+(?:năm\s+)?({_YEAR})\b")
-_DAY_WORD = re.compile(r"(?:[Nn]gày|hôm nay|hôm qua|sáng|chiều|tối)\s*\(?\s*$")
+_DAY_WORD = re.compile(r"(?:ngày|hôm nay|hôm qua|sáng|chiều|tối|trưa|đêm)\s*(?:nay\s*)?\(?\s*$", re.I)
+_FROM_ON = re.compile(r"(?:từ|đến|trước|sau|hiệu lực)\s+(?:ngày\s+|tháng\s+)?$", re.I)
+_QUARTER = re.compile(rf"\b[Qq]uý\s+(I{{1,3}}|IV|[1-4])\s*(?:/|\s+năm\s+|-)\s*({_YEAR})\b")
+_QUARTER_END = {"I": 3, "1": 3, "II": 6, "2": 6, "III": 9, "3": 9, "IV": 12, "4": 12}
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def find_dates(text: str, default_year: int | None = None,
         add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day")
     for m in _MONTH_YEAR.finditer(text):
         add(m, _iso(int(m.group(2)), int(m.group(1))), "month")
+    for m in _QUARTER.finditer(text):  # a quarter is given by its last month
+        add(m, _iso(int(m.group(2)), _QUARTER_END[m.group(1)]), "month")
     if default_year:
         for m in _MONTH_THIS_YEAR.finditer(text):
             shift = {"nay": 0, "tới": 1, "sau": 1}[m.group(2)]
@@ -93,8 +99,9 @@ def doc_year(analysis: Analysis) -> int | None:
     """The document's year: its metadata date, else the latest full or month date in the text."""
     if analysis.doc.date and re.match(r"\d{4}", analysis.doc.date):
         return int(analysis.doc.date[:4])
-    years = [int(m.group(3)) for m in _DAY_MONTH_YEAR.finditer(analysis.canon)]
-    years += [int(m.group(2)) for m in _MONTH_YEAR.finditer(analysis.canon)]
+    canon = analysis.canon
+    years = [int(m.group(3)) for m in _DAY_MONTH_YEAR.finditer(canon) if not _FROM_ON.search(canon, 0, m.start())]
+    years += [int(m.group(2)) for m in _MONTH_YEAR.finditer(canon) if not _FROM_ON.search(canon, 0, m.start())]
     return max(years) if years else None
 
 

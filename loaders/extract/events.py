@@ -63,8 +63,12 @@ def _words(name: str) -> frozenset:
 def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
     """End of the name after the kind word at ``start``, and whether it names something."""
     pos = start + len(kind)
+    quoted = re.match(r"\s+(?:về\s+)?\"([^\"\n]{3,200})\"", canon[pos:pos + 210])
+    if quoted:  # Tọa đàm “Phát triển ...”
+        return pos + quoted.end(), True
     end, named, topic, lower_run = pos, False, False, 0
-    for m in re.finditer(r"\S+", canon[pos:pos + 200]):
+    words = list(re.finditer(r"\S+", canon[pos:pos + 200]))
+    for i, m in enumerate(words):
         raw = m.group(0)
         tok = raw.rstrip(",.;:)!?\"")
         if not tok or tok[0] in "(\"" or canon[pos + m.start() - 1] == "\n":
@@ -77,7 +81,7 @@ def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
             named, lower_run = True, 0
         elif low == "về" and not topic:
             topic = True
-        elif (topic or named) and low not in _STOP and lower_run < 8:
+        elif (topic or named) and lower_run < 8 and (low not in _STOP or _joins_nouns(low, words, i)):
             lower_run += 1
         elif low in _MODIFIERS and low not in _STOP:
             pass
@@ -89,6 +93,12 @@ def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
             break
     named = named or (topic and lower_run >= 2)
     return _trim(canon, start, end), named
+
+
+def _joins_nouns(low: str, words: list, i: int) -> bool:
+    """"nhà ở xã hội": "ở" inside a topic, followed by a lower-case word, is not "at"."""
+    nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+    return low == "ở" and nxt[:1].islower()
 
 
 def _trim(canon: str, start: int, end: int) -> int:
@@ -217,7 +227,8 @@ def _organizers(analysis: Analysis, cluster: list[EventMention]) -> list[Entity]
         if m and m.start() - men.span.end <= 200 and not _kind_pattern().search(analysis.canon, men.span.end, m.start()):
             regions.append(Span(m.start("who"), m.end()))
         before = analysis.canon[sent.start:men.span.start]
-        m2 = _ORGANISES.search(before)
+        cut = max(before.rfind(") "), before.rfind(" - "), before.rfind(": ")) + 1
+        m2 = _ORGANISES.search(before, cut)
         if m2:
             regions.append(Span(sent.start + m2.start("who"), men.span.start))
         for region in regions:

@@ -42,6 +42,7 @@ _CUE = re.compile(
     r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
     r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))", re.I)
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
+_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong)\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?(?:19|20)\d{2}\s*,\s*$")
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
 _TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
@@ -149,6 +150,8 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
     # a deadline is an adverbial: the place or body right before it is not its subject
     found = (None if cue.lastgroup == "deadline" else _subject(analysis, cue, sent)) \
         or _opening(analysis, cue, sent)
+    if found and found[0].kind == "policy" and cue.lastgroup in ("future", "commit"):
+        return None  # "Luật X sẽ tháo gỡ ...": what a law will do is a forecast, not a pledge
     if found:
         return found
     if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
@@ -180,7 +183,7 @@ def _statement_of(analysis: Analysis, pos: int) -> Statement | None:
 def _clause_start(analysis: Analysis, sent: Span, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last ", " / ": " / "rằng" before it."""
     head = analysis.canon[sent.start:pos]
-    cut = max(head.rfind(", "), head.rfind(": "), head.rfind(" rằng "))
+    cut = max(head.rfind(", "), head.rfind(": "), head.rfind("; "), head.rfind(" rằng "))
     return sent.start + (cut + 2 if cut != -1 else 0)
 
 
@@ -194,13 +197,19 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
             continue
         if segs and cue.lastgroup == "deadline" and not _has_deadline(analysis, Span(segs[-1][1], cue.start())):
             continue  # "... sẽ xây dựng 3 vùng đến năm 2026": the deadline of the pledge before
-        found = _actor(analysis, cue, sent, last)
+        if segs and cue.lastgroup == "deadline":
+            found = (segs[-1][0], cue.start())  # "...; đến năm 2030 có ...": the same actor's next target
+        else:
+            found = _actor(analysis, cue, sent, last)
         if found is None:
             continue
         actor, actor_start = found
         if segs and segs[-1][0] is actor and cue.lastgroup != "deadline":
             continue
         start = actor_start if sent.start <= actor_start <= cue.start() else _clause_start(analysis, sent, cue.start())
+        lead = _LEAD_DEADLINE.search(analysis.canon, sent.start, start)
+        if lead and not segs:
+            start = lead.start()  # "đến năm 2025, X phấn đấu ...": the deadline written first
         if segs:
             start = max(start, cue.start()) if start < segs[-1][2] else start
             segs[-1][2] = min(segs[-1][2], start)

@@ -72,7 +72,8 @@ def is_title_quote(analysis: Analysis, q: Span) -> bool:
     before = analysis.canon[max(0, q.start - 1 - 30):q.start - 1]
     if _TITLE_CUE.search(before):
         return True
-    if any(m.kind == "policy" and m.span.start <= q.start and q.end <= m.span.end for m in analysis.mentions):
+    if any(m.kind in ("policy", "policy_title", "event") and m.span.start <= q.start and q.end <= m.span.end
+           for m in analysis.mentions):
         return True
     return len(q.of(analysis.canon).split()) < MIN_QUOTE_WORDS
 

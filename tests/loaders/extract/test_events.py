@@ -69,3 +69,15 @@ def test_caption_and_english_part_of_name():
     a = analyse(text)
     (ev,) = a.entities_of("event")
     assert ev.name == "Hội nghị thượng đỉnh Kinh tế số lần thứ hai - Digital Summit 2.0"
+
+
+def test_quoted_event_title_and_topic_with_noun_o():
+    text = ("Ngày 3/6/2024, Sở Văn hóa phối hợp với Hội Kiến trúc sư tổ chức Tọa đàm “Giữ gìn phố cổ "
+            "vùng cao”.\nTại tọa đàm, nhiều ý kiến được nêu.\n"
+            "Hội nghị toàn quốc về phát triển nhà ở xã hội vừa khai mạc.")
+    a = analyse(text, orgs=["Sở Văn hóa", "Hội Kiến trúc sư"])
+    evs = {e.name: e for e in a.entities_of("event")}
+    talk = evs["Tọa đàm “Giữ gìn phố cổ vùng cao”"]
+    assert [o.name for o in talk.attrs["organizers"]] == ["Sở Văn hóa", "Hội Kiến trúc sư"]
+    assert talk.attrs["date"] == "2024-06-03"
+    assert "Hội nghị toàn quốc về phát triển nhà ở xã hội" in evs

@@ -88,3 +88,17 @@ def test_repeated_paragraph_yields_one_pledge_with_two_evidence_spans():
     a = analyse(para + "\n" + para, orgs=["Sở Du lịch"])
     (p,) = a.pledges
     assert len(p.evidence) == 2
+
+
+def test_deadline_written_first_and_a_second_target_after_a_semicolon():
+    a = analyse("Theo đó, đến năm 2026, Yên Sơn phấn đấu đón 5 triệu lượt khách; đến năm 2031 có ít nhất "
+                "2 khu du lịch quốc gia.", places=["Yên Sơn"])
+    assert pledged(a) == [
+        ("Yên Sơn", "đến năm 2026, Yên Sơn phấn đấu đón 5 triệu lượt khách", "2026", "5"),
+        ("Yên Sơn", "đến năm 2031 có ít nhất 2 khu du lịch quốc gia", "2031", "ít nhất 2")]
+
+
+def test_what_a_law_will_do_is_not_a_pledge_and_quarter_deadline():
+    a = analyse("Luật Đất đai năm 2030 sẽ tháo gỡ nhiều vướng mắc cho doanh nghiệp. Sở Tài chính sẽ trình "
+                "đề án sửa đổi trong quý II/2027.", orgs=["Sở Tài chính"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Tài chính", "2027-06")]
