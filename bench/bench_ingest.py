@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ROOT, Timer, peak_rss_mb, report, table
+from bench.common import ROOT, Timer, cpu_seconds, load_average, peak_rss_mb, report, table
 
 SCORER_CANDIDATES = [os.environ.get("CAMKET_SCORER", ""), str(ROOT.parent / "shared/eval/score.py"),
                      "/work/shared/eval/score.py"]
@@ -66,11 +66,13 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
     from camket.store import open_store
     store = open_store(store_dir)
     errors: list[str] = []
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     rep = ingest([corpus], store, workers=workers, skip=skip, on_error=errors.append)
     store.flush()
     seconds = time.perf_counter() - t0
-    out = {"seconds": seconds, "ingested": len(rep.ingested), "failed": len(rep.failed),
+    cpu = cpu_seconds() - cpu0 + cpu_seconds(children=True)
+    out = {"seconds": seconds, "cpu_s": cpu, "load": load_average(), "ingested": len(rep.ingested), "failed": len(rep.failed),
            "errors": errors[:3], "timings": dict(rep.timings), "facts": dict(rep.facts),
            "rss_main_mb": peak_rss_mb(), "rss_workers_mb": peak_rss_mb(children=True),
            "quads": len(store), "store_bytes": store.size_bytes()}
@@ -106,10 +108,12 @@ def throughput_rows(runs: dict, n: int, n_words: int) -> list[list]:
     rows = []
     for name, r in runs.items():
         f1 = r.get("score", {}).get("f1")
-        rows.append([name, r["ingested"], r["failed"], r["seconds"], n / r["seconds"],
-                     n_words / r["seconds"], f"{base / r['seconds']:.2f}×", round(r["rss_main_mb"]),
-                     round(r["rss_workers_mb"]) or "-", r["store_bytes"] / 1e6 * 1000 / max(1, n),
-                     round(r["quads"] / max(1, n)), "n/a" if f1 is None else f"{f1:.3f}"])
+        done = max(1, r["ingested"] + r["failed"])
+        rows.append([name, r["ingested"], r["failed"], r["seconds"], n / r["seconds"], round(n_words / r["seconds"]),
+                     f"{base / r['seconds']:.2f}×", 1000 * r["cpu_s"] / done, done / r["cpu_s"],
+                     round(r["rss_main_mb"]), round(r["rss_workers_mb"]) or "-",
+                     r["store_bytes"] / 1e6 * 1000 / max(1, r["ingested"]), round(r["quads"] / max(1, r["ingested"])),
+                     "n/a" if f1 is None else f"{f1:.3f}", r["load"]])
     return rows
 
 
@@ -140,8 +144,9 @@ def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool) ->
                            gold, scorer)
         print(f"{name}: {runs[name]['seconds']:.1f} s", file=sys.stderr)
     words = info["words"]
-    body = table(["run", "articles", "failed", "seconds", "articles/s", "words/s", "speed-up", "peak RSS MB",
-                  "workers' peak RSS MB", "store MB / 1k articles", "quads / article", "F1"],
+    body = table(["run", "stored", "failed", "wall s", "articles/s", "words/s", "speed-up", "CPU ms / article",
+                  "articles per CPU-second", "peak RSS MB", "workers' peak RSS MB", "store MB / 1k articles",
+                  "quads / article", "F1", "load avg after"],
                  throughput_rows(runs, n, words))
     body += "\n\nTime by stage (full, 1 worker):\n\n" + table(
         ["stage", "seconds", "ms / article", "share"], stage_rows(runs[CONFIGS[0][0]], read_s, n))
@@ -149,6 +154,8 @@ def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool) ->
         body += "\n\nF1 by category, with and without the NLP component:\n\n" + table(
             ["category", "full", "no nlp", "NLP buys"], f1_rows(runs))
     notes = [f"{n:,} synthetic articles (seed {seed}), {words:,} words, {words / n:,.0f} words/article",
+             "CPU ms / article = user+system CPU of the run (writer and workers) per document: the figure that "
+             "holds on a shared machine, where wall time depends on the others' load",
              "errors: " + "; ".join(e for r in runs.values() for e in r["errors"])[:500]
              if any(r["errors"] for r in runs.values()) else "no ingest errors"]
     report("Ingest", f"Ingest, {n:,} articles", body, notes, append=append)

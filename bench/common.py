@@ -65,6 +65,20 @@ def peak_rss_mb(children: bool = False) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def cpu_seconds(children: bool = False) -> float:
+    """User + system CPU time of this process (or of its finished children)."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 class Timer:
     """``with Timer() as t: ...``; then ``t.seconds``."""
 
