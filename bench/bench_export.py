@@ -151,7 +151,7 @@ def main(argv=None) -> int:
              f"bulk-loaded in {d['load_s']:.1f} s" for d in details]
     notes.append("projection = SPARQL over the store + aggregation into weighted edges (held in memory); "
                  "the GEXF is streamed in 64 KB chunks, so writing adds little beyond the projection")
-    report("Export", "GEXF export of a large actor network", body, notes, append=not args.no_append)
+    report("Exports", "Export: GEXF of a large actor network (bench/bench_export.py)", body, notes, append=not args.no_append)
     return 0
 
 

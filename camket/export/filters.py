@@ -123,20 +123,21 @@ def ego_network(proj: Projection, centre: str, depth: int) -> set[str]:
 
 
 def resolve_entity(proj: Projection, ref: str) -> str:
-    """The node named by ``ref``: an IRI, an IRI tail ("person/le-van-a") or a name."""
+    """The node named by ``ref``: an IRI, an IRI tail ("person/le-van-a", with or
+    without diacritics) or a name or alternate name (accent-insensitive)."""
     if ref in proj.nodes:
         return ref
-    tail = [n for n in proj.nodes if n.endswith("/" + ref.strip("/"))]
-    if len(tail) == 1:
-        return tail[0]
     key = fold(ref)
-    named = sorted(n.id for n in proj.nodes.values()
-                   if fold(n.label) == key or key in {fold(a) for a in n.alternate_names})
-    if len(named) == 1:
-        return named[0]
-    if not named:
-        raise ValueError(f"ego: no entity called {ref!r} in the selected graph")
-    raise ValueError(f"ego: {ref!r} is ambiguous, use one of: {', '.join(named[:10])}")
+    tiers = [lambda n: n.id.endswith("/" + ref.strip("/")),
+             lambda n: "/" in ref and fold(n.id).endswith(key),
+             lambda n: fold(n.label) == key or key in {fold(a) for a in n.alternate_names}]
+    for matches in tiers:
+        found = sorted(n.id for n in proj.nodes.values() if matches(n))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ValueError(f"ego: {ref!r} is ambiguous, use one of: {', '.join(found[:10])}")
+    raise ValueError(f"ego: no entity called {ref!r} in the selected graph")
 
 
 def selected_documents(store, filters: Filters) -> list[str] | None:

@@ -140,3 +140,17 @@ def test_iso_day():
     assert iso_day("2024") == "2024-01-01" and iso_day("2024", end=True) == "2024-12-31"
     assert iso_day("2024-02", end=True) == "2024-02-29" and iso_day("2024-02-07T10:00") == "2024-02-07"
     assert iso_day("tháng trước") is None
+
+
+def test_ego_accepts_an_iri_tail_without_diacritics():
+    from camket.export.filters import resolve_entity
+    from camket.export.projection import Node, Projection
+    proj = Projection()
+    for key in ("trần-văn-khải", "trần-văn-khai"):
+        proj.nodes[f"https://w3id.org/camket/id/person/{key}"] = Node(f"https://w3id.org/camket/id/person/{key}",
+                                                                       "person", label=key)
+    assert resolve_entity(proj, "person/trần-văn-khải").endswith("khải")
+    with pytest.raises(ValueError, match="ambiguous"):
+        resolve_entity(proj, "person/tran-van-khai")  # two candidates fold alike: not guessed
+    with pytest.raises(ValueError, match="no entity"):
+        resolve_entity(proj, "person/tran-van-binh")
