@@ -162,7 +162,11 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
         mention, end = place
         full = row.get("acronym_of") or row["kind"]
         ptype = mention.entity.attrs.get("place_type") if mention.entity else None
-        key = f"{full} {PLACE_PREFIX.get(ptype, '')} {mention.entity.key if mention.entity else mention.text}"
+        place_key = mention.entity.key if mention.entity else mention.text
+        prefix = PLACE_PREFIX.get(ptype, "") if full.endswith("nhân dân") else ""
+        if place_key.casefold().startswith(prefix.casefold()):
+            prefix = ""
+        key = f"{full} {prefix} {place_key}"
         return end, row, canonical(key), True
     if row["next"] == "cap" and not ws[j].cap:
         return None
@@ -307,11 +311,15 @@ class _Orgs:
         a, ws = self.a, self.ws
         for para in a.paragraphs:
             j = _index_after(ws, para.start - 0)
-            if j is None or j >= len(ws) or ws[j].start != para.start:
+            if j is None or j >= len(ws):
+                continue
+            # "VNA - ...", "VTV.vn - ...", "(Chinhphu.vn) - ..."
+            if ws[j].start != para.start and not (a.canon[para.start] == "(" and ws[j].start == para.start + 1
+                                                   and j + 1 < len(ws) and ws[j + 1].gap.startswith(")")):
                 continue
             w = ws[j]
             if (_acronym_like(w) or _domain_like(w)) and j + 1 < len(ws) \
-                    and re.fullmatch(r"\s*[-\u2013\u2014]\s*", ws[j + 1].gap) and self.free(j, j + 1):
+                    and re.fullmatch(r"\)?\s*[-\u2013\u2014]\s*", ws[j + 1].gap) and self.free(j, j + 1):
                 self.add(j, j + 1, org_kind="media")
         for a_, b_ in lex.credit_segments(ws):
             if b_ - a_ != 1 or not self.free(a_, b_):
@@ -327,7 +335,7 @@ class _Orgs:
     def lists(self) -> None:
         a, ws = self.a, self.ws
         text = a.canon
-        for m in re.finditer(r"\b(?:các|những|nhiều)\s+([^\W\d][\w ]{0,60}?)\s+như\s*:?\s*", text):
+        for m in re.finditer(r"\b(?:các|những|nhiều)\s+([^\W\d][\w ]{0,60}?)\s+như\s*:?\s*", text, re.I):
             head = m.group(1).casefold()
             if not any(head.startswith(h) for h in PLURAL_HEADS):
                 continue
@@ -344,6 +352,11 @@ class _Orgs:
                         continue
                     break
                 at = [m for m in a.mentions if m.kind in ("org", "place") and m.span.start == ws[j].start]
+                run_end = j + 1
+                while run_end < len(ws) and space_joined(ws, run_end) and ws[run_end].cap and run_end - j < 5:
+                    run_end += 1
+                if at and at[0].kind == "place" and ws[run_end - 1].end > at[0].span.end:
+                    at = []  # "Hoàng Sa Logistics": a brand that begins with a place name
                 if at:
                     k = _index_after(ws, at[0].span.end) or len(ws)
                     j = k

@@ -40,7 +40,7 @@ ADDRESS_WORDS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác"}
 
 def _joined_name(ws: list[Word], j: int) -> bool:
     """Word ``j`` continues a name from ``j-1``: spaces or a hyphen inside a word pair."""
-    return space_joined(ws, j) or (j > 0 and ws[j].gap == "-" and ws[j].cap)
+    return space_joined(ws, j) or (j > 0 and ws[j].gap == "-" and ws[j].latin)
 
 
 def _name_run(ws: list[Word], folded: list[str], j: int, limit: int = MAX_NAME) -> int:
@@ -70,12 +70,12 @@ def vietnamese_name(ws: list[Word], j: int) -> int:
 def foreign_name(ws: list[Word], j: int, folded: list[str], min_words: int = 2) -> int:
     """Index after a run of capitalised Latin words (a foreign name) at ``j``, else ``j``."""
     k = j
-    while k < len(ws) and k - j < 4 and ws[k].cap and not ws[k].upper \
+    while k < len(ws) and k - j < 5 and (ws[k].cap and not ws[k].upper or k > j and ws[k].gap == "-") \
             and (k == j or _joined_name(ws, k)):
         if k > j and (lex.role_at(ws, k, folded) is not None or lex.is_kind_word(ws, k)):
             break
         k += 1
-    run = ws[j:k]
+    run = [w for i, w in enumerate(ws[j:k]) if i == 0 or w.gap != "-"]  # "Jin-woo" is one word
     if len(run) < min_words:
         return j
     # mostly without Vietnamese diacritics ("Peter Vũ" passes, "Hoa Kỳ" does not)
@@ -216,6 +216,12 @@ class _People:
             if nxt is not None:
                 k = nxt
                 continue
+            # "Đại sứ Nhật Bản tại Việt Nam Name"
+            if k > start and ws[k].fold in ("tại", "ở") and k + 1 < len(ws) and space_joined(ws, k + 1):
+                nxt = self.mention_end_at(k + 1, ("place",))
+                if nxt is not None:
+                    k = nxt
+                    continue
             break
         if k > start:
             return k

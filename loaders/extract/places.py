@@ -81,6 +81,16 @@ def _clear(ws: list[Word], i: int, n: int) -> bool:
     return True
 
 
+def _after_role(ws: list[Word], folded: list[str], i: int) -> bool:
+    """Word ``i`` follows a role word: "Thủ tướng Anh", "Ngoại trưởng Nga"."""
+    from . import actors_lexicon as lex
+    for s in range(max(0, i - 4), i):
+        p = lex.role_at(ws, s, folded)
+        if p is not None and s + len(p.toks) == i and space_joined(ws, i):
+            return True
+    return False
+
+
 def _inside_name(ws: list[Word], i: int) -> bool:
     if i == 0 or not space_joined(ws, i):
         return False
@@ -140,7 +150,7 @@ def places(analysis: Analysis) -> None:
             n = len(p.toks)
             if not _case_ok(ws, i, p):
                 continue
-            if p.ambiguous and not _clear(ws, i, n):
+            if p.ambiguous and not _clear(ws, i, n) and not _after_role(ws, folded, i):
                 continue
             if _inside_name(ws, i):
                 continue

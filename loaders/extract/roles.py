@@ -38,6 +38,7 @@ from . import actors_lexicon as lex
 from .actors_text import Word, add_mention, space_joined, words
 
 MAX_TITLE_WORDS = 30
+MODIFIERS = {"nguyên", "cựu", "quyền", "tân"}  # former, former, acting, newly appointed
 TITLE_STOP_WORDS = frozenset("""
 đã sẽ đang vừa là có được bị cũng này đó khi thì mà rằng nay đều vẫn còn với về để nhằm
 theo trong ngoài từ đến tới và hoặc nhưng vì do nên cùng vào ra sau trước tại ở
@@ -216,14 +217,17 @@ class _Roles:
             n = len(p.toks)
             end, person = self.extent(j, n)
             holder = person
-            if holder is None and ws[j].gap.strip() == ",":
-                holder = self.person_end.get(j) or self.title_end.get(j)
+            first = j
+            if j > 0 and ws[j - 1].fold in MODIFIERS and space_joined(ws, j):
+                first = j - 1  # "nguyên Viện trưởng", "Quyền Giám đốc"
+            if holder is None and ws[first].gap.strip() == ",":
+                holder = self.person_end.get(first) or self.title_end.get(first)
             if holder is None:
                 j += 1
                 continue
             title_end = end
             org, role_text = self.body(j, n, title_end, p)
-            start, stop = ws[j].start, ws[title_end - 1].end
+            start, stop = ws[first].start, ws[title_end - 1].end
             title = a.text[start:stop].strip()
             a.memberships.append(Membership(person=holder, title=title, role=role_text, org=org,
                                             span=Span(start, stop), date=a.date))

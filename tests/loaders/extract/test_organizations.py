@@ -90,3 +90,15 @@ def test_sub_organisation_parent():
 def test_old_and_new_tone_placement_are_one_body():
     a = run("Uỷ ban Dân tộc và Ủy ban Dân tộc.")
     assert len(a.entities_of("org")) == 1
+
+
+def test_dateline_in_brackets_and_capitalised_list_head():
+    a = run("(Baomoi.vn) - Sáng nay hội nghị khai mạc.\n"
+            "Các doanh nghiệp như: Nexora, Hoàng Sa Logistics và Mekofood đã ký kết.")
+    assert {"Baomoi.vn", "Nexora", "Hoàng Sa Logistics", "Mekofood"} <= set(orgs(a))
+
+
+def test_embassy_and_peoples_committee_keys():
+    a = run("Đại sứ quán Pháp và UBND TP.HCM phối hợp với Tỉnh ủy Bến Tre.")
+    keys = {e.key for e in a.entities_of("org")}
+    assert keys == {"Đại sứ quán Pháp", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Tỉnh ủy Bến Tre"}

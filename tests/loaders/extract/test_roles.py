@@ -89,3 +89,20 @@ def test_post_written_twice_is_one_membership():
             "Tổng Giám đốc Tập đoàn Sông Lam Tôn Nữ Hạnh nói thêm.")
     assert posts(a) == [("Tôn Nữ Hạnh", "Tổng Giám đốc Tập đoàn Sông Lam", "Tổng Giám đốc",
                          "Tập đoàn Sông Lam")]
+
+
+def test_former_post_and_acronym_in_brackets():
+    a = run("TS. Hà Văn Khiêm, nguyên Viện trưởng Viện Kinh tế Nông thôn (IRE), cho rằng cần cải cách.")
+    assert posts(a) == [("Hà Văn Khiêm", "nguyên Viện trưởng Viện Kinh tế Nông thôn", "Viện trưởng",
+                         "Viện Kinh tế Nông thôn")]
+    (org,) = a.entities_of("org")
+    assert org.attrs["acronym"] == "IRE"
+
+
+def test_ambassador_and_foreign_head_of_government_after_a_country():
+    a = run("Chủ tịch nước tiếp Đại sứ Hàn Quốc tại Việt Nam Park Jin-woo và Thủ tướng Anh "
+            "Oliver Hart. Ông Hart cảm ơn.")
+    got = {(p, t) for p, t, _, _ in posts(a)}
+    assert got == {("Park Jin-woo", "Đại sứ Hàn Quốc tại Việt Nam"), ("Oliver Hart", "Thủ tướng Anh")}
+    assert "Anh" in {e.name for e in a.entities_of("place")}
+    assert all(m.org is None for m in a.memberships)  # a foreign post: not "Chính phủ"
