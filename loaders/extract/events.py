@@ -35,11 +35,11 @@ __all__ = ["events", "main_event", "EventMention", "read_name"]
 _MODIFIERS = {"cấp", "cao", "chuyên", "đề", "quốc", "tế", "gia", "thường", "niên", "trực", "tuyến",
               "toàn", "khu", "vực", "thượng", "đỉnh", "bàn", "tròn", "khoa", "học", "khóa", "lần", "thứ",
               "mở", "rộng", "lớn", "thường", "kỳ", "đầu", "tiên", "nhất", "hai", "ba", "tư", "năm", "sáu",
-              "bảy", "tám", "chín", "mười", "&", "-", "và", "của"}
-_STOP = {"vừa", "đã", "được", "diễn", "gắn", "do", "với", "tại", "ở", "ngày", "là", "có", "nhằm", "sẽ",
+              "bảy", "tám", "chín", "mười", "&", "-", "và"}
+_STOP = {"của", "vừa", "đã", "được", "diễn", "gắn", "do", "với", "tại", "ở", "ngày", "là", "có", "nhằm", "sẽ",
          "cũng", "đang", "nhận", "thu", "trong", "khi", "để", "thì", "mà", "này", "đó", "trên", "qua", "từ",
          "hôm", "sáng", "chiều", "tối", "theo", "cho", "nhưng", "đến", "vào", "sau", "trước", "bế", "khai",
-         "kết", "nhấn", "tập", "chia", "trao", "thuộc", "nêu", "cùng", "đưa", "tham", "dự",
+         "nhấn", "tập", "chia", "trao", "thuộc", "nêu", "cùng", "đưa", "tham", "dự",
          "mạc", "không", "chưa", "đều", "bị", "rằng", "các", "những", "nhiều", "hơn", "gần", "chỉ", "vì"}
 _CAPTION = {"ảnh", "nguồn", "video", "clip", "photo", "audio", "infographic"}
 _PLURAL = re.compile(r"(?:các|những|\d+|mỗi|nhiều|một số|chuỗi|loạt)\s+$", re.I)
@@ -85,6 +85,8 @@ def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
             lower_run += 1
         elif low in _MODIFIERS and low not in _STOP:
             pass
+        elif low not in _STOP and _name_ahead(words, i):
+            lower_run += 1  # "Hội nghị sơ kết 3 năm ...": descriptive words before the name proper
         else:
             break
         if capital or topic or low not in {"-", "&", "và", "của"}:
@@ -93,6 +95,17 @@ def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
             break
     named = named or (topic and lower_run >= 2)
     return _trim(canon, start, end), named
+
+
+def _name_ahead(words: list, i: int, reach: int = 3) -> bool:
+    """A capitalised word or number within ``reach`` words, with no stop word before it."""
+    for m in words[i + 1:i + 1 + reach]:
+        tok = m.group(0).rstrip(",.;:)!?\"")
+        if not tok or tok.casefold() in _STOP or tok != m.group(0):
+            return bool(tok) and (tok[0].isupper() or tok[0].isdigit()) and tok.casefold() not in _STOP
+        if tok[0].isupper() or tok[0].isdigit():
+            return True
+    return False
 
 
 def _joins_nouns(low: str, words: list, i: int) -> bool:

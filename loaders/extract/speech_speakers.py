@@ -31,6 +31,8 @@ ADVERBS = re.compile(r"(?:[\s,]+(?:cũng|đã|còn|lại|thì|đều|vẫn|tiế
 _PRONOUN = re.compile(r"(?:^|[\s,(])(?P<w>(?:[Ôô]ng|[Bb]à)(?: ấy| này)?|[Đđ]ồng chí|[Đđ]ại biểu này|"
                       r"[Vv]ị (?:đại biểu |khách |chuyên gia )?này|[Nn]gười đứng đầu [^,.;\"]{2,50}|"
                       r"[Đđ]ại diện(?: phía| của)? [^,.;\"]{2,50}|[Vv]ị [^,.;\"]{2,30} này)$")
+_DELEGATE = re.compile(r"(?:^|[\s,(])(?:[Nn]gười đứng đầu|[Đđ]ại diện(?: phía| của| cho)?|[Ll]ãnh đạo)\s+"
+                       r"(?P<x>[^,.;\"]{2,60})$")
 _PARTIAL = re.compile(rf"(?:^|[\s,(])(?P<h>[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
                       rf"(?P<n>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*){{0,3}})$")
 _GENDER = {"ông": "male", "bà": "female"}
@@ -99,7 +101,9 @@ def _has_title(analysis: Analysis, ent: Entity, title: str) -> bool:
             return True
     for span in ent.spans:
         sent = analysis.sentence_of(span.start) or span
-        around = analysis.canon[max(sent.start, span.start - 60):min(sent.end, span.end + 90)]
+        after = analysis.canon[span.end:min(sent.end, span.end + 120)]
+        verb = re.search(r"(?<![\w])(?:" + "|".join(re.escape(v) for v in speech_verbs()) + r")(?![\w])|[:\"]", after)
+        around = analysis.canon[max(sent.start, span.start - 60):span.start] + (after[:verb.start()] if verb else after)
         if t in fold(around):
             return True
     return False
@@ -131,6 +135,11 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
     canon = analysis.canon
     pre = canon[floor:pos]
     end = floor + ADVERBS.search(pre).start()
+    delegate = _DELEGATE.search(canon[floor:end])
+    if delegate and "person" in kinds:  # "Người đứng đầu Sở X", "Đại diện phía Y"
+        found = _delegate(analysis, delegate.group("x"), floor + delegate.start("x"), end)
+        if found is not None:
+            return found, floor + delegate.start()
     if direct_first:
         direct = [(span, ent) for k in kinds for span, ent in entity_spans(analysis, k)
                   if floor <= span.start and span.end <= end and canon[span.end:end].strip() == ""
@@ -157,6 +166,17 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
         ent = _anaphor(analysis, canon[floor:end], end)
         if ent is not None:
             return ent, end
+    return None
+
+
+def _delegate(analysis: Analysis, body: str, start: int, end: int) -> Entity | None:
+    """The person who represents / heads ``body``: introduced with it; else the body itself."""
+    person = recent_person(analysis, start, title=body)
+    if person is not None:
+        return person
+    for span, ent in entity_spans(analysis, "org"):
+        if span.start == start and span.end == end:
+            return ent
     return None
 
 

@@ -139,6 +139,8 @@ def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -
         if canon[lead:lead + 1] == '"' or _mode(verb) == "quote":
             return []  # a quotation follows: the direct-speech pass takes it
         said = Span(lead, _clean_end(analysis, lead, sent.end))
+        if re.fullmatch(r'về\s+"[^"]*"', said.of(canon)):
+            return []  # "trình bày về “title”": a talk's title, not speech
         st = _add(found, analysis, who[0], "reported", said, verb, (sent.start, sent.end))
         return [st] if st else []
     return []
@@ -167,12 +169,30 @@ def _direct(analysis: Analysis, q: Span, found: dict, reported: list[Statement])
         if who is not None:
             _add(found, analysis, who[0], "direct", q, m.group(1), (who[1], q.end + 1))
             return
+    # a quotation that is its own paragraph after "X nói:" ending the one before
+    if q.start - 1 == para.start:
+        prev = [p for p in analysis.paragraphs if p.end <= para.start]
+        if prev and _introduces_quote(analysis, prev[-1], q, found):
+            return
     # a quotation closing a reported clause: X nhấn mạnh, ... nêu: “...”
     if pre.rstrip().endswith(":"):
         for st in reported:
             if st.span.start <= q.start - 1 and q.end <= st.span.end + 1:
                 _make_direct(found, st, q)
                 return
+
+
+def _introduces_quote(analysis: Analysis, para: Span, q: Span, found: dict) -> bool:
+    text = para.of(analysis.canon)
+    m = re.search(rf"(?<![\w])({_verb_alt()})(?:\s+(?:rằng|là|thêm|rõ))?\s*:\s*$", text, re.I)
+    if not m:
+        return False
+    sent = analysis.sentence_of(para.start + m.start(1)) or para
+    who = speaker_before(analysis, para.start + m.start(1), sent.start)
+    if who is None:
+        return False
+    _add(found, analysis, who[0], "direct", q, m.group(1), (who[1], q.end + 1))
+    return True
 
 
 def _make_direct(found: dict, st: Statement, q: Span) -> None:

@@ -81,3 +81,11 @@ def test_quoted_event_title_and_topic_with_noun_o():
     assert [o.name for o in talk.attrs["organizers"]] == ["Sở Văn hóa", "Hội Kiến trúc sư"]
     assert talk.attrs["date"] == "2024-06-03"
     assert "Hội nghị toàn quốc về phát triển nhà ở xã hội" in evs
+
+
+def test_descriptive_words_before_the_name_proper():
+    a = analyse("Sáng 12/9/2024, Tỉnh ủy tổ chức Hội nghị sơ kết 3 năm thực hiện Nghị quyết số 07-NQ/TU "
+                "của Ban Thường vụ Tỉnh ủy.")
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Hội nghị sơ kết 3 năm thực hiện Nghị quyết số 07-NQ/TU"
+    assert ev.attrs["date"] == "2024-09-12"

@@ -95,3 +95,21 @@ def test_body_as_speaker_and_mentions_and_event():
     assert st.speaker.kind == "org"
     assert [e.name for e in st.mentions] == ["Nghị quyết số 12-NQ/TW"]
     assert st.event is not None and st.event.name == "Hội thảo Nông nghiệp số Bình Lâm 2024"
+
+
+def test_quote_in_its_own_paragraph_after_verb_colon_and_head_of_body():
+    text = ("Ông Đinh Công Tuấn, Giám đốc Quỹ Xanh, cho hay quỹ đã giải ngân 40% vốn năm nay.\n"
+            "Bên lề hội nghị, bà Lò Thị Mai, Tổng Giám đốc Công ty Mây Trắng nói:\n"
+            "“Chúng tôi sẵn sàng đồng hành với tỉnh trong nhiều năm tới nữa.”\n"
+            "Người đứng đầu Quỹ Xanh cũng cho biết quỹ đang mở văn phòng tại ba huyện vùng cao.")
+    a = analyse(text, people=["Đinh Công Tuấn", "Lò Thị Mai"], orgs=["Quỹ Xanh", "Công ty Mây Trắng"],
+                female=["Lò Thị Mai"])
+    assert [(s.speaker.name, s.kind, s.verb) for s in a.statements] == [
+        ("Đinh Công Tuấn", "reported", "cho hay"), ("Lò Thị Mai", "direct", "nói"),
+        ("Đinh Công Tuấn", "reported", "cho biết")]
+
+
+def test_talk_title_after_presenting_is_not_speech():
+    a = analyse("Bà Lò Thị Mai đã có bài trình bày về “Kinh nghiệm số hóa nông nghiệp của tỉnh vùng cao”.",
+                people=["Lò Thị Mai"], female=["Lò Thị Mai"])
+    assert a.statements == []
