@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     notes = [f"{n} articles: the {len(docs)}-article corpus x{args.repeat} ({syllables * args.repeat:,} "
              f"syllables), one process {pinned}, warm; {n / wall:.1f} articles/s, "
              f"{syllables * args.repeat / wall:,.0f} syllables/s",
-             f"NLP model load (import + first tag, once per process): {load_s:.2f} s"]
+             f"NLP model load (import + first tag, once per process): {load_s:.2f} s",
+             "load average (1, 5, 15 min) when it ended: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+             + f" on {os.cpu_count()} cores — other work on the machine slows every figure"]
 
     # the POS tagger instead of the segmenter alone (CAMKET_NLP=pos)
     os.environ["CAMKET_NLP"] = "pos"
