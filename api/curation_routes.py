@@ -56,9 +56,9 @@ Writer = Depends(require_writer)
 
 
 class JudgementIn(BaseModel):
-    kind: Literal["same-as", "not-same-as", "reject", "confirm", "rename", "pledge-status", "unsure"]
+    kind: Literal["same-as", "not-same-as", "split", "reject", "confirm", "rename", "pledge-status", "unsure"]
     subject: str = Field(description="IRI (full, id:kind/key or kind/key)")
-    object: str | None = Field(None, description="second IRI, preferred name or pledge status")
+    object: str | None = Field(None, description="second IRI, document IRI (split), preferred name or pledge status")
     by: str = Field(min_length=1, description="who judges")
     why: str = Field(min_length=1, description="the reason")
     evidence: str = ""

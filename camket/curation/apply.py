@@ -122,8 +122,23 @@ class CurationReport:
                  f"{len(res.clusters)} merged clusters, {len(res.fact_status)} facts judged, "
                  f"{len(res.names)} renamed, {len(res.pledge_status)} pledge statuses"]
         lines += [f"  re-anchored: {old} -> {new}" for old, new in res.moved.items()]
-        lines += [f"  ORPHANED (not in the corpus: {', '.join(m)}): {j.describe()}" for j, m in res.orphans]
+        lines += [f"  ORPHANED (not in the corpus: {', '.join(_missing(j, m))}): {j.describe()}"
+                  for j, m in res.orphans]
         return "\n".join(lines)
+
+
+def located_pairs(store, pairs) -> set[tuple[str, str]]:
+    """Those (entity, document) pairs where the document's graph has the entity."""
+    pairs = sorted(set(pairs))
+    if not pairs:
+        return set()
+    values = " ".join(f"({ox.NamedNode(x)} {ox.NamedNode(g)})" for x, g in pairs)
+    rows = store.select(f"SELECT DISTINCT ?x ?g WHERE {{ VALUES (?x ?g) {{ {values} }} GRAPH ?g {{ ?x ?p ?o }} }}")
+    return {(r["x"].value, r["g"].value) for r in rows}
+
+
+def _missing(j: Judgement, missing: list[str]) -> list[str]:
+    return [f"{j.subject} in {j.object}" if m == j.split_iri else m for m in missing]
 
 
 def compute(store, log: Judgements) -> CurationReport:
@@ -132,7 +147,9 @@ def compute(store, log: Judgements) -> CurationReport:
     active = [j for j in everything if j.active]
     present = present_iris(store, {i for j in active for i in j.iris})
     moved = reanchor(store, active, present)
-    return CurationReport(resolve(active, present | set(moved.values()), moved), len(everything), everything)
+    located = located_pairs(store, [(j.subject, j.object) for j in active if j.kind == "split"])
+    res = resolve(active, present | set(moved.values()), moved, located)
+    return CurationReport(res, len(everything), everything)
 
 
 def apply(store, log: Judgements) -> CurationReport:
@@ -149,7 +166,10 @@ def record(store, log: Judgements, kind: str, subject: str, obj: str | None, *, 
     Returns (judgement, created, report). Shared by ``camket judge`` and the API."""
     kind, subject, obj = validate(kind, subject, obj, by, why)
     nodes = [subject, obj] if kind in PAIR_KINDS else [subject]
-    missing = sorted(set(nodes) - present_iris(store, nodes))
+    splits = {j.split_iri for j in log.active() if j.kind == "split"}
+    missing = sorted(set(nodes) - present_iris(store, nodes) - splits)
+    if kind == "split" and not missing and not located_pairs(store, [(subject, obj)]):
+        missing = [f"{subject} in {obj}"]
     if missing and not force:
         raise JudgementError(f"not in the store: {', '.join(missing)} (check the IRI; --force records it anyway)")
     j, created = log.add(kind, subject, obj, by=by, why=why, evidence=evidence, anchor=snapshot(store, nodes))

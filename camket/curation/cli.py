@@ -2,6 +2,7 @@
 
     camket judge same-as A B --by NAME --why TEXT [--evidence TEXT]
     camket judge not-same-as A B --by NAME --why TEXT
+    camket judge split ENTITY DOC --by NAME --why TEXT   # its mentions in DOC are someone else
     camket judge reject FACT --by NAME --why TEXT     (and: confirm FACT)
     camket judge rename ENTITY "Preferred name" --by NAME --why TEXT
     camket judge pledge-status PLEDGE kept --by NAME --why TEXT
@@ -80,7 +81,7 @@ def _judge_in(store, log: Judgements, action: str, args) -> int:
         print(f"withdrew #{j.id} ({j.kind} {j.subject} {j.object or ''})".rstrip() + ")")
         print(apply(store, log).summary(), file=sys.stderr)
         return 0
-    obj = getattr(args, "other", None) or getattr(args, "value", None)
+    obj = getattr(args, "other", None) or getattr(args, "value", None) or _doc(getattr(args, "doc", None))
     j, created, report = record(store, log, action, args.subject, obj, by=_by(args), why=args.why or "",
                                 evidence=args.evidence or "", force=args.force)
     print(("recorded " if created else "already recorded, nothing added: ") + j.describe())
@@ -89,6 +90,14 @@ def _judge_in(store, log: Judgements, action: str, args) -> int:
         print(f"canonical IRI: {canon}")
     print(report.summary(), file=sys.stderr)
     return 0
+
+
+def _doc(value: str | None) -> str | None:
+    """A document given by its id (``a``) or IRI (``doc/a``, ``id:doc/a``, full)."""
+    if not value or "/" in value or ":" in value:
+        return value
+    from camket.ontology import iri
+    return str(iri.document(value))
 
 
 def _list(log: Judgements, args) -> int:
@@ -176,6 +185,7 @@ def add_parsers(sub, store_help: str) -> None:
     jsub = p.add_subparsers(dest="judge_command", required=True)
     for kind, help_, extra in (("same-as", "A and B are one entity (transitive)", "other"),
                                ("not-same-as", "A and B are different (prevents merges)", "other"),
+                               ("split", "the entity's mentions in DOC are someone else", "doc"),
                                ("reject", "a fact (or node) is wrong", None),
                                ("confirm", "a fact (or node) is right", None),
                                ("rename", "set the preferred name of an entity", "value"),
@@ -184,7 +194,7 @@ def add_parsers(sub, store_help: str) -> None:
         q = jsub.add_parser(kind, help=help_, parents=[common, who])
         q.add_argument("subject", help="IRI (full, id:kind/key or kind/key)")
         if extra:
-            q.add_argument(extra, help="second IRI" if extra == "other" else "name or status")
+            q.add_argument(extra, help={"other": "second IRI", "doc": "document id or IRI"}.get(extra, "name or status"))
     q = jsub.add_parser("withdraw", help="withdraw a judgement (it stays in the log)", parents=[common])
     q.add_argument("id", type=int)
     q.add_argument("--by", default=None)

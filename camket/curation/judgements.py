@@ -9,7 +9,7 @@ Public API::
     log.active(); log.all(); log.get(7)
 
 A judgement has a kind (:data:`KINDS`), a subject IRI, an object (a second
-IRI, a preferred name or a pledge status), who, when (UTC, ISO 8601), why and
+IRI, a document for ``split``, a preferred name or a pledge status), who, when (UTC, ISO 8601), why and
 the evidence the researcher cites. Judgements are never deleted: withdrawing
 one keeps it in the log with who/when/why it was withdrawn. Adding a
 judgement that contradicts the active ones (same-as against not-same-as,
@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from camket.ontology import ID
 
-KINDS = ("same-as", "not-same-as", "reject", "confirm", "rename", "pledge-status", "unsure")
+KINDS = ("same-as", "not-same-as", "split", "reject", "confirm", "rename", "pledge-status", "unsure")
 PAIR_KINDS = ("same-as", "not-same-as", "unsure")
 PLEDGE_STATUSES = ("not-yet-rated", "in-the-works", "stalled", "compromise", "kept", "broken")
 
@@ -74,6 +74,11 @@ class Judgement:
         return [self.subject, self.object] if self.kind in PAIR_KINDS else [self.subject]
 
     @property
+    def split_iri(self) -> str | None:
+        """For a split: the IRI of the other entity the document's mentions become."""
+        return split_iri(self.subject, self.object) if self.kind == "split" else None
+
+    @property
     def anchors(self) -> dict:
         return json.loads(self.anchor or "{}")
 
@@ -114,6 +119,11 @@ def expand_iri(text: str) -> str:
     if "://" not in text:
         raise JudgementError(f"not an IRI: {text!r} (give a full IRI, id:kind/key or kind/key)")
     return text
+
+
+def split_iri(entity: str, doc: str) -> str:
+    """``id/person/x`` split off in ``id/doc/d`` -> ``id/person/x--in-d``."""
+    return f"{entity}--in-{doc.rsplit('/', 1)[-1]}"
 
 
 def kind_of(iri: str) -> str | None:
@@ -231,6 +241,12 @@ def validate(kind: str, subject: str, obj: str | None, by: str, why: str) -> tup
         ka, kb = kind_of(subject), kind_of(obj)
         if kind == "same-as" and ka and kb and ka != kb:
             raise JudgementError(f"refused: cannot merge a {ka} ({subject}) with a {kb} ({obj})")
+    elif kind == "split":
+        obj = expand_iri(obj or "")
+        if not obj.startswith(f"{ID}doc/"):
+            raise JudgementError(f"split needs the document whose mentions are someone else (doc/ID), not {obj}")
+        if kind_of(subject) in (None, "doc", "statement", "pledge", "membership"):
+            raise JudgementError(f"split applies to entities (person, org, place, policy, event), not {subject}")
     elif kind == "rename":
         if not (obj or "").strip():
             raise JudgementError("rename needs the preferred name")

@@ -13,6 +13,8 @@ Public API::
   ``ck:withdrawalReason``.
 * ``https://w3id.org/camket/graph/resolved`` — what the active judgements
   mean: ``old owl:sameAs canonical``, ``a owl:differentFrom b``,
+  ``new ck:splitFrom entity ; ck:splitIn doc`` (a split: the entity's
+  mentions in that document are ``new``),
   ``fact ck:curationStatus "rejected"|"confirmed"``, ``entity ck:preferredName``,
   ``pledge ck:pledgeStatus ck:Kept`` (…), each with ``ck:judgedBy`` the
   judgement; ``judgement ck:missingNode iri`` for judgements whose node is
@@ -63,7 +65,7 @@ def add_judgement(g: Graph, j: Judgement) -> URIRef:
     g.add((node, RDF.type, PROV.Entity))
     g.add((node, CK.judgementKind, Literal(j.kind)))
     g.add((node, CK.about, URIRef(j.subject)))
-    if j.kind in PAIR_KINDS:
+    if j.kind in PAIR_KINDS or j.kind == "split":
         g.add((node, CK.other, URIRef(j.object)))
     elif j.kind == "pledge-status":
         g.add((node, CK.value, STATUS_TERMS[j.object]))
@@ -101,6 +103,12 @@ def resolved_graph(res: Resolution) -> Graph:
         g.add((URIRef(old), OWL.sameAs, URIRef(canon)))
     for j in res.different:
         g.add((URIRef(j.subject), OWL.differentFrom, URIRef(j.object)))
+    for (entity, doc), j in res.splits.items():
+        new = URIRef(j.split_iri)
+        g.add((new, CK.splitFrom, URIRef(entity)))
+        g.add((new, CK.splitIn, URIRef(doc)))
+        g.add((new, OWL.differentFrom, URIRef(entity)))
+        g.add((new, CK.judgedBy, judgement_iri(j.id)))
     for fact, j in res.fact_status.items():
         g.add((URIRef(fact), CK.curationStatus, Literal("rejected" if j.kind == "reject" else "confirmed")))
         g.add((URIRef(fact), CK.judgedBy, judgement_iri(j.id)))

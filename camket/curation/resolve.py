@@ -9,8 +9,10 @@ Public API::
 
 Positive same-as judgements are transitive (union-find): every cluster gets
 one canonical IRI, the earliest-judged member still present in the corpus
-(or the earliest-judged one when none is). ``not-same-as`` keeps two
-clusters apart: a same-as that would join them — directly or through a chain —
+(or the earliest-judged one when none is). ``split`` gives the mentions of
+an entity in one document their own IRI (``{entity}--in-{doc}``, see
+:func:`~camket.curation.judgements.split_iri`), kept apart from the
+entity like a not-same-as. ``not-same-as`` keeps two clusters apart: a same-as that would join them — directly or through a chain —
 is refused by :func:`conflict`, as is a not-same-as between two IRIs already
 merged, and reject against confirm on the same fact. Pure functions: the
 store side is :mod:`camket.curation.apply`.
@@ -87,6 +89,12 @@ def same_as_chain(judgements: list[Judgement], a: str, b: str) -> list[Judgement
     return chain[::-1]
 
 
+def apart(judgements: list[Judgement]) -> list[tuple[Judgement, str, str]]:
+    """Pairs kept apart: not-same-as, and an entity and what a split made of it."""
+    out = [(j, j.subject, j.object) for j in judgements if j.kind == "not-same-as"]
+    return out + [(j, j.subject, j.split_iri) for j in judgements if j.kind == "split"]
+
+
 def _lines(judgements: list[Judgement]) -> str:
     return "\n".join(f"  {j.describe()}" for j in judgements)
 
@@ -96,11 +104,11 @@ def conflict(active: list[Judgement], new: Judgement) -> str | None:
     if new.kind == "same-as":
         uf = merges(active)
         uf.union(new.subject, new.object)
-        for j in active:
-            if j.kind == "not-same-as" and uf.find(j.subject) == uf.find(j.object):
-                chain = same_as_chain(active + [new], j.subject, j.object)
-                return (f"refused: merging {new.subject} and {new.object} would make {j.subject} and "
-                        f"{j.object} one entity, but a judgement says they are different:\n"
+        for j, a, b in apart(active):
+            if uf.find(a) == uf.find(b):
+                chain = same_as_chain(active + [new], a, b)
+                return (f"refused: merging {new.subject} and {new.object} would make {a} and "
+                        f"{b} one entity, but a judgement says they are different:\n"
                         f"{_lines([j])}\nthe merge would go through:\n{_lines(chain)}\n"
                         f"withdraw #{j.id} first (camket judge withdraw {j.id} --by NAME --why TEXT) if it is wrong")
     elif new.kind == "not-same-as":
@@ -121,7 +129,7 @@ def conflict(active: list[Judgement], new: Judgement) -> str | None:
 
 def duplicate_of(active: list[Judgement], new: Judgement) -> Judgement | None:
     """An active judgement saying exactly what ``new`` says (so nothing is added)."""
-    if new.kind in PAIR_KINDS:
+    if new.kind in PAIR_KINDS or new.kind == "split":
         pair = {new.subject, new.object}
         return next((j for j in active if j.kind == new.kind and {j.subject, j.object} == pair), None)
     if new.kind in ("reject", "confirm"):
@@ -137,14 +145,18 @@ class Resolution:
     judgements: list[Judgement]
     clusters: dict[str, list[str]] = field(default_factory=dict)      # canonical -> members
     different: list[Judgement] = field(default_factory=list)
+    splits: dict[tuple[str, str], Judgement] = field(default_factory=dict)  # (entity, doc) -> split
     fact_status: dict[str, Judgement] = field(default_factory=dict)   # iri -> reject/confirm
     names: dict[str, Judgement] = field(default_factory=dict)         # canonical -> rename
     pledge_status: dict[str, Judgement] = field(default_factory=dict) # pledge -> status
     moved: dict[str, str] = field(default_factory=dict)               # re-anchored old -> new
     orphans: list[tuple[Judgement, list[str]]] = field(default_factory=list)
 
-    def canonical_of(self, iri: str) -> str:
+    def canonical_of(self, iri: str, doc: str | None = None) -> str:
+        """The canonical IRI of ``iri`` (as mentioned in document ``doc``, if given)."""
         iri = self.moved.get(iri, iri)
+        if doc is not None and (iri, doc) in self.splits:
+            iri = self.splits[(iri, doc)].split_iri
         for canon, members in self.clusters.items():
             if iri in members:
                 return canon
@@ -162,12 +174,16 @@ def _moved(j: Judgement, moved: dict[str, str]) -> Judgement:
 
 
 def resolve(active: list[Judgement], present: set[str] | None = None,
-            moved: dict[str, str] | None = None) -> Resolution:
+            moved: dict[str, str] | None = None, located: set[tuple[str, str]] | None = None) -> Resolution:
     """Apply ``active`` judgements (in id order). ``present``: IRIs found in the
-    corpus (None = unknown, no orphan report); ``moved``: re-anchored IRIs."""
+    corpus (None = unknown, no orphan report); ``moved``: re-anchored IRIs;
+    ``located``: the (entity, document) pairs of splits still in the corpus."""
     moved = moved or {}
     judgements = [_moved(j, moved) for j in sorted(active, key=lambda j: j.id)]
     res = Resolution(judgements, moved=dict(moved))
+    if present is not None:
+        present = present | {j.split_iri for j in judgements
+                             if j.kind == "split" and (located is None or (j.subject, j.object) in located)}
     uf = merges(judgements)
     for root, members in uf.groups().items():
         if len(members) > 1:
@@ -176,6 +192,8 @@ def resolve(active: list[Judgement], present: set[str] | None = None,
     for j in judgements:
         if j.kind == "not-same-as":
             res.different.append(j)
+        elif j.kind == "split":
+            res.splits[(j.subject, j.object)] = j
         elif j.kind in ("reject", "confirm"):
             res.fact_status[j.subject] = j
         elif j.kind == "rename":
@@ -184,6 +202,8 @@ def resolve(active: list[Judgement], present: set[str] | None = None,
             res.pledge_status[j.subject] = j
         if present is not None:
             missing = [i for i in j.iris if i not in present]
+            if j.kind == "split" and located is not None and (j.subject, j.object) not in located:
+                missing.append(j.split_iri)
             if missing:
                 res.orphans.append((j, missing))
     return res

@@ -7,6 +7,7 @@ Public API::
     view.canonical("https://w3id.org/camket/id/person/lo-van-hung")  # -> canonical IRI
     view.is_rejected(fact_iri); view.name(iri); view.pledge_status(pledge_iri)
     for s, p, o in view.rewrite(triples): ...   # merged IRIs, rejected facts dropped
+    for s, p, o, g in view.rewrite_quads(quads): ...  # also per-document splits
 
 Exports that walk the raw triples pass them through :meth:`ResolvedView.rewrite`;
 SPARQL users can do the same inside a query with :data:`CANONICAL_SPARQL`.
@@ -18,13 +19,16 @@ from typing import Iterable, Iterator
 
 from .rdf import GRAPH_RESOLVED
 
-CANONICAL_SPARQL = """# ?x -> ?canon (itself unless a judgement merged it away)
-OPTIONAL { GRAPH <https://w3id.org/camket/graph/resolved> { ?x owl:sameAs ?merged } }
-BIND(COALESCE(?merged, ?x) AS ?canon)
+CANONICAL_SPARQL = """# ?x read in document graph ?g -> ?canon (itself unless a judgement split or merged it)
+OPTIONAL { GRAPH <https://w3id.org/camket/graph/resolved> { ?split ck:splitFrom ?x ; ck:splitIn ?g } }
+BIND(COALESCE(?split, ?x) AS ?x1)
+OPTIONAL { GRAPH <https://w3id.org/camket/graph/resolved> { ?x1 owl:sameAs ?merged } }
+BIND(COALESCE(?merged, ?x1) AS ?canon)
 FILTER NOT EXISTS { GRAPH <https://w3id.org/camket/graph/resolved> { ?x ck:curationStatus "rejected" } }"""
 
 VIEW_QUERY = f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_RESOLVED}> {{ ?s ?p ?o }}
   VALUES ?p {{ owl:sameAs ck:curationStatus ck:preferredName ck:pledgeStatus ck:reanchoredTo }} }}"""
+SPLIT_QUERY = f"""SELECT ?new ?old ?doc WHERE {{ GRAPH <{GRAPH_RESOLVED}> {{ ?new ck:splitFrom ?old ; ck:splitIn ?doc }} }}"""
 
 
 @dataclass
@@ -34,9 +38,13 @@ class ResolvedView:
     names: dict[str, str] = field(default_factory=dict)
     pledges: dict[str, str] = field(default_factory=dict)
     moved: dict[str, str] = field(default_factory=dict)
+    splits: dict[tuple[str, str], str] = field(default_factory=dict)   # (entity, doc graph) -> split IRI
 
-    def canonical(self, iri: str) -> str:
+    def canonical(self, iri: str, graph: str | None = None) -> str:
+        """Where ``iri`` now points; pass the document ``graph`` it was read in so splits apply."""
         iri = self.moved.get(iri, iri)
+        if graph is not None:
+            iri = self.splits.get((iri, graph), iri)
         return self.same_as.get(iri, iri)
 
     def rejected(self) -> set[str]:
@@ -63,9 +71,17 @@ class ResolvedView:
                 continue
             yield self._swap(s), p, self._swap(o)
 
-    def _swap(self, term):
+    def rewrite_quads(self, quads: Iterable[tuple]) -> Iterator[tuple]:
+        """Like :meth:`rewrite` for (s, p, o, graph) quads: splits apply per document graph."""
+        for s, p, o, g in quads:
+            if self.is_rejected(str(_value(s))) or self.is_rejected(str(_value(o))):
+                continue
+            graph = str(_value(g)) if g is not None else None
+            yield self._swap(s, graph), p, self._swap(o, graph), g
+
+    def _swap(self, term, graph: str | None = None):
         value = str(_value(term))
-        canon = self.canonical(value)
+        canon = self.canonical(value, graph)
         if canon == value:
             return term
         return type(term)(canon) if not isinstance(term, str) else canon
@@ -95,4 +111,6 @@ def load_view(store) -> ResolvedView:
             view.pledges[s] = STATUS_NAMES.get(o.rsplit("#", 1)[-1], o)
         elif local == "reanchoredTo":
             view.moved[s] = o
+    for r in store.select(SPLIT_QUERY):
+        view.splits[(r["old"].value, r["doc"].value)] = r["new"].value
     return view

@@ -165,3 +165,28 @@ def test_curation_graphs_are_not_documents(env):
         s.close()
     code, _, _ = cli("validate")
     assert code == 0
+
+
+def test_split_one_node_that_is_two_people(env, corpus):
+    from camket.curation.view import load_view
+    store, folder, cli = env
+    corpus({"a.txt": A + "[Vi Thị Sáo] cam kết trồng thêm cây.\n"})
+    assert cli("ingest", folder)[0] == 0
+    code, out, err = judge(cli, "split", SAO, "a", why="the Sáo of article a is a teacher, not the journalist")
+    assert code == 0, err
+    new = full(SAO) + "--in-a"
+    rows = select(store, f"SELECT ?n ?o ?d WHERE {{ GRAPH <{GRAPH_RESOLVED}> {{ ?n ck:splitFrom ?o ; ck:splitIn ?d }} }}")
+    assert rows == [{"n": new, "o": full(SAO), "d": f"{ID}doc/a"}]
+    code, _, err = judge(cli, "same-as", SAO, new)                  # merging back is refused
+    assert code == 1 and "#1 split" in err
+    assert judge(cli, "rename", new, "Vi Thị Sáo (cô giáo)")[0] == 0  # the split-off person can be judged
+    s = open_store(store)
+    try:
+        view = load_view(s)
+    finally:
+        s.close()
+    assert view.canonical(full(SAO), f"{ID}doc/a") == new and view.canonical(full(SAO), f"{ID}doc/c") == full(SAO)
+    assert view.name(new) == "Vi Thị Sáo (cô giáo)"
+    corpus({"a.txt": A})                                             # she leaves article a
+    code, _, err = cli("ingest", folder)
+    assert f"ORPHANED (not in the corpus: {full(SAO)} in {ID}doc/a): #1 split" in err
