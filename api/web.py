@@ -28,15 +28,14 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from camket.ontology import ID
 
-from . import web_data as data
-from . import web_models as models
+from . import web_data as data, web_document, web_graph, web_models as models, web_search, web_sparql as sparql
 from .deps import get_search, get_store
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
                   trim_blocks=True, lstrip_blocks=True)
-ENV.globals.update(web_url=data.web_url, segments=data.segments)
+ENV.globals.update(web_url=data.web_url, segments=web_document.segments)
 
 router = APIRouter(prefix="/web", tags=["web pages"])
 
@@ -75,7 +74,7 @@ KIND_DOC = Query(None, description="only this kind: person, organization, policy
 
 
 def _search(request: Request, q: str, limit: int, kind: str | None, as_json: bool) -> Response:
-    page = data.search_page(get_store(request), get_search(request), q, limit, kind)
+    page = web_search.search_page(get_store(request), get_search(request), q, limit, kind)
     return render(request, "search.html", page, as_json)
 
 
@@ -108,11 +107,11 @@ def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
     except ValueError:  # not a valid IRI
         kind = None
     if kind == "document":
-        return render(request, "document.html", data.document_page(store, iri), as_json)
+        return render(request, "document.html", web_document.document_page(store, iri), as_json)
     if kind in data.ENTITY_KINDS:
         return render(request, "entity.html", data.entity_page(store, iri, limit), as_json)
     if kind in data.FACT_KINDS and not as_json:
-        target = data.fact_target(store, iri)
+        target = web_document.fact_target(store, iri)
         if target:
             return RedirectResponse(target, status_code=303)
     return not_found(request, f"không tìm thấy / not found: {iri}", as_json)
@@ -138,7 +137,7 @@ def entity_html(request: Request, path: str, limit: int = Query(50, ge=1, le=500
 
 
 def _graph(request: Request, path: str, as_json: bool) -> Response:
-    page = data.graph_page(get_store(request), _iri(path))
+    page = web_graph.graph_page(get_store(request), _iri(path))
     if page is None:
         return not_found(request, f"không tìm thấy / not found: {_iri(path)}", as_json)
     return render(request, "graph.html", page, as_json)
@@ -161,18 +160,18 @@ def graph_html(request: Request, path: str) -> Any:
 async def _sparql(request: Request, query: str | None, name: str | None, fmt: str) -> Response:
     params = {k: v for k, v in request.query_params.items() if k not in ("query", "name", "run") and v != ""}
     qdir = request.app.state.settings.queries_dir
-    page: dict = {"kind": "sparql", "name": name, "params": params, "queries": data.named_query_list(qdir),
+    page: dict = {"kind": "sparql", "name": name, "params": params, "queries": sparql.named_query_list(qdir),
                   "query": query or "", "result": None, "error": None}
     try:
-        page["query"] = data.query_text(query, name, qdir)
+        page["query"] = sparql.query_text(query, name, qdir)
         if page["query"] and (query or "run" in request.query_params or fmt != "html"):
-            text = data.runnable(page["query"], name, params, qdir)
-            result = await data.run_sparql(request.app.state.sparql, text)
+            text = sparql.runnable(page["query"], name, params, qdir)
+            result = await sparql.run_sparql(request.app.state.sparql, text)
             if fmt == "csv":
-                return Response(data.to_csv(result), media_type="text/csv; charset=utf-8",
+                return Response(sparql.to_csv(result), media_type="text/csv; charset=utf-8",
                                 headers={"Content-Disposition": f'attachment; filename="{name or "query"}.csv"'})
-            page["result"] = data.result_table(result)
-    except data.SparqlFailure as err:
+            page["result"] = sparql.result_table(result)
+    except sparql.SparqlFailure as err:
         page["error"] = str(err)
     status = 400 if page["error"] and fmt != "html" else 200
     if fmt == "csv":

@@ -5,7 +5,8 @@
     python -m bench.bench_pages --store /tmp/x/store                # reuse a store
 
 Builds a store from ``--articles`` synthetic articles (the same path as
-:mod:`bench.bench_queries`) or reuses ``--store``, builds the search index,
+:mod:`bench.bench_queries`: by default the generator's oracle graphs, so every
+fact the text states is there) or reuses ``--store``, builds the search index,
 then requests each page (HTML and its JSON twin) through the ASGI app
 in-process (no network) and reports p50/p95/max per page. The busiest
 entities are picked on purpose (most statements, most members, most
@@ -107,21 +108,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", help="use this existing store instead of building one")
     ap.add_argument("--workers", type=int, default=2, help="extraction processes when building (default 2)")
     ap.add_argument("--reps", type=int, default=20, help="requests per page (default 20)")
+    ap.add_argument("--source", choices=["gold", "extract"], default="gold",
+                    help="gold: the generator's oracle graphs (every fact stated, fast); extract: the real pipeline")
     ap.add_argument("--workdir", help="where corpus and store go (default: a temporary folder)")
     ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
     args = ap.parse_args(argv)
     from camket.store import open_store
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="camket-bench-pages-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     if args.store:
         store, built = open_store(args.store), None
     else:
         from bench.bench_queries import build_store
-        store, built = build_store(args.articles, args.seed, workdir, args.workers)
+        store, built = build_store(args.articles, args.seed, workdir, args.workers, args.source)
     docs = len(store.documents())
     rows, index_s = run(store, args.reps)
     worst = max(r[5] for r in rows)
     notes = [f"{docs:,} documents, {len(store):,} quads" + (f" ({args.articles} synthetic articles, seed "
-                                                             f"{args.seed})" if built else f" (store {args.store})"),
+                                                             f"{args.seed}, {args.source} graphs)" if built else f" (store {args.store})"),
              f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after one warm-up; "
              "the busiest entity of each kind is measured",
              f"search index built in {index_s:.1f} s before measuring",

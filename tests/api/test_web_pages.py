@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 
 from camket.api.app import create_app
 from camket.api.settings import Settings
-from camket.api.web_data import segments, web_url
+from camket.api.web_data import web_url
+from camket.api.web_document import segments
 from camket.loaders.model import Analysis, Membership, Pledge, Span, Statement
 from camket.loaders.rdf import document_graph
 from camket.loaders.read import SourceDocument

@@ -1,0 +1,64 @@
+"""The neighbourhood graph of an entity (drawn by the bundled Cytoscape.js).
+
+Edges are direct links (part of, issued by, implements, held in...) and links
+through facts (a post links a person to a body, a statement its speaker to
+what it mentions and to the event, a pledge its actor to places and policy).
+
+Public API::
+
+    graph_page(store, iri, max_edges) -> {nodes, edges, ...} | None
+"""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from . import graph
+from .web_data import ENTITY_KINDS, kind_of, link, web_url
+
+EDGE_PATTERNS = [  # (label vi, label en, pattern linking ?a to ?b)
+    ("trực thuộc", "part of", "?a org:subOrganizationOf ?b"),
+    ("ban hành bởi", "issued by", "?a eli:passed_by ?b"),
+    ("thực hiện", "implements", "?a eli:implements ?b"),
+    ("căn cứ", "based on", "?a eli:based_on ?b"),
+    ("tổ chức tại", "held in", "?a schema:location ?b"),
+    ("tổ chức bởi", "organised by", "?a schema:organizer ?b"),
+    ("giữ chức", "holds a post in", "?m org:member ?a ; org:organization ?b"),
+    ("nhắc đến", "mentions", "?st ck:speaker ?a ; ck:mentions ?b"),
+    ("phát biểu tại", "spoke at", "?st ck:speaker ?a ; ck:atEvent ?b"),
+    ("cam kết về", "pledge about", "?pl ck:actor ?a ; ck:concernsPlace ?b"),
+    ("cam kết theo", "pledge under", "?pl ck:actor ?a ; ck:fromPolicy ?b"),
+]
+
+
+def _edge_query(center: ox.NamedNode, limit: int) -> str:
+    c = graph.values("c", [center])
+    branches = []
+    for i, (_, _, pattern) in enumerate(EDGE_PATTERNS):
+        for end in ("a", "b"):
+            fixed = pattern.replace(f"?{end} ", "?c ").replace(f"?{end}", "?c")
+            branches.append(f"{{ {fixed} . BIND(?c AS ?{end}) BIND({i} AS ?i) FILTER(isIRI(?a) && isIRI(?b)) }}")
+    return f"SELECT DISTINCT ?a ?b ?i WHERE {{ {c} {' UNION '.join(branches)} }} LIMIT {int(limit)}"
+
+
+def graph_page(store, iri: str, max_edges: int = 300) -> dict | None:
+    """The entity's neighbourhood: nodes (with kind and page) and labelled edges."""
+    kind = kind_of(store, iri)
+    if kind not in ENTITY_KINDS:
+        return None
+    rows = store.select(_edge_query(ox.NamedNode(iri), max_edges))
+    edges: dict[tuple, dict] = {}
+    for r in rows:
+        a, b, i = r["a"].value, r["b"].value, int(r["i"].value)
+        if a == b:
+            continue
+        vi, en, _ = EDGE_PATTERNS[i]
+        e = edges.setdefault((a, b), {"source": a, "target": b, "vi": [], "en": []})
+        if vi not in e["vi"]:
+            e["vi"].append(vi)
+            e["en"].append(en)
+    refs = graph.refs(store, {iri} | {n for e in edges for n in e})
+    nodes = [{**link(r), "center": r.iri == iri} for r in refs.values()]
+    for e in edges.values():
+        e["label"] = ", ".join(e["vi"])
+    return {"kind": kind, "iri": iri, "name": refs[iri].name or iri, "url": web_url(iri),
+            "nodes": nodes, "edges": list(edges.values()), "truncated": len(rows) >= max_edges}
