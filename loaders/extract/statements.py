@@ -59,12 +59,32 @@ def _mode(verb: str) -> str:
 
 def quotations(analysis: Analysis) -> list[Span]:
     """Spans of quotation contents (without the marks), paired within each paragraph."""
-    out = []
-    for para in analysis.paragraphs:
+    out, paras = [], analysis.paragraphs
+    for k, para in enumerate(paras):
         marks = [i for i in range(para.start, para.end) if analysis.canon[i] == '"']
+        if out and marks and out[-1].end > marks[0]:
+            marks = [i for i in marks if i > out[-1].end]  # the close of a quote opened above
         for a, b in zip(marks[0::2], marks[1::2]):
             out.append(Span(a + 1, b))
+        if len(marks) % 2 == 1:  # a quotation running into the next paragraphs
+            close = _closing_mark(analysis, paras[k + 1:k + 4])
+            if close is not None:
+                out.append(Span(marks[-1] + 1, close))
     return out
+
+
+def _closing_mark(analysis: Analysis, following: list[Span]) -> int | None:
+    """Where a quotation left open closes: the last mark of the next paragraph with an odd
+    number of marks (a paragraph that only re-opens it, “..., goes on)."""
+    for para in following:
+        marks = [i for i in range(para.start, para.end) if analysis.canon[i] == '"']
+        if marks == [para.start]:
+            continue
+        if len(marks) % 2 == 1:
+            return marks[-1]
+        if marks:
+            return None
+    return None
 
 
 def is_title_quote(analysis: Analysis, q: Span) -> bool:
@@ -151,7 +171,7 @@ def _direct(analysis: Analysis, q: Span, found: dict, reported: list[Statement])
     para = analysis.paragraph_of(q.start)
     sent = analysis.sentence_of(q.start) or para
     # speaker after: “...”, ông X nói.
-    after_end = min(para.end, q.end + 1 + 160)
+    after_end = min(analysis.paragraph_of(q.end).end, q.end + 1 + 160)
     for m in verb_pattern().finditer(canon, q.end + 1, after_end):
         if re.search(r"[.!?;]", canon[q.end + 1:m.start()].lstrip(".")) or _is_noun(canon, m):
             break

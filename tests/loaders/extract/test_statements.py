@@ -113,3 +113,12 @@ def test_talk_title_after_presenting_is_not_speech():
     a = analyse("Bà Lò Thị Mai đã có bài trình bày về “Kinh nghiệm số hóa nông nghiệp của tỉnh vùng cao”.",
                 people=["Lò Thị Mai"], female=["Lò Thị Mai"])
     assert a.statements == []
+
+
+def test_quote_running_over_two_paragraphs():
+    text = ("Ông Đinh Công Tuấn nói: “Chúng tôi đã chuẩn bị kỹ cho mùa mưa bão năm nay.\n"
+            "Tất cả các hồ chứa đều có phương án xả lũ an toàn cho người dân”.")
+    a = analyse(text, people=["Đinh Công Tuấn"])
+    (st,) = a.statements
+    assert st.kind == "direct" and st.span.of(a.text).endswith("an toàn cho người dân")
+    assert st.span.of(a.text).startswith("Chúng tôi đã chuẩn bị")
