@@ -106,3 +106,9 @@ def test_ambassador_and_foreign_head_of_government_after_a_country():
     assert got == {("Park Jin-woo", "Đại sứ Hàn Quốc tại Việt Nam"), ("Oliver Hart", "Thủ tướng Anh")}
     assert "Anh" in {e.name for e in a.entities_of("place")}
     assert all(m.org is None for m in a.memberships)  # a foreign post: not "Chính phủ"
+
+
+def test_title_in_brackets_after_the_name():
+    a = run("Ông Carlos Mendes (Giám đốc quốc gia Ngân hàng Thế giới tại Việt Nam) đánh giá cao kết quả.")
+    assert posts(a) == [("Carlos Mendes", "Giám đốc quốc gia Ngân hàng Thế giới tại Việt Nam",
+                         "Giám đốc quốc gia", "Ngân hàng Thế giới")]
