@@ -5,7 +5,7 @@ JSON twin. Facts come from the API's shared fetchers (:mod:`camket.api.graph`,
 posts, statement and pledge pages); what the API has no fetcher for (entity
 attributes and relations, who cited a policy, who spoke at an event) is a
 small SPARQL query here. IRIs reach SPARQL only as terms serialised by
-pyoxigraph (``graph.values``), never as pasted text. The other pages' data:
+pyoxigraph (``graph.values``, ``term_to_sparql``), never as pasted text. The other pages' data:
 :mod:`.web_document`, :mod:`.web_graph`, :mod:`.web_search`, :mod:`.web_sparql`.
 
 Public API::
@@ -18,6 +18,7 @@ Public API::
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any, Iterable
 from urllib.parse import quote
@@ -25,7 +26,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from camket.ontology import ID
-from camket.store import py
+from camket.store import py, term_to_sparql
 
 from . import graph
 from .posts import posts
@@ -103,8 +104,9 @@ def _rows(store, query: str) -> list[dict]:
 
 
 def _one(store, x: ox.NamedNode, body: str) -> list[dict]:
-    """Rows of ``SELECT * WHERE { VALUES ?x {x} body }``."""
-    return _rows(store, f"SELECT DISTINCT * WHERE {{ {graph.values('x', [x])} {body} }}")
+    """Rows of ``SELECT DISTINCT * WHERE { body }`` with ``?x`` written in as the serialised term ``x``
+    (Oxigraph does not push a VALUES binding into UNIONs and GRAPH blocks; inlined, 10-100x faster)."""
+    return _rows(store, "SELECT DISTINCT * WHERE { %s }" % re.sub(r"\?x\b", term_to_sparql(x), body))
 
 
 def _refs(store, iris_: Iterable[str]) -> list[dict]:
@@ -142,11 +144,9 @@ RELATIONS = {  # entity-to-entity properties: out label, in label, each (vi, en)
 
 def _attributes(store, x: ox.NamedNode) -> list[dict]:
     values: dict[str, set[str]] = defaultdict(set)
-    q = f"SELECT DISTINCT ?p ?o WHERE {{ {graph.values('x', [x])} {graph.values('p', map(ox.NamedNode, ATTRIBUTES))} ?x ?p ?o }}"
-    for r in store.select(q):
-        o = r["o"]
-        value = o.value.rsplit("/", 1)[-1] if isinstance(o, ox.NamedNode) else o.value
-        values[r["p"].value].add(VALUE_LABELS.get(value, value))
+    for r in _one(store, x, f"{graph.values('p', map(ox.NamedNode, ATTRIBUTES))} ?x ?p ?o . BIND(isIRI(?o) AS ?iri)"):
+        value = r["o"].rsplit("/", 1)[-1] if r["iri"] == "true" else str(r["o"])
+        values[r["p"]].add(VALUE_LABELS.get(value, value))
     return [{"property": p, "vi": vi, "en": en, "values": sorted(values[p])}
             for p, (vi, en) in ATTRIBUTES.items() if values.get(p)]
 

@@ -10,7 +10,11 @@ Public API::
 """
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
+
+from camket.store import term_to_sparql
 
 from . import graph
 from .web_data import ENTITY_KINDS, kind_of, link, web_url
@@ -31,13 +35,15 @@ EDGE_PATTERNS = [  # (label vi, label en, pattern linking ?a to ?b)
 
 
 def _edge_query(center: ox.NamedNode, limit: int) -> str:
-    c = graph.values("c", [center])
+    """One UNION branch per pattern and direction, the centre written in as a serialised term
+    (Oxigraph does not push a VALUES binding into UNION branches: 100x slower on 1,000 documents)."""
+    c = term_to_sparql(center)
     branches = []
     for i, (_, _, pattern) in enumerate(EDGE_PATTERNS):
-        for end in ("a", "b"):
-            fixed = pattern.replace(f"?{end} ", "?c ").replace(f"?{end}", "?c")
-            branches.append(f"{{ {fixed} . BIND(?c AS ?{end}) BIND({i} AS ?i) FILTER(isIRI(?a) && isIRI(?b)) }}")
-    return f"SELECT DISTINCT ?a ?b ?i WHERE {{ {c} {' UNION '.join(branches)} }} LIMIT {int(limit)}"
+        for end, other in (("a", "b"), ("b", "a")):
+            fixed = re.sub(rf"\?{end}\b", c, pattern)
+            branches.append(f"{{ {fixed} . BIND({c} AS ?{end}) BIND({i} AS ?i) FILTER(isIRI(?{other})) }}")
+    return f"SELECT DISTINCT ?a ?b ?i WHERE {{ {' UNION '.join(branches)} }} LIMIT {int(limit)}"
 
 
 def graph_page(store, iri: str, max_edges: int = 300) -> dict | None:
