@@ -96,13 +96,25 @@ def find_dates(text: str, default_year: int | None = None,
 
 
 def doc_year(analysis: Analysis) -> int | None:
-    """The document's year: its metadata date, else the latest full or month date in the text."""
+    """The document's year: its metadata date, else the latest full or month date in the text
+    (not counting dates something takes effect from or runs to)."""
     if analysis.doc.date and re.match(r"\d{4}", analysis.doc.date):
         return int(analysis.doc.date[:4])
+    cached = _YEAR_CACHE.get(id(analysis))
+    if cached and cached[0] is analysis:
+        return cached[1]
     canon = analysis.canon
-    years = [int(m.group(3)) for m in _DAY_MONTH_YEAR.finditer(canon) if not _FROM_ON.search(canon, 0, m.start())]
-    years += [int(m.group(2)) for m in _MONTH_YEAR.finditer(canon) if not _FROM_ON.search(canon, 0, m.start())]
-    return max(years) if years else None
+    years = [int(m.group(3)) for m in _DAY_MONTH_YEAR.finditer(canon)
+             if not _FROM_ON.search(canon[max(0, m.start() - 20):m.start()])]
+    years += [int(m.group(2)) for m in _MONTH_YEAR.finditer(canon)
+              if not _FROM_ON.search(canon[max(0, m.start() - 20):m.start()])]
+    year = max(years) if years else None
+    _YEAR_CACHE.clear()
+    _YEAR_CACHE[id(analysis)] = (analysis, year)
+    return year
+
+
+_YEAR_CACHE: dict[int, tuple[Analysis, int | None]] = {}
 
 
 def context_year(analysis: Analysis, pos: int) -> int | None:
