@@ -187,7 +187,8 @@ def _sections(store, kind: str, x: ox.NamedNode, limit: int) -> dict:
     s: dict[str, Any] = {}
     if kind in ("person", "organization"):
         s["posts"] = dump(posts(store, **{"person" if kind == "person" else "org": x}))
-        s["statements"] = dump(statement_page(store, StatementFilter(speaker=x), limit, 0))
+        f = StatementFilter(speaker=x) if kind == "person" else StatementFilter(body=x)  # a body: its members too
+        s["statements"] = dump(statement_page(store, f, limit, 0))
         s["pledges"] = dump(pledge_page(store, limit, 0, actor=x))
         s["policies_cited"] = _linked(store, x, "{ %s } UNION { ?x ck:cites ?o }" % SPEAKER_OF)
     elif kind == "policy":

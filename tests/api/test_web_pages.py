@@ -122,6 +122,7 @@ def test_body_page_members_and_sub_bodies(client):
     so = client.get("/web/id/org/" + quote(iri.name_key("Sở Khoa học và Công nghệ tỉnh Hòa Vân")) + ".json").json()
     assert so["kind"] == "organization"
     assert [p["person"]["name"] for p in so["posts"]] == ["Lò Văn Thạch"]
+    assert so["statements"]["total"] == 2  # a body's page shows what its members said
     ubnd = client.get("/web/id/org/" + quote(iri.name_key("UBND tỉnh Hòa Vân")) + ".json").json()
     rel = {(r["en"]): [i["name"] for i in r["items"]] for r in ubnd["relations"]}
     assert rel["Sub-bodies"] == ["Sở Khoa học và Công nghệ tỉnh Hòa Vân"]
