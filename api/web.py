@@ -36,6 +36,7 @@ STATIC = HERE / "static"
 ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
                   trim_blocks=True, lstrip_blocks=True)
 ENV.globals.update(web_url=data.web_url, segments=web_document.segments)
+ENV.filters["safe_href"] = lambda url: url if url and url.startswith(("/", "#", "http://", "https://")) else None
 
 router = APIRouter(prefix="/web", tags=["web pages"])
 

@@ -55,7 +55,7 @@ def document_page(store, iri: str) -> dict | None:
         doc = dump(get_document(graph.key_of(iri), store))
     except graph.NotFound:
         return None
-    doc["kind"], doc["url"] = "document", web_url(iri)
+    doc["kind"], doc["source_url"], doc["url"] = "document", doc.get("url"), web_url(iri)
     doc["spans"] = _spans(doc)
     return doc
 

@@ -92,6 +92,7 @@ class HighlightSpan(_Open):
 class DocumentPage(Document):
     model_config = ConfigDict(extra="allow")
     kind: str = "document"
+    source_url: str | None = Field(None, description="where the article was published (``url`` is its web page)")
     spans: list[HighlightSpan] = Field(description="every extracted span, in text order")
 
 

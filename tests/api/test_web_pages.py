@@ -239,3 +239,10 @@ def test_twin_schemas_in_openapi(client):
     ok = spec["paths"]["/web/search.json"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok["$ref"].endswith("/SearchPage")
     assert {"EntityPage", "DocumentPage", "GraphPage", "SparqlPage"} <= set(spec["components"]["schemas"])
+
+
+def test_only_web_and_page_links_are_clickable(client):
+    html = client.get("/web/sparql", params={"query": "SELECT ?x WHERE { BIND(IRI('javascript:alert(1)') AS ?x) }"}).text
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html
+    doc = client.get(DOC + ".json").json()
+    assert doc["url"] == DOC and doc["source_url"] is None
