@@ -92,12 +92,14 @@ def _before(analysis: Analysis, ref: PolicyRef) -> dict:
         return {}
     window_start = max(0, verb.start() - 90)
     out: dict = {}
-    found = [m for m in KNOWN_ISSUERS.finditer(before, window_start, verb.start())
-             if not re.search(r"(?:của|với|cho)\s+$", before[:m.start()])]
+    found = [(m.start(), m.end(), m.group(0)) for m in KNOWN_ISSUERS.finditer(before, window_start, verb.start())]
+    found += [(s.start - start, s.end - start, None) for e in analysis.entities_of("org") for s in e.spans
+              if start + window_start <= s.start and s.end <= start + verb.start()]
+    found = [f for f in found if not re.search(r"(?:của|với|cho)\s+$", before[:f[0]])]
     if found:
-        m = found[-1]
-        out["issuer"] = _issuer(analysis, m.group(0), start + m.start())
-        head = before[:m.start()]
+        s0, e0, text = max(found, key=lambda f: (f[1], -f[0]))  # the nearest, longest
+        out["issuer"] = _issuer(analysis, text, start + s0)
+        head = before[:s0]
     else:
         head = before[:verb.start()]
     tail = head[-40:]

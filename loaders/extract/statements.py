@@ -37,6 +37,9 @@ _TITLE_CUE = re.compile(
     r"[Gg]iải thưởng|[Cc]uộc thi|tác phẩm|cuốn sách|bài viết|bộ phim|tiêu đề|slogan)\s*(?:là\s*)?$")
 _LEAD = re.compile(r"[\s,:]*(?:rằng|là)?[\s,:]*")
 _THEO = re.compile(r"(?:Cũng\s+|[Đđ]ồng thời,?\s+)?[Tt]heo\s+")
+_APPOSITIVE = re.compile(r"\s*(?:[Pp]hó\s+)?(?:giảng viên|chuyên gia|nhà \w+|người \w+|đại diện|nguyên|"
+                         r"Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Trưởng \w+|Viện trưởng|Hiệu trưởng|"
+                         r"Bí thư|Tổng Thư ký|Đại sứ|Cục trưởng|Vụ trưởng|Thành viên|Ủy viên|Uỷ viên|TS\.?|PGS|GS)\b")
 _NOUN_BEFORE = re.compile(r"(?:các|những|mọi|nghệ|hệ thống|cơ sở dữ liệu|Ban|Cổng|cổng|Trung tâm|theo|của)\s+$")
 _VERB_RE: re.Pattern | None = None
 
@@ -141,6 +144,9 @@ def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -
     theo = _THEO.match(canon, sent.start)
     if theo:
         comma = canon.find(",", theo.end(), sent.end)
+        nxt = canon.find(",", comma + 1, sent.end) if comma != -1 else -1
+        if nxt != -1 and nxt - comma <= 90 and _APPOSITIVE.match(canon, comma + 1):
+            comma = nxt  # "Theo ông X, giảng viên Trường Y, ...": skip the appositive
         if comma != -1 and comma - theo.end() <= 120:
             speaker = speaker_in(analysis, Span(theo.end(), comma))
             if speaker is not None:

@@ -1,4 +1,5 @@
 """Tests for the ``policies`` component (invented sentences and numbers)."""
+from camket.loaders.model import Span
 from camket.loaders.pipeline import Pipeline
 from camket.loaders.read import SourceDocument
 
@@ -93,3 +94,25 @@ def test_law_by_name():
     a = run("Quốc hội đã thông qua Luật Đất đai năm 2024 tại kỳ họp.")
     (p,) = a.entities_of("policy")
     assert p.attrs["policy_type"] == "Luật" and p.attrs["title"] == "Đất đai"
+
+
+def test_decree_circular_and_issuer_from_any_body_before_the_verb():
+    text = ("Chính phủ ban hành Nghị định 21/2023/NĐ-CP về quản lý rừng đặc dụng và Bộ Lâm nghiệp ban hành "
+            "Thông tư số 04/2023/TT-BLN hướng dẫn thi hành Nghị định 21.")
+    d = SourceDocument(doc_id="t", text=text, source="t.txt", sha256="0" * 64)
+    a = Pipeline(["structure", "dates"])(d)
+    start = text.find("Bộ Lâm nghiệp")
+    a.entity("org", "Bộ Lâm nghiệp", Span(start, start + len("Bộ Lâm nghiệp")))
+    from camket.loaders.pipeline import COMPONENTS
+    COMPONENTS["policies"](a)
+    p = policies(a)
+    decree, circular = p["21/2023/NĐ-CP"], p["04/2023/TT-BLN"]
+    assert decree.attrs["title"] == "quản lý rừng đặc dụng"
+    assert "Nghị định 21" in decree.aliases
+    assert circular.attrs["issuer"].name == "Bộ Lâm nghiệp"
+    assert circular.attrs["implements"] == [decree]
+
+
+def test_law_inside_a_body_name_is_not_a_law():
+    a = run("Ông là giảng viên Đại học Luật Hòa Bình và Công ty Luật Minh An.")
+    assert a.entities_of("policy") == []

@@ -122,3 +122,11 @@ def test_quote_running_over_two_paragraphs():
     (st,) = a.statements
     assert st.kind == "direct" and st.span.of(a.text).endswith("an toàn cho người dân")
     assert st.span.of(a.text).startswith("Chúng tôi đã chuẩn bị")
+
+
+def test_according_to_with_an_appositive():
+    a = analyse("Theo ông Đinh Công Tuấn, giảng viên Trường Đại học Nông Lâm, đất dốc cần được trồng "
+                "cây gỗ lớn thay cây ngắn ngày.", people=["Đinh Công Tuấn"])
+    (st,) = a.statements
+    assert st.verb == "theo"
+    assert st.span.of(a.text) == "đất dốc cần được trồng cây gỗ lớn thay cây ngắn ngày"
