@@ -37,6 +37,8 @@ _TITLE_STOP = re.compile(r"\s*(?:[.;:\"(]|,\s*(?:đồng thời|để|nhằm|qua
                          r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|"
                          r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu|cần|phải|nên|bị|có thể|vẫn|chưa|không|hướng dẫn)\s|"
                          r"\s+và\s+(?=[A-ZĐ]))")
+_BODY_HEAD = re.compile(r"(?:Công ty|Văn phòng|Đại học|Học viện|Trường|Khoa|Viện|Tạp chí|Báo|Hãng|Đoàn|Hội|Câu lạc bộ)"
+                        r"(?:\s+\w+)?\s+$")
 _DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|kia|mới|chung|riêng|chuyên đề|cũng|được|đã|sẽ|là|và|"
                             r"của|do|với|cho|tại|trong|thì|sau|khi|nhằm|có|không|vẫn|đang|phải|cần|theo)\b")
 
@@ -161,7 +163,7 @@ def find_refs(canon: str) -> list[PolicyRef]:
             refs.append(PolicyRef(m.start(), m.end(), ptype, m.group(0), base=m.group("base"),
                                   suffix=m.group("suffix")))
     for m in named.finditer(canon):
-        if re.search(rf"[{UPPER}][\w]*\s+$", canon[max(0, m.start() - 20):m.start()]):
+        if _BODY_HEAD.search(canon[max(0, m.start() - 30):m.start()]):
             continue  # "Đại học Luật X", "Công ty Luật Y": part of a body's name
         if free(m.start(), m.end()) and _starts_upper(canon, m.start()):
             refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
