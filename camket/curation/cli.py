@@ -78,7 +78,7 @@ def _judge_in(store, log: Judgements, action: str, args) -> int:
         return 0
     if action == "withdraw":
         j = log.withdraw(args.id, by=_by(args), why=args.why)
-        print(f"withdrew #{j.id} ({j.kind} {j.subject} {j.object or ''})".rstrip() + ")")
+        print(f"withdrew #{j.id}: {j.kind} {j.subject} {j.object or ''}".rstrip())
         print(apply(store, log).summary(), file=sys.stderr)
         return 0
     obj = getattr(args, "other", None) or getattr(args, "value", None) or _doc(getattr(args, "doc", None))
@@ -153,6 +153,8 @@ def review(store, log: Judgements, found: list[Candidate], by: str, inp, out) ->
         out.write(show(n, c) + f"   {REVIEW_HELP}\n   > ")
         out.flush()
         line = inp.readline()
+        if not getattr(inp, "isatty", lambda: False)():
+            out.write("\n")  # input piped: keep one answer per line in the transcript
         if not line or line.strip().lower() in ("q", "quit"):
             break
         key, _, note = line.strip().partition(" ")

@@ -9,8 +9,8 @@ Public API::
     log.active(); log.all(); log.get(7)
 
 A judgement has a kind (:data:`KINDS`), a subject IRI, an object (a second
-IRI, a document for ``split``, a preferred name or a pledge status), who, when (UTC, ISO 8601), why and
-the evidence the researcher cites. Judgements are never deleted: withdrawing
+IRI, a document for ``split``, a preferred name or a pledge status), who,
+when (UTC, ISO 8601), why and the evidence the researcher cites. Judgements are never deleted: withdrawing
 one keeps it in the log with who/when/why it was withdrawn. Adding a
 judgement that contradicts the active ones (same-as against not-same-as,
 directly or through a chain of merges; reject against confirm) raises
