@@ -13,6 +13,10 @@ What Gephi gets:
 * directed edges with ``kind`` (1.3 only), ``label``, ``weight`` (number of
   supporting facts), ``start`` and attributes relation, documents, roles.
   No attribute is called ``type`` (readers take it for the edge direction).
+
+GEXF 1.2 (``version="1.2"``) has no edge ``kind``: the relation is still in
+the ``relation`` attribute, but Gephi may merge parallel edges of different
+relations between the same two nodes. Prefer 1.3 unless a reader needs 1.2.
 """
 from __future__ import annotations
 
