@@ -63,44 +63,35 @@ def snapshot(store, iris) -> dict:
     return out
 
 
-FIND_FACT = f"""SELECT DISTINCT ?x WHERE {{ %s GRAPH ?g {{ ?x a ?type ; ck:inDocument ?doc ; ck:text ?t }}
+FIND_FACTS = f"""SELECT DISTINCT ?node ?x WHERE {{ %s GRAPH ?g {{ ?x a ?type ; ck:inDocument ?doc ; ck:text ?t }}
   {DOC_GRAPHS} FILTER(STR(?t) = ?text) }}"""
-FIND_NAMED = f"""SELECT DISTINCT ?x WHERE {{ %s GRAPH ?g {{ ?x a ?type ; schema:name|schema:alternateName ?n }}
+FIND_NAMED = f"""SELECT DISTINCT ?node ?x WHERE {{ %s GRAPH ?g {{ ?x a ?type ; schema:name|schema:alternateName ?n }}
   {DOC_GRAPHS} FILTER(LCASE(STR(?n)) = LCASE(?name)) }}"""
 
 
-def _inline(query: str, bindings: dict) -> str:
-    """``query`` with a VALUES clause inside its WHERE (so FILTERs see the values);
-    the terms are serialised by pyoxigraph, never pasted."""
-    names = " ".join(f"?{n}" for n in bindings)
-    values = " ".join(term_to_sparql(v) for v in bindings.values())
-    return query % f"VALUES ({names}) {{ ({values}) }}"
-
-
-def find_again(store, anchor: dict) -> str | None:
-    """The one node matching a remembered anchor, or None (none or ambiguous)."""
-    if not anchor.get("type"):
-        return None
-    if anchor.get("text") and anchor.get("doc"):
-        query = _inline(FIND_FACT, {"type": ox.NamedNode(anchor["type"]), "doc": ox.NamedNode(anchor["doc"]),
-                                    "text": anchor["text"]})
-    elif anchor.get("name"):
-        query = _inline(FIND_NAMED, {"type": ox.NamedNode(anchor["type"]), "name": anchor["name"]})
-    else:
-        return None
-    rows = store.select(query)
-    return rows[0]["x"].value if len(rows) == 1 else None
+def _find(store, query: str, names: list[str], rows: dict[str, tuple]) -> dict[str, str]:
+    """Run ``query`` with one VALUES row per lost node; keep nodes found exactly once.
+    The terms are serialised by pyoxigraph, never pasted."""
+    if not rows:
+        return {}
+    body = " ".join("(" + " ".join(term_to_sparql(v) for v in (ox.NamedNode(node), *vals)) + ")"
+                    for node, vals in rows.items())
+    values = f"VALUES (?node {' '.join('?' + n for n in names)}) {{ {body} }}"
+    found: dict[str, set[str]] = {}
+    for r in store.select(query % values):
+        found.setdefault(r["node"].value, set()).add(r["x"].value)
+    return {node: xs.pop() for node, xs in found.items() if len(xs) == 1}
 
 
 def reanchor(store, active: list[Judgement], present: set[str]) -> dict[str, str]:
-    moved: dict[str, str] = {}
-    for j in active:
-        for node in j.iris:
-            if node in present or node in moved:
-                continue
-            found = find_again(store, j.anchors.get(node, {}))
-            if found:
-                moved[node] = found
+    """Lost nodes found again: facts by type + document + text, entities by type + name."""
+    lost = {node: j.anchors.get(node) or {} for j in active for node in j.iris if node not in present}
+    facts = {n: (ox.NamedNode(a["type"]), ox.NamedNode(a["doc"]), a["text"])
+             for n, a in lost.items() if a.get("type") and a.get("doc") and a.get("text")}
+    named = {n: (ox.NamedNode(a["type"]), a["name"])
+             for n, a in lost.items() if n not in facts and a.get("type") and a.get("name")}
+    moved = _find(store, FIND_FACTS, ["type", "doc", "text"], facts)
+    moved.update(_find(store, FIND_NAMED, ["type", "name"], named))
     return moved
 
 
@@ -152,12 +143,30 @@ def compute(store, log: Judgements) -> CurationReport:
     return CurationReport(res, len(everything), everything)
 
 
-def apply(store, log: Judgements) -> CurationReport:
-    """:func:`compute`, then write ``graph/judgements`` and ``graph/resolved``."""
+_WRITTEN: dict[tuple[str, str], int] = {}  # (store, graph) -> hash of what this process last wrote
+
+
+def apply(store, log: Judgements, skip_unchanged: bool = False) -> CurationReport:
+    """:func:`compute`, then write ``graph/judgements`` and ``graph/resolved``.
+    With ``skip_unchanged`` (the ingest hook), a graph identical to the one this
+    process last wrote is not written again."""
     report = compute(store, log)
-    store.replace_document(GRAPH_JUDGEMENTS, judgements_graph(report.log).serialize(format="nt"))
-    store.replace_document(GRAPH_RESOLVED, resolved_graph(report.resolution).serialize(format="nt"))
+    where = str(getattr(store, "location", id(store)))
+    for graph, build in ((GRAPH_JUDGEMENTS, lambda: judgements_graph(report.log)),
+                         (GRAPH_RESOLVED, lambda: resolved_graph(report.resolution))):
+        key = (where, graph)
+        stamp = hash((log_stamp(log), tuple(sorted(report.resolution.moved.items())),
+                      tuple((j.id, tuple(m)) for j, m in report.resolution.orphans), tuple(report.resolution.clusters)))
+        if skip_unchanged and _WRITTEN.get(key) == stamp:
+            continue
+        store.replace_document(graph, build().serialize(format="nt"))
+        _WRITTEN[key] = stamp
     return report
+
+
+def log_stamp(log: Judgements) -> tuple:
+    st = log.path.stat()
+    return (st.st_mtime_ns, st.st_size)
 
 
 def record(store, log: Judgements, kind: str, subject: str, obj: str | None, *, by: str, why: str,
@@ -189,4 +198,4 @@ def on_stored(store, graph_iri: str) -> None:
         return
     log = log_for(store)
     if log is not None:
-        apply(store, log)
+        apply(store, log, skip_unchanged=True)
