@@ -4,6 +4,7 @@ Public API::
 
     from camket.curation.view import load_view, ResolvedView, CANONICAL_SPARQL
     view = load_view(store)              # reads graph/resolved (cheap; no SQLite needed)
+    canonical_iri(store, iri)            # one lookup: where a merged-away IRI points, or None
     view.canonical("https://w3id.org/camket/id/person/lo-van-hung")  # -> canonical IRI
     view.is_rejected(fact_iri); view.name(iri); view.pledge_status(pledge_iri)
     for s, p, o in view.rewrite(triples): ...   # merged IRIs, rejected facts dropped
@@ -93,6 +94,17 @@ def _value(term):
 
 STATUS_NAMES = {"NotYetRated": "not-yet-rated", "InTheWorks": "in-the-works", "Stalled": "stalled",
                 "Compromise": "compromise", "Kept": "kept", "Broken": "broken"}
+
+
+CANONICAL_ONE = f"""SELECT ?canon WHERE {{ GRAPH <{GRAPH_RESOLVED}> {{ ?x owl:sameAs ?canon }} }}"""
+
+
+def canonical_iri(store, iri: str) -> str | None:
+    """The canonical IRI a merged-away ``iri`` now points to, else None (one small
+    query: for an API route that redirects old IRIs)."""
+    import pyoxigraph as ox
+    rows = store.select(CANONICAL_ONE, {"x": ox.NamedNode(iri)})
+    return rows[0]["canon"].value if rows else None
 
 
 def load_view(store) -> ResolvedView:

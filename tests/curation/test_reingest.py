@@ -190,3 +190,14 @@ def test_split_one_node_that_is_two_people(env, corpus):
     corpus({"a.txt": A})                                             # she leaves article a
     code, _, err = cli("ingest", folder)
     assert f"ORPHANED (not in the corpus: {full(SAO)} in {ID}doc/a): #1 split" in err
+
+
+def test_canonical_iri_lookup_for_redirects(env):
+    from camket.curation.view import canonical_iri
+    store, _, cli = env
+    judge(cli, "same-as", TUE, TUE2)
+    s = open_store(store)
+    try:
+        assert canonical_iri(s, full(TUE2)) == full(TUE) and canonical_iri(s, full(TUE)) is None
+    finally:
+        s.close()
