@@ -164,3 +164,59 @@ def remove_mention(analysis: Analysis, mention: Mention) -> None:
         ent.spans.remove(mention.span)
     if not any(m.entity is ent for m in analysis.mentions):
         analysis.entities.pop(f"{ent.kind}:{ent.key.casefold()}", None)
+
+
+class MentionIndex:
+    """Mentions by word: which start at, and which cover, each word (built once, O(n)).
+
+    Components look mentions up per word many times; scanning the list each
+    time is quadratic in long documents.
+    """
+
+    def __init__(self, analysis: Analysis, kinds: tuple[str, ...] | None = None):
+        ws = words(analysis)
+        self.ws = ws
+        self.starts: dict[int, list[Mention]] = {}
+        self.cover: dict[int, list[Mention]] = {}
+        for m in analysis.mentions:
+            if kinds is not None and m.kind not in kinds:
+                continue
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        i = word_index_at_or_after_words(self.ws, m.span.start)
+        if i < len(self.ws) and self.ws[i].start == m.span.start:
+            self.starts.setdefault(i, []).append(m)
+        k = i
+        while k < len(self.ws) and self.ws[k].start < m.span.end:
+            self.cover.setdefault(k, []).append(m)
+            k += 1
+
+    def starting_at(self, k: int, kinds: tuple[str, ...]) -> Mention | None:
+        for m in self.starts.get(k, ()):
+            if m.kind in kinds:
+                return m
+        return None
+
+    def covering(self, k: int, kinds: tuple[str, ...]) -> list[Mention]:
+        return [m for m in self.cover.get(k, ()) if m.kind in kinds]
+
+    def over(self, i: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
+        seen, out = set(), []
+        for k in range(i, end):
+            for m in self.cover.get(k, ()):
+                if m.kind in kinds and id(m) not in seen:
+                    seen.add(id(m))
+                    out.append(m)
+        return out
+
+
+def word_index_at_or_after_words(ws: list[Word], offset: int) -> int:
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ws[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

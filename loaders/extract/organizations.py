@@ -33,7 +33,7 @@ from camket.ontology.iri import canonical
 from ..model import Analysis, Entity, Mention
 from ..pipeline import component
 from . import actors_lexicon as lex
-from .actors_text import (Word, add_mention, dash_or_space_joined, sentence_initial,
+from .actors_text import (MentionIndex, Word, add_mention, dash_or_space_joined, sentence_initial,
                           space_joined, words)
 
 MAX_NAME_WORDS = 12
@@ -53,14 +53,17 @@ def _place_at(analysis: Analysis, ws: list[Word], j: int) -> tuple[Mention, int]
     """A place mention starting at word ``j``: (mention, index after it)."""
     if j >= len(ws):
         return None
-    start = ws[j].start
-    for m in analysis.mentions:
-        if m.kind == "place" and m.span.start == start:
-            k = j
-            while k < len(ws) and ws[k].end <= m.span.end:
-                k += 1
-            return m, k
-    return None
+    index = analysis.__dict__.get("_org_place_index")
+    if index is None or index[0] != id(analysis.mentions):  # places are all found before bodies
+        index = (id(analysis.mentions), MentionIndex(analysis, ("place",)))
+        analysis.__dict__["_org_place_index"] = index
+    m = index[1].starting_at(j, ("place",))
+    if m is None:
+        return None
+    k = j
+    while k < len(ws) and ws[k].end <= m.span.end:
+        k += 1
+    return m, k
 
 
 def _person_name_at(ws: list[Word], j: int) -> bool:
@@ -97,7 +100,7 @@ def _continues_after_comma(ws: list[Word], j: int) -> int:
 
 def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tuple[int, bool]:
     """Extend a body name from word ``j``; (index after the name, ended on a place)."""
-    folded = _folded(ws)
+    folded = folded_words(analysis)
     k = j
     while k < len(ws) and k - start < MAX_NAME_WORDS:
         w = ws[k]
@@ -135,6 +138,14 @@ def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tupl
 
 def _folded(ws: list[Word]) -> list[str]:
     return [w.fold for w in ws]
+
+
+def folded_words(analysis: Analysis) -> list[str]:
+    """Case-folded words of the document (cached on the analysis)."""
+    cached = analysis.__dict__.get("_actor_folded")
+    if cached is None:
+        cached = analysis.__dict__["_actor_folded"] = _folded(words(analysis))
+    return cached
 
 
 def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
@@ -206,10 +217,10 @@ class _Orgs:
         self.a = analysis
         self.ws = words(analysis)
         self.folded = _folded(self.ws)
-        self.covered: list[tuple[int, int]] = []  # word ranges already bodies
+        self.covered: set[int] = set()  # words already in bodies
 
     def free(self, i: int, end: int) -> bool:
-        return all(end <= a or i >= b for a, b in self.covered)
+        return not any(k in self.covered for k in range(i, end))
 
     def add(self, i: int, end: int, key: str | None = None, org_kind: str | None = None,
             **attrs) -> Entity:
@@ -218,7 +229,7 @@ class _Orgs:
         written = a.text[start:stop]
         ent = a.entity("org", written, key=key or canonical(written), org_kind=org_kind, **attrs)
         add_mention(a, "org", start, stop, ent, org_kind=org_kind)
-        self.covered.append((i, end))
+        self.covered.update(range(i, end))
         return ent
 
     # -- 1 + 2: gazetteer and head-word bodies ------------------------------------
@@ -304,7 +315,7 @@ class _Orgs:
             if ent is not None and self.free(w.i, w.i + 1):
                 add_mention(a, "org", w.start, w.end, ent, org_kind=ent.attrs.get("org_kind"))
                 a.entity("org", a.text[w.start:w.end], key=ent.key)
-                self.covered.append((w.i, w.i + 1))
+                self.covered.add(w.i)
 
     # -- 4: datelines and photo credits -----------------------------------------------
     def datelines_and_credits(self) -> None:

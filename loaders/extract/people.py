@@ -28,7 +28,7 @@ from __future__ import annotations
 from ..model import Analysis, Span
 from ..pipeline import component
 from . import actors_lexicon as lex
-from .actors_text import (Word, add_mention, remove_mention, space_joined, words)
+from .actors_text import (MentionIndex, Word, add_mention, remove_mention, space_joined, words)
 
 MAX_NAME = 5
 # address words that are also (rare) surnames: "Ông X" opens a name, it is not one
@@ -90,32 +90,40 @@ class _People:
         self.ws = words(analysis)
         self.folded = [w.fold for w in self.ws]
         self.found: dict[tuple[int, int], dict] = {}
+        self.found_at: dict[int, tuple[int, int]] = {}  # word -> the candidate covering it
         self.mention_at = {}
         for m in analysis.mentions:
             self.mention_at.setdefault(m.span.start, []).append(m)
+        self.index = MentionIndex(analysis, ("place", "org"))
 
     # -- helpers -----------------------------------------------------------------
     def mentions_over(self, i: int, end: int, kinds=("place", "org")):
-        span = Span(self.ws[i].start, self.ws[end - 1].end)
-        return [m for m in self.a.mentions if m.kind in kinds and m.span.overlaps(span)]
+        return self.index.over(i, end, kinds)
 
     def exactly_other(self, i: int, end: int) -> bool:
         """The run is, or lies inside, a place or a body."""
         span = Span(self.ws[i].start, self.ws[end - 1].end)
-        return any(m.kind in ("place", "org") and span in m.span for m in self.a.mentions)
+        return any(span in m.span for m in self.index.covering(i, ("place", "org")))
 
     def add(self, i: int, end: int, source: str, strong: bool, **attrs) -> None:
         if end <= i:
             return
         key = (i, end)
-        for (a, b), info in list(self.found.items()):
-            if a < end and i < b:  # overlapping candidates: keep the stronger, then the longer
-                if (info["strong"], b - a) >= (strong, end - i):
-                    for k, v in attrs.items():
-                        info.setdefault(k, v)
-                    return
-                del self.found[(a, b)]
+        overlapping = {self.found_at[k] for k in range(i, end) if k in self.found_at}
+        for (a, b) in overlapping:
+            info = self.found[(a, b)]
+            # overlapping candidates: keep the stronger, then the longer
+            if (info["strong"], b - a) >= (strong, end - i):
+                for k, v in attrs.items():
+                    info.setdefault(k, v)
+                return
+        for (a, b) in overlapping:
+            del self.found[(a, b)]
+            for k in range(a, b):
+                self.found_at.pop(k, None)
         self.found[key] = {"source": source, "strong": strong, **attrs}
+        for k in range(i, end):
+            self.found_at[k] = key
 
     def mention_end_at(self, j: int, kinds=("org", "place")) -> int | None:
         """Index after a mention starting at word ``j``."""
@@ -243,11 +251,9 @@ class _People:
                 continue
             k = j + len(p.toks)
             # a body that starts inside the role phrase ("Giám đốc [Sở Tư pháp]")
-            last = Span(ws[k - 1].start, ws[k - 1].end)
-            for m in self.a.mentions:
-                if m.kind == "org" and m.span.start <= last.start and last.end <= m.span.end:
-                    while k < len(ws) and ws[k].end <= m.span.end:
-                        k += 1
+            for m in self.index.covering(k - 1, ("org",)):
+                while k < len(ws) and ws[k].end <= m.span.end:
+                    k += 1
             # the body the post belongs to, if written between title and name,
             # possibly after descriptors ("Thứ trưởng Ngoại giao [Canada] Name")
             k = self.skip_body(k)
@@ -290,13 +296,20 @@ class _People:
     # -- output -------------------------------------------------------------------
     def emit(self) -> None:
         a, ws = self.a, self.ws
+        removed: set[int] = set()
         for (i, end), info in sorted(self.found.items()):
             span = Span(ws[i].start, ws[end - 1].end)
-            for m in list(a.mentions):
-                if m.kind == "place" and m.span.overlaps(span) and info["strong"]:
-                    if not m.span.start < span.start and not m.span.end > span.end:
-                        remove_mention(a, m)  # "Nguyễn Thái Bình" is not Thái Bình
-            if any(m.kind in ("place", "org") and m.span.overlaps(span) for m in a.mentions):
+            blocked = False
+            for m in self.index.over(i, end, ("place", "org")):
+                if id(m) in removed:
+                    continue
+                if m.kind == "place" and info["strong"] and span.start <= m.span.start \
+                        and m.span.end <= span.end:
+                    remove_mention(a, m)  # "Nguyễn Thái Bình" is not Thái Bình
+                    removed.add(id(m))
+                else:
+                    blocked = True
+            if blocked:
                 continue
             written = a.text[span.start:span.end]
             attrs = {k: v for k, v in info.items() if k in ("gender", "honorific")}

@@ -33,7 +33,7 @@ from camket.ontology.iri import canonical
 from ..model import Analysis, Entity, Membership
 from ..pipeline import component
 from . import actors_lexicon as lex
-from .actors_text import DIACRITIC_FREE
+from .actors_text import DIACRITIC_FREE, MentionIndex, word_index_at_or_after_words
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -149,16 +149,23 @@ def _orgs(analysis: Analysis) -> None:
 
 def _only_inside_names(analysis: Analysis) -> None:
     """Drop places and bodies named only inside another body's or an event's name."""
-    for kind, hosts in (("place", ("org", "event")), ("org", ("org", "event"))):
-        spans = [m for m in analysis.mentions if m.kind in hosts]
+    hosts = MentionIndex(analysis, ("org", "event"))
+    by_entity: dict[int, list] = {}
+    for m in analysis.mentions:
+        if m.entity is not None and m.kind in ("place", "org"):
+            by_entity.setdefault(id(m.entity), []).append(m)
+    used_as_post_body = {id(ms.org) for ms in analysis.memberships if ms.org is not None}
+    for kind in ("place", "org"):
         for ent in analysis.entities_of(kind):
-            mentions = [m for m in analysis.mentions if m.entity is ent]
-            if not mentions:
+            mentions = by_entity.get(id(ent))
+            if not mentions or (kind == "org" and id(ent) in used_as_post_body):
                 continue
-            if all(any(m.span in h.span and m.span != h.span and h.entity is not ent for h in spans)
-                   for m in mentions):
-                if kind == "org" and any(ms.org is ent for ms in analysis.memberships):
-                    continue
+
+            def inside(m) -> bool:
+                k = word_index_at_or_after_words(hosts.ws, m.span.start)
+                return any(m.span in h.span and m.span != h.span and h.entity is not ent
+                           for h in hosts.covering(k, ("org", "event")))
+            if all(inside(m) for m in mentions):
                 analysis.forget(ent)
 
 

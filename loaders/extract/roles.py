@@ -35,7 +35,7 @@ from camket.ontology.iri import canonical
 from ..model import Analysis, Entity, Membership, Mention, Span
 from ..pipeline import component
 from . import actors_lexicon as lex
-from .actors_text import Word, add_mention, space_joined, words
+from .actors_text import MentionIndex, Word, add_mention, space_joined, words
 
 MAX_TITLE_WORDS = 30
 MODIFIERS = {"nguyên", "cựu", "quyền", "tân"}  # former, former, acting, newly appointed
@@ -78,6 +78,7 @@ class _Roles:
                 self.person_start[i] = m.entity
                 self.person_end[e] = m.entity
         self.title_end: dict[int, Entity] = {}    # word index after a title -> its holder
+        self.mindex = MentionIndex(analysis, ("org", "place", "person"))
 
     def index(self, offset: int) -> int:
         ws = self.ws
@@ -99,11 +100,8 @@ class _Roles:
         return None
 
     def covering(self, k: int, kinds: tuple[str, ...]) -> Mention | None:
-        w = self.ws[k]
-        for m in self.a.mentions:
-            if m.kind in kinds and m.span.start <= w.start and w.end <= m.span.end:
-                return m
-        return None
+        found = self.mindex.covering(k, kinds)
+        return found[0] if found else None
 
     # -- the extent of a title -----------------------------------------------------
     def extent(self, j: int, n: int) -> tuple[int, Entity | None]:
@@ -143,7 +141,7 @@ class _Roles:
     def body(self, j: int, n: int, end: int, phrase: gz.Phrase) -> tuple[Entity | None, str]:
         a, ws = self.a, self.ws
         span = Span(ws[j].start, ws[end - 1].end)
-        orgs = sorted((m for m in a.mentions if m.kind == "org" and m.entity is not None
+        orgs = sorted((m for m in self.mindex.over(j, end, ("org",)) if m.entity is not None
                        and m.span.overlaps(span) and m.span.end <= span.end), key=lambda m: m.span.start)
         role_end = ws[j + n - 1].end
         role_text = a.text[ws[j].start:role_end]
@@ -171,9 +169,10 @@ class _Roles:
             s, e = unit
             written = a.text[ws[s].start:ws[e - 1].end]
             ent = a.entity("org", written, org_kind="other")
-            add_mention(a, "org", ws[s].start, ws[e - 1].end, ent, org_kind="other", source="title")
+            self.mindex.add(add_mention(a, "org", ws[s].start, ws[e - 1].end, ent, org_kind="other",
+                                        source="title"))
             return ent, role_text
-        places = [m for m in a.mentions if m.kind == "place" and m.span in span]
+        places = [m for m in self.mindex.over(j, end, ("place",)) if m.span in span]
         default = phrase.row.get("default_org")
         if default and not places:
             row = _org_rows().get(canonical(default).casefold(), {})
@@ -203,7 +202,7 @@ class _Roles:
 
     def only_place(self, s: int, e: int) -> bool:
         span = Span(self.ws[s].start, self.ws[e - 1].end)
-        return any(m.kind in ("place", "person") and span in m.span for m in self.a.mentions)
+        return any(span in m.span for m in self.mindex.covering(s, ("place", "person")))
 
     # -- memberships ---------------------------------------------------------------
     def run(self) -> None:
