@@ -185,7 +185,7 @@ class _People:
             end = vietnamese_name(ws, j)
             if end == j:
                 end = foreign_name(ws, j, folded)
-            if end == j or end >= len(ws) or ws[end].gap.strip() != ",":
+            if end == j or end >= len(ws) or ws[end].gap.strip() not in (",", "-", "\u2013", "("):
                 continue
             if lex.role_at(ws, end, folded) is not None and not self.exactly_other(j, end):
                 self.add(j, end, "name-title", True)

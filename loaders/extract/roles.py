@@ -219,7 +219,7 @@ class _Roles:
             first = j
             if j > 0 and ws[j - 1].fold in MODIFIERS and space_joined(ws, j):
                 first = j - 1  # "nguyên Viện trưởng", "Quyền Giám đốc"
-            if holder is None and ws[first].gap.strip() in (",", "("):
+            if holder is None and ws[first].gap.strip() in (",", "(", "-", "\u2013"):
                 # "X, Title", "X, Title 1, Title 2", "X (Title)"
                 holder = self.person_end.get(first) or self.title_end.get(first)
             if holder is None:

@@ -112,3 +112,15 @@ def test_title_in_brackets_after_the_name():
     a = run("Ông Carlos Mendes (Giám đốc quốc gia Ngân hàng Thế giới tại Việt Nam) đánh giá cao kết quả.")
     assert posts(a) == [("Carlos Mendes", "Giám đốc quốc gia Ngân hàng Thế giới tại Việt Nam",
                          "Giám đốc quốc gia", "Ngân hàng Thế giới")]
+
+
+def test_dash_separated_posts_of_a_party_official():
+    a = run("Đồng chí Hầu Văn Chiến - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Sơn La - Chủ tịch HĐND "
+            "tỉnh Sơn La phát biểu chỉ đạo. Giám đốc Công an tỉnh Sơn La Lò Minh Đức báo cáo.")
+    got = [(p, t, o) for p, t, _, o in posts(a)]
+    assert got == [
+        ("Hầu Văn Chiến", "Ủy viên Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Hầu Văn Chiến", "Bí thư Tỉnh ủy Sơn La", "Tỉnh ủy Sơn La"),
+        ("Hầu Văn Chiến", "Chủ tịch HĐND tỉnh Sơn La", "HĐND tỉnh Sơn La"),
+        ("Lò Minh Đức", "Giám đốc Công an tỉnh Sơn La", "Công an tỉnh Sơn La"),
+    ]
