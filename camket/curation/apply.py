@@ -17,6 +17,7 @@ is reported as orphaned — never silently dropped.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -196,6 +197,10 @@ def on_stored(store, graph_iri: str) -> None:
     """Ingest hook: after a document is (re)stored, re-apply the judgements."""
     if graph_iri in (GRAPH_JUDGEMENTS, GRAPH_RESOLVED):
         return
-    log = log_for(store)
-    if log is not None:
-        apply(store, log, skip_unchanged=True)
+    try:
+        log = log_for(store)
+        if log is not None:
+            apply(store, log, skip_unchanged=True)
+    except Exception as err:  # noqa: BLE001 - curation must never stop an ingest
+        print(f"camket curation: judgements not re-applied after {graph_iri}: {type(err).__name__}: {err}",
+              file=sys.stderr)

@@ -222,8 +222,12 @@ def _ingest_then_report(original):
         code = original(args)
         log = Judgements(judgements_path(args.store))
         if log.exists():
-            with opened(args.store) as store:
-                print(apply(store, log).summary(), file=sys.stderr)
+            try:
+                with opened(args.store) as store:
+                    print(apply(store, log).summary(), file=sys.stderr)
+            except JudgementError as err:
+                print(f"camket curation: {err}", file=sys.stderr)
+                return 1
         return code
     run.__wrapped__ = original
     return run

@@ -152,9 +152,12 @@ class Judgements:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
-        con.row_factory = sqlite3.Row
-        con.executescript(SCHEMA)
+        try:
+            con = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
+            con.row_factory = sqlite3.Row
+            con.executescript(SCHEMA)
+        except sqlite3.Error as err:
+            raise JudgementError(f"cannot use the judgement file {self.path}: {err}") from None
         return con
 
     def exists(self) -> bool:

@@ -201,3 +201,12 @@ def test_canonical_iri_lookup_for_redirects(env):
         assert canonical_iri(s, full(TUE2)) == full(TUE) and canonical_iri(s, full(TUE)) is None
     finally:
         s.close()
+
+
+def test_a_broken_judgement_file_never_stops_ingest(env, corpus):
+    store, folder, cli = env
+    (store.parent / "store.judgements.sqlite").write_bytes(b"not a database at all" * 10)
+    corpus({"a.txt": "Tin mới. " + A})
+    code, _, err = cli("ingest", folder)
+    assert "judgements not re-applied" in err and "cannot use the judgement file" in err
+    assert "1 ingested" in err and code == 1
