@@ -166,8 +166,11 @@ class Judgements:
     def all(self) -> list[Judgement]:
         if not self.exists():
             return []
-        with self._connect() as con:
+        con = self._connect()
+        try:
             return [Judgement(**dict(r)) for r in con.execute("SELECT * FROM judgement ORDER BY id")]
+        finally:
+            con.close()
 
     def active(self) -> list[Judgement]:
         return [j for j in self.all() if j.active]
