@@ -329,7 +329,8 @@ class _Orgs:
                                                    and j + 1 < len(ws) and ws[j + 1].gap.startswith(")")):
                 continue
             w = ws[j]
-            if (_acronym_like(w) or _domain_like(w)) and j + 1 < len(ws) \
+            first_para = para is a.paragraphs[0]
+            if (_acronym_like(w) or _domain_like(w) or first_para and w.latin and w.cap) and j + 1 < len(ws) \
                     and re.fullmatch(r"\)?\s*[-\u2013\u2014]\s*", ws[j + 1].gap) and self.free(j, j + 1):
                 self.add(j, j + 1, org_kind="media")
         for a_, b_ in lex.credit_segments(ws):

@@ -231,8 +231,19 @@ class _People:
                     k = nxt
                     continue
             break
+        # a bracketed acronym after the body: "Ngân hàng Trung ương châu Âu (ECB) Name"
+        if k > start and k + 1 < len(ws) and ws[k].gap.strip() == "(" and ws[k].upper \
+                and ws[k + 1].gap.strip() == ")" and ws[k + 1].gap.endswith(" "):
+            return k + 1
         if k > start:
             return k
+        # lower-case descriptors then a name: "Chuyên gia kinh tế Name"
+        d = k
+        while d < len(ws) and d - k < 3 and space_joined(ws, d) and not ws[d].cap \
+                and not lex.stops_at(ws, d):
+            d += 1
+        if d > k and d < len(ws) and space_joined(ws, d) and vietnamese_name(ws, d) > d:
+            return d
         # descriptors then a body or place: "Ngoại giao Canada", "Kỹ thuật của Acme"
         d = k
         while d < len(ws) and d - k < 4 and space_joined(ws, d) and not lex.stops_at(ws, d) \
@@ -257,7 +268,7 @@ class _People:
             # the body the post belongs to, if written between title and name,
             # possibly after descriptors ("Thứ trưởng Ngoại giao [Canada] Name")
             k = self.skip_body(k)
-            if k >= len(ws) or not space_joined(ws, k):
+            if k >= len(ws) or not (space_joined(ws, k) or ws[k].gap.strip() == ")"):
                 continue
             end = vietnamese_name(ws, k)
             if end == k:

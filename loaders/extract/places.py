@@ -84,9 +84,15 @@ def _clear(ws: list[Word], i: int, n: int) -> bool:
 def _after_role(ws: list[Word], folded: list[str], i: int) -> bool:
     """Word ``i`` follows a role word: "Thủ tướng Anh", "Ngoại trưởng Nga"."""
     from . import actors_lexicon as lex
-    for s in range(max(0, i - 4), i):
+    if not space_joined(ws, i):
+        return False
+    for s in range(max(0, i - 6), i):
         p = lex.role_at(ws, s, folded)
-        if p is not None and s + len(p.toks) == i and space_joined(ws, i):
+        if p is None or s + len(p.toks) > i:
+            continue
+        # only descriptors between the role and the country: "Bộ trưởng Tài chính Mỹ"
+        between = range(s + len(p.toks), i)
+        if len(between) <= 3 and all(space_joined(ws, k) and not lex.stops_at(ws, k) for k in between):
             return True
     return False
 

@@ -128,6 +128,9 @@ class _Roles:
             elif g == ",":
                 if not w.cap or k in self.person_start or lex.role_at(ws, k, self.folded) is not None:
                     break
+            elif g == "(" and w.upper and k + 1 < len(ws) and ws[k + 1].gap.strip() == ")" \
+                    and k + 1 in self.person_start:
+                return k + 1, self.person_start[k + 1]  # "... châu Âu (ECB) Name"
             else:
                 break
             m = self.mention_at(k, ("org", "place"))
@@ -228,6 +231,8 @@ class _Roles:
             title_end = end
             org, role_text = self.body(j, n, title_end, p)
             start, stop = ws[first].start, ws[title_end - 1].end
+            if a.text.count("(", start, stop) > a.text.count(")", start, stop) and a.text[stop:stop + 1] == ")":
+                stop += 1  # "... châu Âu (ECB)"
             title = a.text[start:stop].strip()
             a.memberships.append(Membership(person=holder, title=title, role=role_text, org=org,
                                             span=Span(start, stop), date=a.date))

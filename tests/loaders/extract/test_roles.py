@@ -124,3 +124,13 @@ def test_dash_separated_posts_of_a_party_official():
         ("Hầu Văn Chiến", "Chủ tịch HĐND tỉnh Sơn La", "HĐND tỉnh Sơn La"),
         ("Lò Minh Đức", "Giám đốc Công an tỉnh Sơn La", "Công an tỉnh Sơn La"),
     ]
+
+
+def test_foreign_officials_with_country_and_bracketed_acronym_between_title_and_name():
+    a = run("Bộ trưởng Tài chính Mỹ Laura Benson gặp Thống đốc Ngân hàng Trung ương châu Âu (ECB) "
+            "Marc Dufour. Bà Benson và ông Dufour thảo luận. Chuyên gia kinh tế Cấn Văn Lâm dự báo tăng trưởng.")
+    got = {(p, t, o) for p, t, _, o in posts(a)}
+    assert got == {("Laura Benson", "Bộ trưởng Tài chính Mỹ", None),
+                   ("Marc Dufour", "Thống đốc Ngân hàng Trung ương châu Âu (ECB)", "Ngân hàng Trung ương châu Âu"),
+                   ("Cấn Văn Lâm", "Chuyên gia kinh tế", None)}
+    assert {e.name for e in a.entities_of("person")} == {"Laura Benson", "Marc Dufour", "Cấn Văn Lâm"}
