@@ -5,6 +5,7 @@ Public API::
     from camket.curation.view import load_view, ResolvedView, CANONICAL_SPARQL
     view = load_view(store)              # reads graph/resolved (cheap; no SQLite needed)
     canonical_iri(store, iri)            # one lookup: where a merged-away IRI points, or None
+    cluster_iris(store, canonical)       # the canonical IRI and every IRI merged into it
     view.canonical("https://w3id.org/camket/id/person/lo-van-hung")  # -> canonical IRI
     view.is_rejected(fact_iri); view.name(iri); view.pledge_status(pledge_iri)
     for s, p, o in view.rewrite(triples): ...   # merged IRIs, rejected facts dropped
@@ -52,6 +53,10 @@ class ResolvedView:
         """Every IRI rejected by a judgement (and the old IRIs of re-anchored ones)."""
         out = {i for i, st in self.status.items() if st == "rejected"}
         return out | {old for old, new in self.moved.items() if new in out}
+
+    def members(self, canonical: str) -> list[str]:
+        """``canonical`` and every IRI merged into it."""
+        return [canonical] + sorted(old for old, c in self.same_as.items() if c == canonical)
 
     def is_rejected(self, iri: str) -> bool:
         return self.status.get(self.moved.get(iri, iri)) == "rejected"
@@ -105,6 +110,17 @@ def canonical_iri(store, iri: str) -> str | None:
     import pyoxigraph as ox
     rows = store.select(CANONICAL_ONE, {"x": ox.NamedNode(iri)})
     return rows[0]["canon"].value if rows else None
+
+
+CLUSTER = f"""SELECT DISTINCT ?m WHERE {{ GRAPH <{GRAPH_RESOLVED}> {{ ?m owl:sameAs ?canon }} }}"""
+
+
+def cluster_iris(store, canonical: str) -> list[str]:
+    """``canonical`` and every IRI merged into it: what an entity page queries with
+    ``VALUES ?p { ... }`` to show the facts of all its spellings."""
+    import pyoxigraph as ox
+    rows = store.select(CLUSTER, {"canon": ox.NamedNode(canonical)})
+    return [canonical] + sorted(r["m"].value for r in rows)
 
 
 def load_view(store) -> ResolvedView:

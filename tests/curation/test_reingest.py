@@ -193,12 +193,14 @@ def test_split_one_node_that_is_two_people(env, corpus):
 
 
 def test_canonical_iri_lookup_for_redirects(env):
-    from camket.curation.view import canonical_iri
+    from camket.curation.view import canonical_iri, cluster_iris, load_view
     store, _, cli = env
     judge(cli, "same-as", TUE, TUE2)
+    judge(cli, "same-as", TUE3, TUE)
     s = open_store(store)
     try:
         assert canonical_iri(s, full(TUE2)) == full(TUE) and canonical_iri(s, full(TUE)) is None
+        assert cluster_iris(s, full(TUE)) == load_view(s).members(full(TUE)) == [full(TUE), full(TUE3), full(TUE2)]
     finally:
         s.close()
 
