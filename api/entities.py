@@ -26,9 +26,9 @@ def summaries(store, kind: str, limit: int, offset: int) -> Page[Summary]:
 
 def props(store, subject: ox.NamedNode, **preds: str) -> dict[str, list[str]]:
     """Values of each predicate of ``subject`` (``name="schema:name"``), sorted, as strings."""
-    unions = " UNION ".join(f'{{ ?s {p} ?v . BIND("{k}" AS ?k) }}' for k, p in preds.items())
+    unions = " UNION ".join(f'{{ {subject} {p} ?v . BIND("{k}" AS ?k) }}' for k, p in preds.items())
     out: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(f"SELECT ?k ?v WHERE {{ {graph.values('s', [subject])} {unions} }}"):
+    for r in store.select(f"SELECT ?k ?v WHERE {{ {unions} }}"):
         out[r["k"].value].add(r["v"].value)
     return {k: sorted(out.get(k, ())) for k in preds}
 

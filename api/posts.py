@@ -18,10 +18,12 @@ from .models import Attestation, Post
 
 def posts(store, person: ox.NamedNode | None = None, org: ox.NamedNode | None = None) -> list[Post]:
     """Posts of ``person`` or held in ``org``, oldest first."""
-    var, value = ("p", person) if person is not None else ("org", org)
-    q = f"""SELECT DISTINCT ?m ?p ?org ?role ?title ?doc ?date ?docdate WHERE {{ {graph.values(var, [value])}
-      GRAPH ?doc {{ ?m a org:Membership ; org:member ?p .
-        OPTIONAL {{ ?m org:organization ?org }} OPTIONAL {{ ?m org:role/schema:name ?role }}
+    if person is not None:
+        bound = f"?m org:member {person} ; a org:Membership . BIND({person} AS ?p) OPTIONAL {{ ?m org:organization ?org }}"
+    else:
+        bound = f"?m org:organization {org} ; a org:Membership ; org:member ?p . BIND({org} AS ?org)"
+    q = f"""SELECT DISTINCT ?m ?p ?org ?role ?title ?doc ?date ?docdate WHERE {{
+      GRAPH ?doc {{ {bound} OPTIONAL {{ ?m org:role/schema:name ?role }}
         OPTIONAL {{ ?m ck:title ?title }} OPTIONAL {{ ?m ck:attestedOn ?date }} }}
       OPTIONAL {{ ?doc dcterms:date ?docdate }} }}"""
     rows = store.select(q)

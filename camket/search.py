@@ -203,25 +203,21 @@ def _hit(kind, iri, label, doc, score) -> dict:
 
 
 # -------------------------------------------------------------- what is indexed
-ENTITY_Q = """SELECT ?e ?n ?a ?num ?type ?title ?acr WHERE { %s GRAPH ?g { ?e ck:mentionedIn ?g .
+ENTITY_Q = """SELECT ?e ?n ?a ?num ?type ?title ?acr WHERE { GRAPH %(g)s { ?e ck:mentionedIn %(g)s .
   FILTER NOT EXISTS { ?e a org:Membership }
   OPTIONAL { ?e schema:name ?n } OPTIONAL { ?e schema:alternateName ?a } OPTIONAL { ?e eli:id_local ?num }
   OPTIONAL { ?e ck:policyType ?type } OPTIONAL { ?e eli:title ?title } OPTIONAL { ?e ck:acronym ?acr } } }"""
-FACT_Q = """SELECT ?x ?kind ?text ?who ?t WHERE { %s GRAPH ?g {
+FACT_Q = """SELECT ?x ?kind ?text ?who ?t WHERE { GRAPH %(g)s {
   { ?x a ck:Statement ; ck:text ?text ; ck:speaker ?who . BIND("statement" AS ?kind) }
   UNION { ?x a ck:Pledge ; ck:text ?text ; ck:actor ?who . BIND("pledge" AS ?kind) }
   UNION { ?x a ck:Document . BIND("document" AS ?kind) OPTIONAL { ?x dcterms:title ?t } OPTIONAL { ?x schema:text ?text } }
 } }"""
 
 
-def _values_g(g: ox.NamedNode) -> str:
-    return f"VALUES ?g {{ {g} }}"
-
-
 def _rows(store, g: ox.NamedNode) -> tuple[list[tuple], list[tuple]]:
     spellings: dict[str, set[str]] = {}
     kinds: dict[str, str] = {}
-    for r in store.select(ENTITY_Q % _values_g(g)):
+    for r in store.select(ENTITY_Q % {"g": g}):
         iri = r["e"].value
         kind = ENTITY_KINDS.get(iri[len(str(ID)):].split("/", 1)[0])
         if kind is None:
@@ -243,7 +239,7 @@ def _rows(store, g: ox.NamedNode) -> tuple[list[tuple], list[tuple]]:
 
 def _facts(store, g: ox.NamedNode, spellings: dict[str, set[str]]) -> list[tuple]:
     out: dict[str, list] = {}
-    for r in store.select(FACT_Q % _values_g(g)):
+    for r in store.select(FACT_Q % {"g": g}):
         iri, kind = r["x"].value, r["kind"].value
         text = r["text"].value if r["text"] is not None else ""
         row = out.setdefault(iri, [kind, iri, g.value, "", "||", "", fold(text), ""])

@@ -55,8 +55,8 @@ def _spans_here(store, d: ox.NamedNode, nodes) -> dict:
 
 
 def _mentions(store, d: ox.NamedNode) -> list[Mention]:
-    rows = store.select(f"SELECT DISTINCT ?e WHERE {{ {graph.values('d', [d])} GRAPH ?d {{ ?e ck:mentionedIn ?d }} "
-                        "FILTER NOT EXISTS { GRAPH ?d { ?e a org:Membership } } }")
+    rows = store.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH {d} {{ ?e ck:mentionedIn {d} "
+                        "FILTER NOT EXISTS { ?e a org:Membership } } }")
     nodes = [r["e"].value for r in rows]
     refs, spans = graph.refs(store, nodes), _spans_here(store, d, nodes)
     out = [Mention(entity=refs[n], evidence=spans.get(n, [])) for n in nodes]
@@ -65,8 +65,8 @@ def _mentions(store, d: ox.NamedNode) -> list[Mention]:
 
 
 def _memberships(store, d: ox.NamedNode) -> list[MembershipFact]:
-    rows = store.select(f"""SELECT ?m ?p ?org ?role ?title ?date WHERE {{ {graph.values('d', [d])}
-      GRAPH ?d {{ ?m a org:Membership ; org:member ?p . OPTIONAL {{ ?m org:organization ?org }}
+    rows = store.select(f"""SELECT ?m ?p ?org ?role ?title ?date WHERE {{
+      GRAPH {d} {{ ?m a org:Membership ; org:member ?p . OPTIONAL {{ ?m org:organization ?org }}
         OPTIONAL {{ ?m org:role/schema:name ?role }} OPTIONAL {{ ?m ck:title ?title }}
         OPTIONAL {{ ?m ck:attestedOn ?date }} }} }}""")
     refs = graph.refs(store, {r["p"].value for r in rows} | {py(r["org"]) for r in rows})

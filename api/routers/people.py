@@ -37,8 +37,7 @@ def get_person(id: str, store: StoreDep):
 
 def _counts(store, p, n_posts: int) -> Counts:
     q = f"""SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?st) AS ?sts) (COUNT(DISTINCT ?pl) AS ?pls)
-      WHERE {{ {graph.values('p', [p])} {{ ?p ck:mentionedIn ?d }} UNION {{ ?st ck:speaker ?p }}
-      UNION {{ ?pl ck:actor ?p }} }}"""
+      WHERE {{ {{ {p} ck:mentionedIn ?d }} UNION {{ ?st ck:speaker {p} }} UNION {{ ?pl ck:actor {p} }} }}"""
     r = store.select(q)[0]
     return Counts(documents=py(r["docs"]), posts=n_posts, statements=py(r["sts"]), pledges=py(r["pls"]))
 

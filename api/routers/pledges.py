@@ -26,7 +26,7 @@ def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=
     for var, prop, value in (("actor", "ck:actor", actor), ("place", "ck:concernsPlace", place),
                              ("policy", "ck:fromPolicy", policy)):
         if value is not None:
-            parts.append(f"{graph.values(var, [value])} ?pl {prop} ?{var} .")
+            parts.append(f"?pl {prop} {value} .")
     if deadline_from or deadline_to:
         parts.append("?pl ck:deadline ?fd .")
         if deadline_from:

@@ -38,19 +38,18 @@ class StatementFilter:
 def _where(f: StatementFilter, search) -> str:
     parts = ["?st a ck:Statement ; ck:inDocument ?doc ."]
     if f.speaker is not None:
-        parts.append(f"{graph.values('speaker', [f.speaker])} ?st ck:speaker ?speaker .")
+        parts.append(f"?st ck:speaker {f.speaker} .")
     if f.body is not None:
-        parts.append(f"{graph.values('body', [f.body])} {{ ?st ck:speaker ?body }} UNION "
-                     "{ ?st ck:speaker ?sp . ?mb org:member ?sp ; org:organization ?body }")
+        parts.append(f"{{ ?st ck:speaker {f.body} }} UNION "
+                     f"{{ ?mb org:organization {f.body} ; org:member ?sp . ?st ck:speaker ?sp }}")
     if f.policy is not None:
-        parts.append(f"{graph.values('policy', [f.policy])} ?st ck:mentions ?policy .")
+        parts.append(f"?st ck:mentions {f.policy} .")
     if f.place is not None:
-        parts.append(f"{graph.values('place', [f.place])} {{ ?st ck:mentions ?place }} UNION "
-                     "{ ?st ck:atEvent/schema:location ?place }")
+        parts.append(f"{{ ?st ck:mentions {f.place} }} UNION {{ ?ev schema:location {f.place} . ?st ck:atEvent ?ev }}")
     if f.event is not None:
-        parts.append(f"{graph.values('event', [f.event])} ?st ck:atEvent ?event .")
+        parts.append(f"?st ck:atEvent {f.event} .")
     if f.kind:
-        parts.append(f"{graph.values('kind', [ox.Literal(f.kind)])} ?st ck:speechKind ?kind .")
+        parts.append(f"?st ck:speechKind {term_to_sparql(ox.Literal(f.kind))} .")
     if f.date_from or f.date_to:
         parts.append("?doc dcterms:date ?fd .")
         if f.date_from:
