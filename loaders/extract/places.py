@@ -136,6 +136,32 @@ def _zone(analysis: Analysis, ws: list[Word], i: int) -> int:
     return i
 
 
+# administrative words before a name the gazetteer may not hold: (words, place type, keep the word)
+ADMIN_HEADS = [(("tỉnh",), "province", False), (("thành", "phố"), "city", False),
+               (("thị", "xã"), "city", True), (("thị", "trấn"), "city", True),
+               (("quận",), "region", True), (("huyện",), "region", True),
+               (("phường",), "region", True), (("xã",), "region", True)]
+
+
+def _admin(ws: list[Word], i: int) -> tuple[int, int, str, bool] | None:
+    """"huyện Mê Linh", "quận 3", "tỉnh Vân Nam": (name start, end, type, keep head)."""
+    for head, ptype, keep in ADMIN_HEADS:
+        n = len(head)
+        if tuple(w.fold for w in ws[i:i + n]) != head or i + n >= len(ws):
+            continue
+        if not all(space_joined(ws, j) for j in range(i + 1, i + n + 1)):
+            continue
+        j = i + n
+        if ws[j].text.isdigit() and keep:
+            return i, j + 1, ptype, keep
+        k = j
+        while k < len(ws) and ws[k].cap and (k == j or space_joined(ws, k)) and k - j < 4:
+            k += 1
+        if k > j and not ws[j].upper:
+            return i, k, ptype, keep
+    return None
+
+
 @component("places")
 def places(analysis: Analysis) -> None:
     ws = words(analysis)
@@ -163,6 +189,22 @@ def places(analysis: Analysis) -> None:
             hit = (p, n)
             break
         if hit is None:
+            adm = _admin(ws, i)
+            # "Hiệp hội Thành phố Bền vững": a capitalised head inside a name, not an address
+            inside_caps = ws[i].cap and not sentence_initial(ws, i)
+            if adm is not None and not _inside_name(ws, i) and not inside_caps:
+                a_start, a_end, ptype, keep = adm
+                # a gazetteer name after the head is read on the next word ("tỉnh Nghệ An")
+                head_len = 1 if ws[i].fold in ("tỉnh", "quận", "huyện", "phường", "xã") else 2
+                name_start = i + head_len
+                if keep or not m.candidates(folded, name_start, lambda j: dash_or_space_joined(ws, j)):
+                    first = a_start if keep else name_start
+                    start, end = ws[first].start, ws[a_end - 1].end
+                    written = analysis.text[start:end]
+                    ent = analysis.entity("place", written, key=canonical(written), place_type=ptype)
+                    add_mention(analysis, "place", start, end, ent, place_type=ptype)
+                    i = a_end
+                    continue
             i += 1
             continue
         p, n = hit

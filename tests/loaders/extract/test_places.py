@@ -80,3 +80,15 @@ def test_city_prefix_kept_in_the_mention():
     ps = places(a)
     assert ps["Thành phố Đà Nẵng"].key == "Đà Nẵng"
     assert ps["TP Huế"].key == "Huế"
+
+
+def test_districts_and_unknown_provinces_after_an_administrative_word():
+    a = run("Anh Tú trú tại huyện Mê Linh, còn chị Lan ở quận 3. Đoàn sang tỉnh Vân Nam và thị xã Sơn Tây.")
+    names = {e.name: e.attrs["place_type"] for e in a.entities_of("place")}
+    assert names == {"huyện Mê Linh": "region", "quận 3": "region", "Vân Nam": "province",
+                     "thị xã Sơn Tây": "city"}
+
+
+def test_known_province_after_tinh_keeps_its_gazetteer_key():
+    a = run("Lãnh đạo tỉnh Nghệ An và thành phố Hải Phòng.")
+    assert {e.key for e in a.entities_of("place")} == {"Nghệ An", "Hải Phòng"}
