@@ -49,6 +49,11 @@ def _matcher() -> gz.Matcher:
 
 
 @functools.lru_cache(maxsize=None)
+def _surnames() -> frozenset[str]:
+    return gz.kind_set("surnames", "surname")
+
+
+@functools.lru_cache(maxsize=None)
 def _name_words() -> frozenset[str]:
     """Surnames and common middle names: a place right after one is part of a name."""
     return gz.kind_set("surnames", "surname") | gz.kind_set("surnames", "middle")
@@ -156,6 +161,9 @@ def _admin(ws: list[Word], i: int) -> tuple[int, int, str, bool] | None:
             return i, j + 1, ptype, keep
         k = j
         while k < len(ws) and ws[k].cap and (k == j or space_joined(ws, k)) and k - j < 4:
+            if k > j and ws[k].fold in _surnames() and k + 1 < len(ws) and ws[k + 1].cap \
+                    and space_joined(ws, k + 1):
+                break  # "quận Hoàn Kiếm Phạm Tuấn Long": a person's name follows
             k += 1
         if k > j and not ws[j].upper:
             return i, k, ptype, keep

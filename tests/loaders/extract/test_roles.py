@@ -134,3 +134,10 @@ def test_foreign_officials_with_country_and_bracketed_acronym_between_title_and_
                    ("Marc Dufour", "Thống đốc Ngân hàng Trung ương châu Âu (ECB)", "Ngân hàng Trung ương châu Âu"),
                    ("Cấn Văn Lâm", "Chuyên gia kinh tế", None)}
     assert {e.name for e in a.entities_of("person")} == {"Laura Benson", "Marc Dufour", "Cấn Văn Lâm"}
+
+
+def test_district_committee_then_name():
+    a = run("Chủ tịch UBND quận Ba Đình Phạm Tuấn Long cho biết.")
+    assert posts(a) == [("Phạm Tuấn Long", "Chủ tịch UBND quận Ba Đình", "Chủ tịch", "UBND quận Ba Đình")]
+    (org,) = a.entities_of("org")
+    assert org.key == "Ủy ban nhân dân quận Ba Đình"
