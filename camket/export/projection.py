@@ -35,7 +35,8 @@ document, or one per document for plain triples); ``documents`` lists the
 supporting documents. ``start`` (ISO date) is the earliest date of a
 supporting fact: ck:attestedOn of a membership, the schema:startDate of the
 event a statement was made at (or of the event itself for ``organized`` and
-``held_in``), else the dcterms:date of its document. A node's ``start`` is the earliest date of a document that
+``held_in``), else the date of its document: dcterms:date, or, for an
+undated article, the date of the latest event it reports. A node's ``start`` is the earliest date of a document that
 mentions it or of one of its edges.
 """
 from __future__ import annotations
@@ -164,6 +165,7 @@ EDGE_KINDS = tuple(dict.fromkeys(["member_of"] + [r.kind for r in EDGE_RULES]))
 _CLASSES = " ".join(f"<{c}>" for c in CLASS_KINDS)
 Q_DOCS = "SELECT ?g ?id ?d WHERE { GRAPH ?g { ?g a ck:Document . OPTIONAL { ?g schema:identifier ?id }" \
          " OPTIONAL { ?g dcterms:date ?d } } }"
+Q_EVENT_DATES = "SELECT ?g ?d WHERE { GRAPH ?g { ?e a schema:Event ; schema:startDate ?d } }"
 Q_NODES = "SELECT ?n ?c ?g WHERE { GRAPH ?g { ?n a ?c } VALUES ?c { %s } }" % _CLASSES
 Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:name schema:alternateName" \
           " ck:text } }"
@@ -239,11 +241,18 @@ def build(store, filters=None, facts_as_nodes: bool = False) -> Projection:
 
 
 def read_documents(store, proj: Projection) -> None:
+    """Document ids and dates: dcterms:date, else the latest event the document reports."""
     for row in rows(store, Q_DOCS):
         proj.doc_ids[row["g"]] = row["id"] or row["g"].rsplit("/", 1)[-1]
         day = iso_day(row["d"])
         if day:
             proj.doc_dates[row["g"]] = day
+    events: dict[str, str] = {}
+    for row in rows(store, Q_EVENT_DATES):
+        day = iso_day(row["d"])
+        if day and row["g"] in proj.doc_ids and row["g"] not in proj.doc_dates:
+            events[row["g"]] = max(events.get(row["g"], day), day)
+    proj.doc_dates.update(events)
 
 
 def _read_nodes(store, proj: Projection, filters, facts_as_nodes: bool) -> None:

@@ -8,7 +8,7 @@ from camket.export import EDGE_KINDS, Filters, build_projection
 from camket.export.projection import iso_day
 
 from . import expect
-from .conftest import CTY, EVENT, KHAI, LAMSON, MO, P7, P12, QUAN, SO, UBND
+from .conftest import CTY, EVENT, ID, KHAI, LAMSON, MO, P7, P12, QUAN, SO, UBND
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +154,18 @@ def test_ego_accepts_an_iri_tail_without_diacritics():
         resolve_entity(proj, "person/tran-van-khai")  # two candidates fold alike: not guessed
     with pytest.raises(ValueError, match="no entity"):
         resolve_entity(proj, "person/tran-van-binh")
+
+
+def test_undated_document_takes_its_latest_event_date(tmp_path):
+    from .conftest import make_store
+    store = make_store(tmp_path / "s", {"bai-d": """
+id:doc/bai-d a ck:Document ; schema:identifier "bai-d" .
+id:event/hop-a a schema:Event ; schema:name "Họp A"@vi ; schema:startDate "2019-05"^^xsd:gYearMonth .
+id:event/hop-b a schema:Event ; schema:name "Họp B"@vi ; schema:startDate "2023-02-01"^^xsd:date .
+id:person/x a schema:Person ; schema:name "Vũ Thị X"@vi .
+id:membership/x a org:Membership ; org:member id:person/x ; org:organization id:org/y .
+id:org/y a org:Organization ; schema:name "Hội Y"@vi .
+"""})
+    proj = build_projection(store)
+    assert proj.doc_dates == {ID + "doc/bai-d": "2023-02-01"}
+    assert proj.nodes[ID + "person/x"].start == "2023-02-01"
