@@ -95,6 +95,10 @@ def test_api_filters_and_reads_back(client):
     r = client.get("/export/nquads", params={"doc": ["bai-c"]})
     graphs = {q.graph_name.value for q in ox.parse(r.content, format=ox.RdfFormat.N_QUADS)}
     assert graphs == {ID + "doc/bai-c"}
+    with zipfile.ZipFile(io.BytesIO(client.get("/export/csv").content)) as zf:  # zip streamed unseekable
+        assert len(list(csv.DictReader(io.TextIOWrapper(zf.open("edges.csv"), encoding="utf-8")))) == 15
+    quads = ox.parse(client.get("/export/trig", params={"since": "2022"}).content, format=ox.RdfFormat.TRIG)
+    assert {q.graph_name.value for q in quads} == {ID + "doc/bai-b"}
     r = client.get("/export/csv", params={"table": "nodes", "since": "2022"})
     assert r.headers["content-type"].startswith("text/csv") and "camket-nodes.csv" in r.headers["content-disposition"]
     assert {row["Id"] for row in csv.DictReader(io.StringIO(r.text))} == {KHAI, MO, ID + "org/ubnd-lam-son",
