@@ -162,15 +162,22 @@ EDGE_RULES = (
 )
 EDGE_KINDS = tuple(dict.fromkeys(["member_of"] + [r.kind for r in EDGE_RULES]))
 
-_CLASSES = " ".join(f"<{c}>" for c in CLASS_KINDS)
 Q_DOCS = "SELECT ?g ?id ?d WHERE { GRAPH ?g { ?g a ck:Document . OPTIONAL { ?g schema:identifier ?id }" \
          " OPTIONAL { ?g dcterms:date ?d } } }"
 Q_EVENT_DATES = "SELECT ?g ?d WHERE { GRAPH ?g { ?e a schema:Event ; schema:startDate ?d } }"
-Q_NODES = "SELECT ?n ?c ?g WHERE { GRAPH ?g { ?n a ?c } VALUES ?c { %s } }" % _CLASSES
-Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:name schema:alternateName" \
-          " ck:text } }"
+Q_NODES = "SELECT ?n ?c ?g WHERE { GRAPH ?g { ?n a ?c } VALUES ?c { %s } }"
+Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:name schema:alternateName %s } }"
 Q_ATTRS = "SELECT ?n ?p ?v WHERE { ?n ?p ?v VALUES ?p { ck:orgKind ck:placeType ck:policyType" \
-          " eli:date_document schema:startDate ck:speechKind ck:deadline } }"
+          " eli:date_document schema:startDate %s } }"
+FACT_PROPERTIES = {Q_NAMES: "ck:text", Q_ATTRS: "ck:speechKind ck:deadline"}
+
+
+def node_query(template: str, facts_as_nodes: bool) -> str:
+    """``template`` filled for the node kinds asked for (fact classes and properties only when needed)."""
+    if template == Q_NODES:
+        classes = [c for c, (kind, _) in CLASS_KINDS.items() if facts_as_nodes or kind not in FACT_KINDS]
+        return Q_NODES % " ".join(f"<{c}>" for c in classes)
+    return template % (FACT_PROPERTIES[template] if facts_as_nodes else "")
 Q_COUNTS = {"statements": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:speaker ?n } }",
             "pledges": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:actor ?n } }"}
 
@@ -257,9 +264,9 @@ def read_documents(store, proj: Projection) -> None:
 
 def _read_nodes(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
     """Every typed entity of the selected documents; ``docs`` keeps those in the date range."""
-    for row in rows(store, Q_NODES):
+    for row in rows(store, node_query(Q_NODES, facts_as_nodes)):
         kind, subkind = CLASS_KINDS[row["c"]]
-        if (kind in FACT_KINDS and not facts_as_nodes) or not filters.in_document_set(row["g"]):
+        if not filters.in_document_set(row["g"]):
             continue
         node = proj.nodes.get(row["n"])
         if node is None:
@@ -267,13 +274,13 @@ def _read_nodes(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
         node.subkind = node.subkind or subkind
         if filters.allows_document(row["g"], proj):
             node.docs.add(sys.intern(row["g"]))
-    _read_names(store, proj, filters)
-    _read_attrs(store, proj)
+    _read_names(store, proj, filters, facts_as_nodes)
+    _read_attrs(store, proj, facts_as_nodes)
 
 
-def _read_names(store, proj: Projection, filters) -> None:
+def _read_names(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
     alternates: dict[str, set[str]] = {}
-    for row in rows(store, Q_NAMES):
+    for row in rows(store, node_query(Q_NAMES, facts_as_nodes)):
         node = proj.nodes.get(row["n"])
         if node is None or not filters.in_document_set(row["g"]):
             continue
@@ -290,8 +297,8 @@ def _read_names(store, proj: Projection, filters) -> None:
         node.names = None
 
 
-def _read_attrs(store, proj: Projection) -> None:
-    for row in rows(store, Q_ATTRS):
+def _read_attrs(store, proj: Projection, facts_as_nodes: bool) -> None:
+    for row in rows(store, node_query(Q_ATTRS, facts_as_nodes)):
         node = proj.nodes.get(row["n"])
         if node is None:
             continue
