@@ -36,6 +36,14 @@ STATIC = HERE / "static"
 ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
                   trim_blocks=True, lstrip_blocks=True)
 ENV.globals.update(web_url=data.web_url, segments=web_document.segments)
+VALUE_LABELS = {  # attribute values as the pages show them: Vietnamese (English)
+    "Male": "nam (male)", "Female": "nữ (female)", "party": "Đảng (party)", "ministry": "bộ, ngành (ministry)",
+    "department": "sở, cục, vụ (department)", "committee": "ủy ban (committee)", "government": "chính phủ (government)",
+    "company": "doanh nghiệp (company)", "international": "tổ chức quốc tế (international)",
+    "association": "hiệp hội (association)", "media": "cơ quan báo chí (media)", "other": "khác (other)",
+    "city": "thành phố (city)", "province": "tỉnh (province)", "country": "quốc gia (country)",
+    "region": "vùng (region)"}
+ENV.filters["label"] = lambda value: VALUE_LABELS.get(value, value)
 ENV.filters["safe_href"] = lambda url: url if url and url.startswith(("/", "#", "http://", "https://")) else None
 
 router = APIRouter(prefix="/web", tags=["web pages"])

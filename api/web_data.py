@@ -129,7 +129,6 @@ ATTRIBUTES = {  # literal properties shown on entity pages: (vi, en)
     "https://w3id.org/camket/ns#issuerName": ("Cơ quan ban hành", "Issuer"),
     "https://schema.org/startDate": ("Ngày", "Date"),
 }
-VALUE_LABELS = {"Male": "nam (male)", "Female": "nữ (female)"}
 RELATIONS = {  # entity-to-entity properties: out label, in label, each (vi, en)
     "http://www.w3.org/ns/org#subOrganizationOf": (("Trực thuộc", "Part of"), ("Đơn vị trực thuộc", "Sub-bodies")),
     "http://data.europa.eu/eli/ontology#passed_by": (("Cơ quan ban hành", "Issued by"),
@@ -146,7 +145,7 @@ def _attributes(store, x: ox.NamedNode) -> list[dict]:
     values: dict[str, set[str]] = defaultdict(set)
     for r in _one(store, x, f"{graph.values('p', map(ox.NamedNode, ATTRIBUTES))} ?x ?p ?o . BIND(isIRI(?o) AS ?iri)"):
         value = r["o"].rsplit("/", 1)[-1] if r["iri"] == "true" else str(r["o"])
-        values[r["p"]].add(VALUE_LABELS.get(value, value))
+        values[r["p"]].add(value)
     return [{"property": p, "vi": vi, "en": en, "values": sorted(values[p])}
             for p, (vi, en) in ATTRIBUTES.items() if values.get(p)]
 
