@@ -2,8 +2,9 @@
 
 * ``documents``: only facts from these documents (ids like ``bai-1`` or IRIs);
 * ``since`` / ``until``: only facts dated in this range (ISO date, year-month
-  or year; inclusive). A fact's date is ck:attestedOn when it has one, else its
-  document's dcterms:date; undated facts are left out once a range is given;
+  or year; inclusive). A fact's date is its own (ck:attestedOn, the date of
+  the event a statement was made at) or else its document's (see
+  :mod:`.projection`); undated facts are left out once a range is given;
 * ``kinds``: node kinds to keep (edges need both ends kept);
 * ``min_weight``: edges supported by fewer facts are dropped;
 * ``ego`` / ``depth``: only the entities within ``depth`` hops (either
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import dataclass
+
 from camket.ontology import iri
 from camket.ontology.iri import fold
 
@@ -27,6 +29,7 @@ from .projection import NODE_KINDS, Projection, build, iso_day, read_documents
 
 @dataclass(frozen=True)
 class Filters:
+    """What to keep (see module doc); invalid values raise ValueError saying why."""
     kinds: frozenset[str] | None = None
     since: str | None = None
     until: str | None = None
