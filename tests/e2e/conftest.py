@@ -1,11 +1,13 @@
 """End-to-end fixtures: a real uvicorn server over a store ingested from ``data/corpus``,
 and a real headless Chromium (Debian's ``/usr/bin/chromium``) driven by Playwright.
 
-Skipped, with the reason, when ``/usr/bin/chromium`` or the ``playwright``
-package is absent. Screenshots go to ``test-artifacts/`` (gitignored).
+Test modules call :func:`require_browser` first: they are skipped, with the
+reason, when ``/usr/bin/chromium`` (or ``$CAMKET_CHROMIUM``) or the
+``playwright`` package is absent. Screenshots go to ``test-artifacts/`` (gitignored).
 """
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -13,16 +15,20 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CAMKET_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-if not CHROMIUM.exists():
-    pytest.skip("end-to-end browser tests need Debian's chromium at /usr/bin/chromium "
-                "(apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="end-to-end tests need `pip install playwright`")
+
+
+def require_browser() -> None:
+    """Skip (with the reason) unless Chromium and Playwright are installed."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"end-to-end browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+                    allow_module_level=True)
+    pytest.importorskip("playwright.sync_api", reason="end-to-end tests need `pip install playwright`")
 
 
 def free_port() -> int:
@@ -64,7 +70,8 @@ def server(corpus_store):
 
 @pytest.fixture(scope="session")
 def browser():
-    pw = sync_api.sync_playwright().start()
+    from playwright.sync_api import sync_playwright
+    pw = sync_playwright().start()
     b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield b
     b.close()

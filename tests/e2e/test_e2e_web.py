@@ -17,7 +17,9 @@ from camket.api.web_data import web_url
 from camket.named_queries import get_query
 from camket.ontology.iri import fold
 
-from .conftest import ARTIFACTS, shot
+from .conftest import ARTIFACTS, require_browser, shot
+
+require_browser()
 
 
 def a_speaker(store) -> tuple[str, str]:
