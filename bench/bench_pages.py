@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", help="use this existing store instead of building one")
     ap.add_argument("--workers", type=int, default=2, help="extraction processes when building (default 2)")
+    ap.add_argument("--store-note", default="", help="how the --store was built (goes into the report)")
     ap.add_argument("--reps", type=int, default=20, help="requests per page (default 20)")
     ap.add_argument("--source", choices=["gold", "extract"], default="gold",
                     help="gold: the generator's oracle graphs (every fact stated, fast); extract: the real pipeline")
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, index_s = run(store, args.reps)
     worst = max(r[5] for r in rows)
     notes = [f"{docs:,} documents, {len(store):,} quads" + (f" ({args.articles} synthetic articles, seed "
-                                                             f"{args.seed}, {args.source} graphs)" if built else f" (store {args.store})"),
+                                                             f"{args.seed}, {args.source} graphs)" if built else f" (store {args.store}{', ' + args.store_note if args.store_note else ''})"),
              f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after one warm-up; "
              "the busiest entity of each kind is measured",
              f"search index built in {index_s:.1f} s before measuring",
