@@ -131,6 +131,16 @@ class Pledge:
     evidence: list[Span] = field(default_factory=list)
 
 
+def _swap(items: list, old, new) -> list:
+    """``items`` with ``old`` replaced by ``new`` (removed when ``new`` is None), no duplicates."""
+    out = []
+    for e in items:
+        e = new if e is old else e
+        if e is not None and all(e is not o for o in out):
+            out.append(e)
+    return out
+
+
 @dataclass
 class Analysis:
     """Everything known about one document; grown by pipeline components."""
@@ -177,9 +187,34 @@ class Analysis:
         return [e for e in self.entities.values() if e.kind == kind]
 
     def forget(self, ent: Entity) -> None:
-        """Drop an entity found to be spurious (and its mentions)."""
+        """Drop an entity found to be spurious (and its mentions, the facts it is the
+        subject of, and every reference to it from other facts and entities)."""
         self.entities.pop(f"{ent.kind}:{ent.key.casefold()}", None)
         self.mentions = [m for m in self.mentions if m.entity is not ent]
+        self.memberships = [m for m in self.memberships if m.person is not ent]
+        self.statements = [s for s in self.statements if s.speaker is not ent]
+        self.pledges = [p for p in self.pledges if p.actor is not ent]
+        self._replace_refs(ent, None)
+
+    def _replace_refs(self, old: Entity, new: Entity | None) -> None:
+        """Point every fact attribute and entity attribute naming ``old`` at ``new`` (or drop it)."""
+        live = {id(s) for s in self.statements}
+        for fact in (*self.memberships, *self.statements, *self.pledges):
+            for attr in ("person", "org", "speaker", "actor", "event", "policy"):
+                if getattr(fact, attr, None) is old:
+                    setattr(fact, attr, new)
+            for attr in ("mentions", "places"):
+                items = getattr(fact, attr, None)
+                if items is not None and old in items:
+                    setattr(fact, attr, _swap(items, old, new))
+            if getattr(fact, "statement", None) is not None and id(fact.statement) not in live:
+                fact.statement = None
+        for ent in self.entities.values():
+            for k, v in list(ent.attrs.items()):
+                if v is old:
+                    ent.attrs[k] = new
+                elif isinstance(v, list) and old in v:
+                    ent.attrs[k] = _swap(v, old, new)
 
     def merge(self, keep: Entity, drop: Entity) -> None:
         """Fold ``drop`` into ``keep`` (same real-world entity)."""
@@ -196,14 +231,7 @@ class Analysis:
         for m in self.mentions:
             if m.entity is drop:
                 m.entity = keep
-        for fact in (*self.memberships, *self.statements, *self.pledges):
-            for attr in ("person", "org", "speaker", "actor", "event", "policy"):
-                if getattr(fact, attr, None) is drop:
-                    setattr(fact, attr, keep)
-            for attr in ("mentions", "places"):
-                items = getattr(fact, attr, None)
-                if items is not None and drop in items:
-                    setattr(fact, attr, [keep if e is drop else e for e in items])
+        self._replace_refs(drop, keep)
 
     # -- text helpers -------------------------------------------------------
     def sentence_of(self, pos: int) -> Span | None:

@@ -102,3 +102,14 @@ def test_what_a_law_will_do_is_not_a_pledge_and_quarter_deadline():
     a = analyse("Luật Đất đai năm 2030 sẽ tháo gỡ nhiều vướng mắc cho doanh nghiệp. Sở Tài chính sẽ trình "
                 "đề án sửa đổi trong quý II/2027.", orgs=["Sở Tài chính"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Tài chính", "2027-06")]
+
+
+def test_later_merges_and_forgets_keep_pledges_consistent():
+    a = analyse("Quỹ Xanh Sơn La sẽ mở 3 văn phòng tại Sơn La. Quỹ Xanh sẽ tuyển 20 cán bộ.",
+                orgs=["Quỹ Xanh Sơn La", "Quỹ Xanh"], places=["Sơn La"])
+    long, short = (a.entities["org:quỹ xanh sơn la"], a.entities["org:quỹ xanh"])
+    place = a.entities["place:sơn la"]
+    a.merge(long, short)
+    a.forget(place)
+    assert [p.actor for p in a.pledges] == [long, long]
+    assert all(place not in p.places for p in a.pledges)
