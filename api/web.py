@@ -48,8 +48,14 @@ ENV.filters["safe_href"] = lambda url: url if url and url.startswith(("/", "#", 
 
 router = APIRouter(prefix="/web", tags=["web pages"])
 
-JSON_TWIN = {200: {"content": {"application/json": {}},
-                   "description": "The page (text/html), or its data with `Accept: application/json`."}}
+
+
+def twin(*schemas: str) -> dict:
+    """OpenAPI responses of a page: HTML, or its JSON twin (``schemas``) with ``Accept: application/json``."""
+    refs = [{"$ref": f"#/components/schemas/{s}"} for s in schemas]
+    schema = refs[0] if len(refs) == 1 else {"anyOf": refs}
+    return {200: {"content": {"text/html": {}, "application/json": {"schema": schema}},
+                  "description": "The page, or its data (the JSON twin) with `Accept: application/json`."}}
 
 
 def wants_json(request: Request) -> bool:
@@ -96,7 +102,7 @@ def search_json(request: Request, q: str = Query("", description="words, accents
     return _search(request, q, limit, kind, True)
 
 
-@router.get("/search", response_class=HTMLResponse, responses=JSON_TWIN, summary="Search page")
+@router.get("/search", response_class=HTMLResponse, responses=twin("SearchPage"), summary="Search page")
 def search_html(request: Request, q: str = Query("", description="words, accents optional"),
                 limit: int = Query(50, ge=1, le=500), kind: str | None = KIND_DOC) -> Any:
     """One search box over people, bodies, policies, places, events and statements."""
@@ -137,7 +143,7 @@ def entity_json(request: Request, path: str, limit: int = Query(50, ge=1, le=500
     return _by_iri(request, path, True, limit)
 
 
-@router.get("/id/{path:path}", response_class=HTMLResponse, responses=JSON_TWIN, summary="Entity or document page")
+@router.get("/id/{path:path}", response_class=HTMLResponse, responses=twin("EntityPage", "DocumentPage"), summary="Entity or document page")
 def entity_html(request: Request, path: str, limit: int = Query(50, ge=1, le=500)) -> Any:
     """The page of ``https://w3id.org/camket/id/{path}``. Documents highlight every extracted span;
     ``#char=s,e`` highlights and scrolls to one span. Statements and pledges redirect to their
@@ -158,7 +164,7 @@ def graph_json(request: Request, path: str) -> Any:
     return _graph(request, path, True)
 
 
-@router.get("/graph/{path:path}", response_class=HTMLResponse, responses=JSON_TWIN, summary="Neighbourhood graph")
+@router.get("/graph/{path:path}", response_class=HTMLResponse, responses=twin("GraphPage"), summary="Neighbourhood graph")
 def graph_html(request: Request, path: str) -> Any:
     """The entity's neighbourhood drawn with Cytoscape.js (bundled; no network needed)."""
     return _graph(request, path, False)
@@ -205,7 +211,7 @@ async def sparql_csv(request: Request, query: str | None = QUERY_DOC, name: str 
     return await _sparql(request, query, name, "csv")
 
 
-@router.get("/sparql", response_class=HTMLResponse, responses=JSON_TWIN, summary="SPARQL page")
+@router.get("/sparql", response_class=HTMLResponse, responses=twin("SparqlPage"), summary="SPARQL page")
 async def sparql_html(request: Request, query: str | None = QUERY_DOC, name: str | None = NAME_DOC) -> Any:
     """Editor, named queries one click away, results as a table with CSV/JSON download."""
     return await _sparql(request, query, name, "html")
