@@ -86,7 +86,8 @@ class EmbeddedStore:
         try:
             self.read_only = read_only
             if read_only:
-                self._store = ox.Store.read_only(str(self.location))
+                self._store = None
+                self._read(lambda: None)  # opens, retrying while a writer compacts
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.location))
@@ -120,13 +121,36 @@ class EmbeddedStore:
     # -- reading --------------------------------------------------------------
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
         """Run SPARQL; returns pyoxigraph solutions / triples / boolean."""
-        return self._store.query(sparql_prefixes() + bind(query, bindings),
-                                 use_default_graph_as_union=union)
+        return self._read(lambda: self._store.query(sparql_prefixes() + bind(query, bindings),
+                                                    use_default_graph_as_union=union))
 
     def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Term]]:
-        solutions = self.query(query, bindings)
-        names = [v.value for v in solutions.variables]
-        return [{n: s[n] for n in names} for s in solutions]
+        def run():
+            solutions = self._store.query(sparql_prefixes() + bind(query, bindings),
+                                          use_default_graph_as_union=True)
+            names = [v.value for v in solutions.variables]
+            return [{n: s[n] for n in names} for s in solutions]
+        return self._read(run)
+
+    def refresh(self) -> None:
+        """Read-only stores: reopen to see what a writer committed since."""
+        if self.read_only:
+            self._store = None
+            self._read(lambda: None)
+
+    def _read(self, fn):
+        """Run a read; a read-only snapshot whose files a concurrent writer just
+        compacted away is reopened and the read retried (up to three times)."""
+        for attempt in range(3):
+            try:
+                if self._store is None:
+                    self._store = ox.Store.read_only(str(self.location))
+                return fn()
+            except (RuntimeError, OSError) as err:
+                stale = "No such file" in str(err) or "Corruption" in str(err)
+                if not (self.read_only and stale) or attempt == 2:
+                    raise
+                self._store = None
 
     def document_state(self, graph_iri: str) -> tuple[str, str] | None:
         rows = self.select("SELECT ?h ?v WHERE { GRAPH ?g { ?g ck:sha256 ?h ; ck:extractorVersion ?v } }",
