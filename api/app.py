@@ -31,7 +31,7 @@ log = logging.getLogger("camket.api")
 
 ROUTERS = ["sparql", "people", "statements", "organizations", "policies", "pledges", "events", "places",
            "documents", "search", "queries"]
-EXTRA_ROUTERS = ["camket.api.export_routes", "camket.api.web"]
+EXTRA_ROUTERS = ["camket.api.export_routes", "camket.api.web", "camket.api.curation_routes"]
 
 
 def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:

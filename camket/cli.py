@@ -30,9 +30,11 @@ def command(name: str):
 def cmd_ingest(args) -> int:
     from camket.ingest import ingest
     store = open_store(args.store)
-    report = ingest(args.paths, store, workers=args.workers, max_bytes=args.max_bytes,
-                    force=args.force, skip=tuple(args.skip or ()))
-    store.flush()
+    try:
+        report = ingest(args.paths, store, workers=args.workers, max_bytes=args.max_bytes,
+                        force=args.force, skip=tuple(args.skip or ()))
+    finally:
+        store.close()
     print(report.summary(), file=sys.stderr)
     return 0 if report.ok else 1
 
