@@ -17,6 +17,8 @@ new-style tone placement "Uỷ"/"Ủy", case):
   a brand and its local arm ("Acme" / "Acme Việt Nam").
 * **Places** named only inside a body's name ("Mạng lưới ... Singapore") are
   not places the text names; they are dropped.
+* **Headlines in capitals**: "LÊ VĂN A" written first in a headline takes
+  the spelling of the running text ("Lê Văn A") as its name.
 * **Posts**: one membership per (person, role, body): a post written twice,
   or once with its body and once without ("Thủ tướng Chính phủ X" / "Thủ
   tướng X"), keeps its fullest title.
@@ -185,14 +187,28 @@ def _memberships(analysis: Analysis) -> None:
         for m in items:
             by_org.setdefault(id(m.org), []).append(m)
         for same in by_org.values():
-            best = max(same, key=lambda m: (len(m.title), -m.span.start))
+            best = max(same, key=lambda m: (len(m.title), not m.title.isupper(), -m.span.start))
             out.append(best)
     out.sort(key=lambda m: m.span.start)
     analysis.memberships = out
 
 
+def _prefer_mixed_case(analysis: Analysis) -> None:
+    """A name first written in capitals (a headline) takes its running-text spelling."""
+    for ent in list(analysis.entities.values()):
+        if ent.kind not in ("person", "org", "place") or not ent.name.isupper() or len(ent.name) < 4:
+            continue
+        better = next((a for a in ent.aliases if not a.isupper() and a.casefold() == ent.name.casefold()), None)
+        if better is None:
+            continue
+        ent.aliases = [ent.name if a == better else a for a in ent.aliases]
+        ent.name = better
+        ent.key = canonical(better)
+
+
 @component("resolve")
 def resolve(analysis: Analysis) -> None:
+    _prefer_mixed_case(analysis)
     _people(analysis)
     _orgs(analysis)
     _only_inside_names(analysis)

@@ -80,3 +80,10 @@ def test_helpers():
     assert short_form_of("Berg", "Jonas Berg") and short_form_of("Jonas", "Jonas Berg")
     assert same_person(["Robert Hallowell"], ["Robert Halowell"], ["Đại sứ Úc"], ["Đại sứ Úc"])
     assert not same_person(["Robert Hallowell"], ["Robert Halowell"], ["Đại sứ Úc"], ["Giám đốc"])
+
+
+def test_headline_capitals_take_the_running_text_spelling():
+    a = run("THỦ TƯỚNG LÊ MINH KHUÊ: HÀNH ĐỘNG NGAY\nSáng nay, Thủ tướng Lê Minh Khuê chủ trì hội nghị.")
+    (p,) = a.entities_of("person")
+    assert p.name == "Lê Minh Khuê" and p.aliases == ["LÊ MINH KHUÊ"]
+    assert [(m.title, m.org.name) for m in a.memberships] == [("Thủ tướng", "Chính phủ")]
