@@ -45,11 +45,18 @@ class Result:
     triples: list = field(default_factory=list)
 
 
-def raw_query(store, query: str, default_graphs: list[str], named_graphs: list[str]):
+def supports_substitutions(store) -> bool:
+    """True for the embedded store (pyoxigraph substitutes variables before evaluation, SEP-0007)."""
+    return not hasattr(store, "sparql")
+
+
+def raw_query(store, query: str, default_graphs: list[str], named_graphs: list[str], substitutions=None):
     """Run ``query`` as written (no added prefixes), union default graph unless graphs are given."""
     if hasattr(store, "sparql"):  # remote backend
+        if substitutions:
+            raise QueryError("variable substitution needs the embedded store")
         return store.sparql(query, default_graphs, named_graphs)
-    kwargs = {}
+    kwargs = {"substitutions": {ox.Variable(k): v for k, v in substitutions.items()}} if substitutions else {}
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
     else:
@@ -80,10 +87,10 @@ class QueryExecutor:
         self.store, self.timeout, self.max_rows = store, timeout, max_rows
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
 
-    def _run(self, query: str, dg: list[str], ng: list[str], stop: threading.Event) -> Result:
+    def _run(self, query: str, dg: list[str], ng: list[str], stop: threading.Event, subs=None) -> Result:
         deadline = time.monotonic() + self.timeout
         try:
-            results = raw_query(self.store, query, dg, ng)
+            results = raw_query(self.store, query, dg, ng, subs)
         except SyntaxError as err:
             raise QueryError(f"malformed query: {err}") from None
         except (ValueError, OSError, RuntimeError) as err:
@@ -93,10 +100,11 @@ class QueryExecutor:
         except (OSError, RuntimeError) as err:
             raise QueryError(f"query failed: {err}") from None
 
-    async def run(self, query: str, default_graphs=(), named_graphs=()) -> Result:
+    async def run(self, query: str, default_graphs=(), named_graphs=(), substitutions=None) -> Result:
         stop = threading.Event()
         loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(self.pool, self._run, query, list(default_graphs), list(named_graphs), stop)
+        fut = loop.run_in_executor(self.pool, self._run, query, list(default_graphs), list(named_graphs), stop,
+                                   substitutions)
         try:
             return await asyncio.wait_for(fut, self.timeout)
         except asyncio.TimeoutError:

@@ -21,8 +21,11 @@ class Refused(Exception):
 
 
 def blank(query: str) -> str:
-    """``query`` with strings, IRIs and comments replaced by spaces."""
-    return _OPAQUE.sub(lambda m: " " * len(m.group(0)) if m.group(0).startswith("#") else '""', query)
+    """``query`` with comments blanked and strings/IRIs masked, keeping every offset."""
+    def mask(m: re.Match) -> str:
+        s = m.group(0)
+        return " " * len(s) if s.startswith("#") else s[0] + "x" * (len(s) - 2) + s[-1]
+    return _OPAQUE.sub(mask, query)
 
 
 def is_update(query: str) -> bool:
