@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import signal
 import sys
 import tempfile
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 from bench.api_lookups import api_rows
-from bench.common import Timer, peak_rss_mb, percentile, report, table
+from bench.common import Timer, load_average, peak_rss_mb, percentile, report, table
 
 # main lookups (what the API pages do): name -> (query, parameter -> sampler query)
 LOOKUPS = {
@@ -132,29 +133,37 @@ def sample(store, query: str):
 
 
 def named_query_cases(store) -> list[tuple[str, str, dict]]:
-    """(label, query text, bindings) for each named query; optional params left out, plus a
-    one-document variant when there is an optional ``doc`` parameter."""
+    """(label, query text, bindings) for each named query: required parameters filled, optional ones
+    left out; plus one variant per optional IRI parameter bound to a real value ("one doc", "one org"...)."""
     from camket.named_queries import coerce_params, load_queries
     cases = []
     for q in load_queries().values():
-        params, ok = {}, True
-        for p in q.params:
-            if p.optional:
-                continue
-            key = next((k for k in PARAM_SAMPLERS if k in p.name), None)
-            value = sample(store, PARAM_SAMPLERS[key]) if p.type == "iri" and key else SCALAR_DEFAULTS.get(p.type)
-            if value is None:
-                ok = False
-                break
-            params[p.name] = value.value if hasattr(value, "value") else value
-        if not ok:
+        params = required_params(store, q)
+        if params is None:
             cases.append((f"{q.name} (skipped: no value for a required parameter)", "", None))
             continue
         cases.append((q.name, q.text, coerce_params(q, params)))
-        if any(p.name == "doc" and p.optional for p in q.params):
-            doc = sample(store, PARAM_SAMPLERS["doc"])
-            cases.append((f"{q.name} (one document)", q.text, coerce_params(q, {**params, "doc": doc.value})))
+        for p in q.params:
+            key = next((k for k in PARAM_SAMPLERS if k in p.name), None)
+            if p.optional and p.type == "iri" and key:
+                value = sample(store, PARAM_SAMPLERS[key])
+                if value is not None:
+                    cases.append((f"{q.name} (one {p.name})", q.text,
+                                  coerce_params(q, {**params, p.name: value.value})))
     return cases
+
+
+def required_params(store, q) -> dict | None:
+    params = {}
+    for p in q.params:
+        if p.optional:
+            continue
+        key = next((k for k in PARAM_SAMPLERS if k in p.name), None)
+        value = sample(store, PARAM_SAMPLERS[key]) if p.type == "iri" and key else SCALAR_DEFAULTS.get(p.type)
+        if value is None:
+            return None
+        params[p.name] = value.value if hasattr(value, "value") else value
+    return params
 
 
 def lookup_cases(store) -> list[tuple[str, str, dict]]:
@@ -283,12 +292,13 @@ def bench(args, workdir: Path) -> None:
     ds, rd_load_s, rd_mb = rdflib_dataset(store) if not args.no_rdflib else (None, 0.0, 0.0)
     named = named_query_cases(store)
     if args.lookups_only:  # whole-store named queries grow with the store: keep the per-document ones
-        named = [c for c in named if c[0].endswith("(one document)")]
+        named = [c for c in named if "(one " in c[0]]
     cases = named + lookup_cases(store)
     lat = latency_rows(store, ds, cases, args.reps, args.rdflib_budget, args.rdflib_timeout)
     body = table(["query", "rows", "Oxigraph p50 ms", "Oxigraph p95 ms", "rdflib p50 ms", "rdflib p95 ms",
                   "rdflib / Oxigraph", "note"], lat)
-    notes = [f"{docs:,} documents, {quads:,} quads ({quads / max(1, docs):.0f} per document)"]
+    notes = [f"{docs:,} documents, {quads:,} quads ({quads / max(1, docs):.0f} per document); "
+             f"load average at the end {load_average()} on {os.cpu_count()} cores (shared machine)"]
     if build:
         how = ("`camket extract` (the real pipeline)" if build["source"] == "extract"
                else "oracle graphs from the ground truth (`bench/gold_graph.py`, camket's RDF writer)")
@@ -330,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-timeout", type=int, default=120, help="give up one rdflib run after this (s)")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side (large stores)")
     ap.add_argument("--lookups-only", action="store_true",
-                    help="named queries only in their one-document form, plus the lookups (large stores)")
+                    help="named queries only with an entity/document parameter bound, plus the lookups")
     ap.add_argument("--no-exports", action="store_true", help="skip the GEXF/GraphML exports")
     ap.add_argument("--no-validation", action="store_true", help="skip the validation table")
     ap.add_argument("--whole-graph-max-quads", type=int, default=300_000,
