@@ -1,14 +1,14 @@
 """Component ``pledges``: commitments, targets and announced future actions.
 
 Cues, per sentence: "sẽ" (not "đã sẽ", not in a forecast "dự báo ... sẽ"),
-"cam kết", "phấn đấu", a target ("với mục tiêu", "đề ra mục tiêu", "đặt mục
+"cam kết", "phấn đấu", "dự kiến <verb>" (not "dự kiến tăng 6%"), a target ("với mục tiêu", "đề ra mục tiêu", "đặt mục
 tiêu", "xác định mục tiêu", "đã đề ra,"), a deadline ("đến năm 2030 ...",
 "trước năm 2025"), "ít nhất N" and an assignment ("giao X chủ trì"). A past
 achievement ("đã hoàn thành", "năm 2019 đã ...") has no cue and is no pledge.
 
 The actor is, in order: the body named in "cam kết của X" or "giao X"; the
 subject right before the cue (a body, state, city, policy or person, also
-"X và các bộ, ngành ..."); the entity opening the quotation or reported clause
+"X và các bộ, ngành ..."); the speaker of a quotation for "Chúng tôi sẽ ..."; the entity opening the quotation or reported clause
 the cue is in; the entity opening the sentence; for targets, the policy the
 sentence (or the previous target in the paragraph) names; for "Đến tháng 9
 sẽ ..." with no subject, the first body named after the cue. A cue with no
@@ -36,6 +36,7 @@ _CUE = re.compile(
     r"(?P<future>(?<![\w])sẽ(?![\w]))"
     r"|(?P<commit>(?<![\w])cam kết(?![\w]))"
     r"|(?P<strive>(?<![\w])phấn đấu(?![\w]))"
+    r"|(?P<plan>(?<![\w])dự kiến(?=\s+(?!sẽ|có|đạt|tăng|giảm|khoảng|lên|xuống|ở mức|\d)[a-zđà-ỹ]))"
     r"|(?P<target>(?<![\w])(?:(?:với|đề ra|đặt ra|đặt|xác định|nêu|có)\s+(?:các\s+|những\s+)?mục tiêu|"
     r"mục tiêu\s+(?:là|đến năm))(?![\w])|(?<![\w])đề ra\s*,)"
     r"|(?P<deadline>(?<![\w])(?:[Đđ]ến|[Tt]rước)\s+năm\s+(?:19|20)\d{2}(?![\w]))"
@@ -51,7 +52,8 @@ _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _QUANTITY = re.compile(rf"(?:(?:ít nhất|tối thiểu|khoảng|hơn|trên|gần)\s+)?(?:\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?"
                        rf"|{_NUMBER_WORDS}(?=\s+(?:sự kiện|đô thị|thành phố|tỉnh|dự án|chương trình|trung tâm|"
                        rf"khu|vùng|lĩnh vực|nhiệm vụ|hội nghị|hội thảo|cuộc)))(?![\d/])")
-SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign"}
+SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan"}
+_FIRST_PERSON = re.compile(r"(?:^|[\s,\"])(?:[Cc]húng tôi|[Tt]ôi)(?:\s+(?:cũng|đã|sẽ|vẫn|luôn|xin))*\s*$")
 
 
 def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
@@ -103,6 +105,10 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
     who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS, direct_first=True)
     if who:
         return who
+    if _FIRST_PERSON.search(canon, sent.start, cue.start()):
+        st = _statement_of(analysis, cue.start())  # “Chúng tôi sẽ ...”, said by its speaker
+        if st is not None:
+            return st.speaker, cue.start()
     end = sent.start + ADVERBS.search(canon[sent.start:cue.start()]).start()
     coord = _COORD.search(canon, sent.start, end)
     if coord:

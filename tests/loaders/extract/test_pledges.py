@@ -113,3 +113,25 @@ def test_later_merges_and_forgets_keep_pledges_consistent():
     a.forget(place)
     assert [p.actor for p in a.pledges] == [long, long]
     assert all(place not in p.places for p in a.pledges)
+
+
+def test_first_person_pledge_in_a_quotation_is_the_speakers():
+    a = analyse("Bà Lò Thị Mai, Tổng Giám đốc Công ty Mây Trắng, nói: “Chúng tôi sẽ đầu tư thêm 200 tỷ đồng "
+                "cho trung tâm dữ liệu tại Điện Biên”.", people=["Lò Thị Mai"], orgs=["Công ty Mây Trắng"],
+                places=["Điện Biên"])
+    (p,) = a.pledges
+    assert p.actor.name == "Lò Thị Mai" and p.statement is a.statements[0]
+    assert [e.name for e in p.places] == ["Điện Biên"]
+
+
+def test_announced_plan_but_not_a_forecast():
+    a = analyse("Sở Kế hoạch đang xây dựng đề án và dự kiến trình Hội đồng nhân dân trong tháng 10/2026. "
+                "Sở Kế hoạch dự kiến tăng trưởng đạt 7%.", orgs=["Sở Kế hoạch"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Kế hoạch", "2026-10")]
+
+
+def test_commitment_by_a_person_is_a_statement_and_a_pledge():
+    a = analyse("Ông Đinh Công Tuấn cam kết quỹ sẽ giải ngân toàn bộ vốn trước tháng 6/2026.",
+                people=["Đinh Công Tuấn"])
+    assert [(s.speaker.name, s.verb) for s in a.statements] == [("Đinh Công Tuấn", "cam kết")]
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Đinh Công Tuấn", "2026-06")]
