@@ -165,8 +165,21 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
     else:
         _write_all(map(_extract_safe, ((d, skip) for d in todo)), store, report, fail, progress)
     progress.done()
+    if report.ingested:
+        _link(store, report)
     report.seconds = time.perf_counter() - t_start
     return report
+
+
+def _link(store, report: IngestReport) -> None:
+    """Cross-document linking of spelling variants (camket.linking) after the batch."""
+    from camket.linking import link_people
+    touched = {str(iri.document(d)) for d in report.ingested}
+    rewritten = link_people(store, touched)
+    report.facts["linked documents"] += len(rewritten)
+    for graph in rewritten:
+        for hook in STORED_HOOKS:
+            hook(store, graph)
 
 
 def _pending(docs: Iterator, store, force: bool, report: IngestReport, fail) -> Iterator[SourceDocument]:

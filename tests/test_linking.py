@@ -1,0 +1,44 @@
+"""Cross-document linking of spelling variants (camket.linking), through ingest."""
+from __future__ import annotations
+
+from camket.store import open_store
+
+DOCS = {
+    "a.txt": "Ông Robert Kowalczyk, Đại sứ Ba Lan tại Việt Nam, cho biết hai nước sẽ mở rộng hợp tác.\n",
+    "b.txt": "Ông Robert Kowalcyzk, Đại sứ Ba Lan tại Việt Nam, khẳng định quan hệ hai nước rất tốt.\n",
+    "c.txt": "Ông Robert Kowalczyk, Đại sứ Ba Lan tại Việt Nam, nhấn mạnh vai trò của doanh nghiệp.\n",
+    "d.txt": "Ông Trần Văn Hải, Giám đốc Sở Tài chính tỉnh Phú Yên, cho biết tỉnh sẽ tăng thu.\n",
+    "e.txt": "Ông Trần Văn Hài, Giám đốc Sở Tài chính tỉnh Phú Yên, cho biết ngân sách đã cân đối.\n",
+    "f.txt": "Ông Robert Kowalczik, Giám đốc Công ty Zeta Logistics, cho biết công ty sẽ mở văn phòng.\n",
+}
+
+
+def people_by_graph(store_dir) -> dict[str, set[tuple[str, str]]]:
+    store = open_store(store_dir)
+    try:
+        rows = store.select("SELECT ?g ?p ?name WHERE { GRAPH ?g { ?p a schema:Person ; schema:name ?name } }")
+        out: dict[str, set] = {}
+        for r in rows:
+            out.setdefault(r["g"].value.rsplit("/", 1)[-1], set()).add((r["p"].value.rsplit("/", 1)[-1], r["name"].value))
+        return out
+    finally:
+        store.close()
+
+
+def test_variants_with_the_same_post_become_one_iri(tmp_path, store_dir, run_cli):
+    for name, text in DOCS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert run_cli("ingest", tmp_path, "--store", store_dir)[0] == 0
+    got = people_by_graph(store_dir)
+    # the majority spelling (two documents) gives the IRI; each document keeps its spelling
+    assert got["a"] == {("robert-kowalczyk", "Robert Kowalczyk")}
+    assert got["b"] == {("robert-kowalczyk", "Robert Kowalcyzk")}
+    # a close spelling with a different post: left alone
+    assert got["f"] == {("robert-kowalczik", "Robert Kowalczik")}
+    # Vietnamese names that differ by a tone are different people
+    assert got["d"] == {("trần-văn-hải", "Trần Văn Hải")} and got["e"] == {("trần-văn-hài", "Trần Văn Hài")}
+    # linking is stable: a second run changes nothing, and the store validates
+    before = people_by_graph(store_dir)
+    code, _, err = run_cli("ingest", tmp_path, "--store", store_dir)
+    assert code == 0 and "6 unchanged" in err and people_by_graph(store_dir) == before
+    assert run_cli("validate", "--store", store_dir)[0] == 0
