@@ -240,7 +240,7 @@ def _organizers(analysis: Analysis, cluster: list[EventMention]) -> list[Entity]
         if m and m.start() - men.span.end <= 200 and not _kind_pattern().search(analysis.canon, men.span.end, m.start()):
             regions.append(Span(m.start("who"), m.end()))
         before = analysis.canon[sent.start:men.span.start]
-        cut = max(before.rfind(") "), before.rfind(" - "), before.rfind(": ")) + 1
+        cut = max(before.rfind(") - "), before.rfind(" - "), before.rfind(": ")) + 1  # after a dateline
         m2 = _ORGANISES.search(before, cut)
         if m2:
             regions.append(Span(sent.start + m2.start("who"), men.span.start))

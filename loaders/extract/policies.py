@@ -173,7 +173,8 @@ def _key(group: list[PolicyRef], number: str | None) -> str:
         return f"{first.ptype.name} {first.congress}"
     if first.base:
         return f"{first.ptype.name} {first.base}"
-    return f"{first.ptype.name} {first.title or first.spelling}"
+    name = first.title or first.spelling
+    return name if name.startswith(first.ptype.name) else f"{first.ptype.name} {name}"
 
 
 def _first(group: list[PolicyRef], attr: str):

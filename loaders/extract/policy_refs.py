@@ -189,7 +189,11 @@ def _titled(canon: str, m: re.Match) -> PolicyRef | None:
         title = canon[m.end():close]
         return PolicyRef(m.start(), close + 1, ptype, f"{m.group('type')} {title}", title=title,
                          title_quoted=True)
-    if ptype.mode == "quoted":
+    if ptype.mode == "quoted":  # only "Quy hoạch điện VIII": a few words and a roman numeral
+        m2 = re.match(r"\s*((?:[\w-]+\s+){0,3}?[IVX]{1,5})\b", canon[m.end():m.end() + 40])
+        if m2 and not m.group("q"):
+            end = m.end() + m2.end()
+            return PolicyRef(m.start(), end, ptype, canon[m.start():end], title=canon[m.start():end])
         return None
     start = m.end()
     if start >= len(canon) or not canon[start].islower() or _DEMONSTRATIVE.match(canon, start):

@@ -89,3 +89,12 @@ def test_descriptive_words_before_the_name_proper():
     (ev,) = a.entities_of("event")
     assert ev.name == "Hội nghị sơ kết 3 năm thực hiện Nghị quyết số 07-NQ/TU"
     assert ev.attrs["date"] == "2024-09-12"
+
+
+def test_organisers_with_an_acronym_in_brackets():
+    text = ("Sáng 5/7/2024, Sở Công Thương và Hội Doanh nhân trẻ (HDT) tổ chức Lễ ký kết Biên bản ghi nhớ "
+            "về hợp tác năng lượng.")
+    a = analyse(text, orgs=["Sở Công Thương", "Hội Doanh nhân trẻ"])
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Lễ ký kết Biên bản ghi nhớ về hợp tác năng lượng"
+    assert [o.name for o in ev.attrs["organizers"]] == ["Sở Công Thương", "Hội Doanh nhân trẻ"]

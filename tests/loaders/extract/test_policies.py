@@ -116,3 +116,9 @@ def test_decree_circular_and_issuer_from_any_body_before_the_verb():
 def test_law_inside_a_body_name_is_not_a_law():
     a = run("Ông là giảng viên Đại học Luật Hòa Bình và Công ty Luật Minh An.")
     assert a.entities_of("policy") == []
+
+
+def test_plan_named_by_a_roman_numeral():
+    a = run("Quy hoạch điện IX đã xác định năng lượng tái tạo là trụ cột. Quy hoạch này rất quan trọng.")
+    (p,) = a.entities_of("policy")
+    assert p.key == "Quy hoạch điện IX" and p.attrs["policy_type"] == "Quy hoạch"
