@@ -13,7 +13,8 @@ kept as aliases. Generic references join the cluster of their kind; when the
 article names no event of that kind but refers to one repeatedly ("hội thảo"
 twice or more), that event is created under the kind word ("Hội thảo").
 
-Attributes: ``date`` (ISO, day/month completed from context), ``place``
+Key: the name without "về"/"năm" (so spellings across articles meet); an
+unnamed event's key carries the document id. Attributes: ``date`` (ISO, day/month completed from context), ``place``
 (a place entity after "tại"/"ở"), ``organizers`` (org entities in "do X tổ
 chức", "X phối hợp với Y tổ chức"). :func:`main_event` is the event an
 article is about (most mentioned).
@@ -30,7 +31,7 @@ from ..pipeline import component
 from .policy_refs import CONGRESS, congress_key
 from .speech_lexicon import event_kinds
 
-__all__ = ["events", "main_event", "EventMention", "read_name"]
+__all__ = ["events", "main_event", "event_key", "EventMention", "read_name"]
 
 _MODIFIERS = {"cấp", "cao", "chuyên", "đề", "quốc", "tế", "gia", "thường", "niên", "trực", "tuyến",
               "toàn", "khu", "vực", "thượng", "đỉnh", "bàn", "tròn", "khoa", "học", "khóa", "lần", "thứ",
@@ -256,9 +257,10 @@ def _make(analysis: Analysis, cluster: list[EventMention]) -> Entity:
     best = max(named, key=lambda m: (len(m.name.split()), -m.span.start))
     if best.named:
         name = analysis.text[best.span.start:best.span.end]
-    else:
+        key = best.key or event_key(name)
+    else:  # an unnamed "Hội thảo" is this article's workshop, not every workshop
         name = best.kind[0].upper() + best.kind[1:]
-    key = best.key or name
+        key = f"{name} ({analysis.doc.doc_id})"
     ent = analysis.entity("event", name, None, key=key)
     for men in sorted(cluster, key=lambda m: m.span.start):
         ent.add_span(men.span)
@@ -271,6 +273,12 @@ def _make(analysis: Analysis, cluster: list[EventMention]) -> Entity:
     ent.attrs["kind"] = event_kinds().get(best.kind)
     ent.attrs["mention_count"] = len(cluster)
     return ent
+
+
+def event_key(name: str) -> str:
+    """Key of a named event, the same for "Diễn đàn X về Y năm 2020" and "Diễn đàn X Y 2020"."""
+    words = [w for w in re.sub(r"[\"“”()]", " ", name).split() if w.casefold() not in ("về", "năm", "-", "&")]
+    return " ".join(words)
 
 
 def main_event(analysis: Analysis) -> Entity | None:

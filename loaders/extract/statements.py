@@ -13,7 +13,8 @@ without a speaker are not statements.
 
 A repeated paragraph does not repeat a fact: statements with the same speaker
 and text merge, keeping every evidence span. Each statement gets the
-entities named inside it (``mentions``) and the article's event.
+entities named inside it (``mentions``) and the event: the one its sentence
+places it at ("Tại hội thảo, ..."), else the one the article is about.
 """
 from __future__ import annotations
 
@@ -238,6 +239,19 @@ def _mentions(analysis: Analysis, st: Statement) -> list[Entity]:
     return out
 
 
+_AT_EVENT = re.compile(r"(?:tại|ở|trong|khai mạc|bế mạc|kết luận|chào mừng|đề dẫn|dự)\s+(?:phiên [\w\s]{2,20}?\s+)?$", re.I)
+
+
+def _event_at(analysis: Analysis, st: Statement) -> Entity | None:
+    """The event the statement's own sentence says it was made at ("Tại hội thảo, ông X ...")."""
+    sent = st.evidence[0] if st.evidence else st.span
+    for m in analysis.mentions:
+        if m.kind == "event" and m.entity is not None and m.span in sent \
+                and _AT_EVENT.search(analysis.canon, max(sent.start, m.span.start - 30), m.span.start):
+            return m.entity
+    return None
+
+
 @component("statements")
 def statements(analysis: Analysis) -> None:
     quotes = [q for q in quotations(analysis) if not is_title_quote(analysis, q)]
@@ -250,5 +264,5 @@ def statements(analysis: Analysis) -> None:
     event = main_event(analysis)
     for st in found.values():
         st.mentions = _mentions(analysis, st)
-        st.event = event
+        st.event = _event_at(analysis, st) or event
     analysis.statements.extend(sorted(found.values(), key=lambda s: s.span.start))

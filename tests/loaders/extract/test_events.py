@@ -98,3 +98,12 @@ def test_organisers_with_an_acronym_in_brackets():
     (ev,) = a.entities_of("event")
     assert ev.name == "Lễ ký kết Biên bản ghi nhớ về hợp tác năng lượng"
     assert [o.name for o in ev.attrs["organizers"]] == ["Sở Công Thương", "Hội Doanh nhân trẻ"]
+
+
+def test_event_keys_meet_across_spellings_and_unnamed_events_stay_per_article():
+    from camket.loaders.extract.events import event_key
+    assert event_key("Diễn đàn Cấp cao về Nông nghiệp số Mekong 2021").casefold() == \
+        event_key("Diễn đàn cấp cao Nông nghiệp số Mekong năm 2021").casefold()
+    a = analyse("Hội thảo được tổ chức hôm qua.\nQuang cảnh hội thảo.")
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Hội thảo" and ev.key == "Hội thảo (t)"
