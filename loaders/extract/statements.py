@@ -175,8 +175,8 @@ def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -
 
 def _direct(analysis: Analysis, q: Span, found: dict, reported: list[Statement]) -> None:
     canon = analysis.canon
-    para = analysis.paragraph_of(q.start)
-    sent = analysis.sentence_of(q.start) or para
+    para = analysis.paragraph_of(q.start - 1)  # the opening mark's paragraph
+    sent = analysis.sentence_of(q.start - 1) or para
     # speaker after: “...”, ông X nói.
     after_end = min(analysis.paragraph_of(q.end).end, q.end + 1 + 160)
     for m in verb_pattern().finditer(canon, q.end + 1, after_end):
