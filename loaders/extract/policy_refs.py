@@ -4,7 +4,11 @@ A reference is a type word from ``policy_types.tsv`` with what identifies the
 document: an official number ("Nghị quyết số 52-NQ/TW", "NQ 52", "Quyết định
 950/QĐ-TTg"), a party congress ("Văn kiện Đại hội Đảng lần thứ XIII"), a name
 ("Luật Đất đai") or a title ("Đề án “...”", "Đề án phát triển ... đến năm
-2030"). Around it, :func:`attributes_after` reads ", ngày 27/9/2019", "của Bộ
+2030"). Modes (``policy_types.tsv``): numbered, named, titled (quoted or a
+lower-case title), quoted (only a quoted title or a roman numeral: "Quy
+hoạch điện VIII"), issued (a quoted title after "ban hành", "phê duyệt",
+"thực hiện"...: "Chương trình “...”" is otherwise often a show or campaign),
+congress. Around it, :func:`attributes_after` reads ", ngày 27/9/2019", "của Bộ
 Chính trị" and "về “title”".
 
 Public API: :class:`PolicyRef`, :func:`find_refs`, :func:`full_number`,
@@ -37,6 +41,8 @@ _TITLE_STOP = re.compile(r"\s*(?:[.;:\"(]|,\s*(?:đồng thời|để|nhằm|qua
                          r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|"
                          r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu|cần|phải|nên|bị|có thể|vẫn|chưa|không|hướng dẫn)\s|"
                          r"\s+và\s+(?=[A-ZĐ]))")
+_ISSUED_BEFORE = re.compile(r"(?:ban hành|phê duyệt|thông qua|thực hiện|triển khai|xây dựng|sửa đổi|theo|của)"
+                            r"(?:\s+\w+){0,2}\s+$")
 _BODY_HEAD = re.compile(r"(?:Công ty|Văn phòng|Đại học|Học viện|Trường|Khoa|Viện|Tạp chí|Báo|Hãng|Đoàn|Hội|Câu lạc bộ)"
                         r"(?:\s+\w+)?\s+$")
 _DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|kia|mới|chung|riêng|chuyên đề|cũng|được|đã|sẽ|là|và|"
@@ -110,7 +116,7 @@ def _compiled():
     named = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode == 'named'])})"
                        rf"\s+(?P<name>[{UPPER}]\w*(?:\s+(?!(?:và|của|năm|được|đã|có|là|để|với|trong|tại|về|"
                        rf"này|đó|sẽ|cũng|thì|mà|cho|theo|khi)\b)[\w-]+){{0,4}})")
-    titled = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode in ('titled', 'quoted')])})"
+    titled = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode in ('titled', 'quoted', 'issued')])})"
                         r"(?:\s+(?:về|về việc))?\s+(?P<q>\")?")
     return by_name, typed_number, abbrev, bare, congress, named, titled
 
@@ -182,6 +188,8 @@ def _titled(canon: str, m: re.Match) -> PolicyRef | None:
     ptype = _type_of(m.group("type"))
     if m.start() > 0 and canon[m.start() - 1] == '"':
         return None  # the start of somebody's quoted title ("... trình bày về “Chương trình ...”")
+    if ptype.mode == "issued" and not _ISSUED_BEFORE.search(canon, max(0, m.start() - 40), m.start()):
+        return None  # "Chương trình “...”" is a policy only when issued / carried out, not a show
     if m.group("q"):
         close = canon.find('"', m.end())
         if close == -1 or close - m.end() > 400 or "\n" in canon[m.end():close]:

@@ -42,7 +42,7 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
 class PolicyType:
     name: str     # as Vietnamese writes it: "Nghị quyết"
     code: str     # letters in official numbers: "NQ"
-    mode: str     # numbered | named | titled | quoted | congress
+    mode: str     # numbered | named | titled | quoted | issued | congress
     abbrev: str   # short form written before a number: "NQ 52"
 
 

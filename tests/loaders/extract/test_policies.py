@@ -122,3 +122,9 @@ def test_plan_named_by_a_roman_numeral():
     a = run("Quy hoạch điện IX đã xác định năng lượng tái tạo là trụ cột. Quy hoạch này rất quan trọng.")
     (p,) = a.entities_of("policy")
     assert p.key == "Quy hoạch điện IX" and p.attrs["policy_type"] == "Quy hoạch"
+
+
+def test_programme_with_quoted_title_only_when_issued():
+    a = run("Đài phát sóng Chương trình “Tết sum vầy cho công nhân xa quê” vào tối qua. "
+            "Thủ tướng đã phê duyệt Chương trình “Chuyển đổi số nông nghiệp đến năm 2030”.")
+    assert [p.attrs["title"] for p in a.entities_of("policy")] == ["Chuyển đổi số nông nghiệp đến năm 2030"]
