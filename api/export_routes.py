@@ -55,19 +55,28 @@ class _QueueWriter(io.RawIOBase):
 
 
 def stream(write: Callable) -> Iterator[bytes]:
-    """Run ``write(out)`` in a thread and yield what it writes, chunk by chunk."""
+    """Run ``write(out)`` in a thread and yield what it writes, chunk by chunk.
+    Closing the generator (the client went away) stops the writer thread."""
     chunks: queue.Queue = queue.Queue(maxsize=16)
     cancelled = threading.Event()
+
+    def offer(item) -> None:
+        while not cancelled.is_set():
+            try:
+                chunks.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
 
     def run():
         try:
             write(io.BufferedWriter(_QueueWriter(chunks, cancelled), buffer_size=1 << 16))
         except BrokenPipeError:
-            return
+            pass
         except BaseException as err:  # noqa: BLE001 - handed to the response side
-            chunks.put(err)
+            offer(err)
         finally:
-            chunks.put(_DONE)
+            offer(_DONE)
 
     worker = threading.Thread(target=run, name="camket-export", daemon=True)
     worker.start()

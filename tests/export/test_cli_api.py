@@ -131,3 +131,33 @@ def test_api_streams_large_exports_in_chunks(tmp_path):
         sizes = [len(chunk) for chunk in r.iter_bytes()]
         assert r.status_code == 200
     assert len(sizes) > 5 and max(sizes) <= 1 << 17
+
+
+def test_stream_stops_the_writer_when_the_client_goes_away():
+    import threading
+    import time
+
+    from camket.api.export_routes import stream
+
+    def endless(out):
+        while True:
+            out.write(b"x" * 70_000)
+
+    chunks = stream(endless)
+    assert len(next(chunks)) >= 65_536
+    chunks.close()  # what Starlette does when the client disconnects
+    deadline = time.monotonic() + 5
+    while any(t.name == "camket-export" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(t.name == "camket-export" for t in threading.enumerate())
+
+
+def test_stream_hands_writer_errors_to_the_response():
+    from camket.api.export_routes import stream
+
+    def broken(out):
+        out.write(b"<gexf>")
+        raise ValueError("disk on fire")
+
+    with pytest.raises(ValueError, match="disk on fire"):
+        list(stream(broken))
