@@ -36,7 +36,8 @@ _TITLE_CUE = re.compile(
     r"(?:\bvề|chủ đề|mang tên|có tên|tên là|gọi là|khẩu hiệu|thông điệp|cụm từ|từ khóa|Đề án|Chương trình|"
     r"Chiến lược|Quy hoạch|Nghị quyết|Kết luận|Chỉ thị|Quyết định|Luật|[Dd]ự án|phong trào|cuộc vận động|"
     r"[Gg]iải thưởng|[Cc]uộc thi|tác phẩm|cuốn sách|bài viết|bộ phim|tiêu đề|slogan)\s*(?:là\s*)?$")
-_LEAD = re.compile(r"[\s,:]*(?:rằng|là)?[\s,:]*")
+_LEAD = re.compile(r"(?:\s+(?:lại|thêm)(?=[\s,:]))?(?:\s+(?:với|cho)\s+[^,.:;\"]{1,40}?\s+(?=rằng|:))?"
+                   r"[\s,:]*(?:rằng|là)?[\s,:]*")
 _THEO = re.compile(r"(?:Cũng\s+|[Đđ]ồng thời,?\s+)?[Tt]heo\s+")
 _APPOSITIVE = re.compile(r"\s*(?:[Pp]hó\s+)?(?:giảng viên|chuyên gia|nhà \w+|người \w+|đại diện|nguyên|"
                          r"Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Trưởng \w+|Viện trưởng|Hiệu trưởng|"

@@ -130,3 +130,11 @@ def test_according_to_with_an_appositive():
     (st,) = a.statements
     assert st.verb == "theo"
     assert st.span.of(a.text) == "đất dốc cần được trồng cây gỗ lớn thay cây ngắn ngày"
+
+
+def test_said_text_starts_after_the_addressee_and_lai():
+    text = ("Ông Đinh Công Tuấn nói với phóng viên rằng quỹ sẽ mở thêm ba văn phòng ở vùng cao.\n"
+            "Bà Lò Thị Mai khẳng định lại cam kết của tỉnh với các nhà đầu tư nước ngoài.")
+    a = analyse(text, people=["Đinh Công Tuấn", "Lò Thị Mai"], female=["Lò Thị Mai"])
+    assert [s.span.of(a.text) for s in a.statements] == [
+        "quỹ sẽ mở thêm ba văn phòng ở vùng cao", "cam kết của tỉnh với các nhà đầu tư nước ngoài"]
