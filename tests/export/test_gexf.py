@@ -144,3 +144,20 @@ def test_written_in_bounded_chunks_and_escaped():
     assert len(out.sizes) > 10 and max(out.sizes) < 200_000
     g = nx.read_gexf(io.BytesIO(out.getvalue()))  # control character dropped, markup escaped
     assert g.number_of_nodes() == 3000 and g.nodes["https://w3id.org/camket/id/person/p7"]["label"] == "Người <7> & "
+
+
+def test_empty_store_gives_valid_files(tmp_path):
+    from camket.store import open_store
+    store = open_store(tmp_path / "empty")
+    path = tmp_path / "empty.gexf"
+    with open(path, "wb") as fh:
+        export(store, "gexf", fh)
+    assert nx.read_gexf(path).number_of_nodes() == 0
+    assert graphology(path)["order"] == 0
+    for fmt in ("graphml", "csv", "nquads", "trig", "turtle", "jsonld"):
+        buf = io.BytesIO()
+        export(store, fmt, buf)
+        assert buf.getvalue() or fmt in ("nquads", "trig", "turtle"), fmt
+    buf = io.BytesIO()
+    export(store, "jsonld", buf)
+    assert json.loads(buf.getvalue())["@graph"] == []
