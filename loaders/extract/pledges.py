@@ -236,6 +236,13 @@ def _deadline(analysis: Analysis, span: Span) -> str | None:
     return pick[0].attrs["iso"] if pick else None
 
 
+def _places_in(analysis: Analysis, span: Span) -> list[Entity]:
+    """Places named in ``span`` on their own (not as part of a body's name: "Bộ Y tế Lào")."""
+    bodies = [s for _, s in ((e, s) for e in analysis.entities_of("org") for s in e.spans)]
+    return [e for e in analysis.entities_of("place")
+            if any(s in span and not any(s in b and s != b for b in bodies) for s in e.spans)]
+
+
 def _blank_refs(analysis: Analysis, span: Span) -> str:
     """The span's text with policy numbers and dates blanked (they are not quantities)."""
     chars = list(span.of(analysis.canon))
@@ -269,7 +276,7 @@ def pledges(analysis: Analysis) -> None:
                     found[key].evidence.append(sent)
                 last = found[key]
                 continue
-            places = [e for e in analysis.entities_of("place") if any(s in span for s in e.spans)]
+            places = [e for e in _places_in(analysis, span) if e is not actor]
             pl = Pledge(actor=actor, span=span, deadline=_deadline(analysis, span),
                         quantity=quantity(_blank_refs(analysis, Span(cue.start(), span.end))), places=places,
                         statement=_statement_of(analysis, cue.start()),
