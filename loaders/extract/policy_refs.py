@@ -111,7 +111,7 @@ def _compiled():
     numbered = [t for t in types if t.code]
     typed_number = re.compile(rf"(?P<type>{_type_pattern(numbered)})\s+{NUMBER}", re.I)
     abbrev = re.compile(rf"\b(?P<type>{'|'.join(t.abbrev for t in types if t.abbrev)})\s*{NUMBER}")
-    bare = re.compile(rf"(?<![\w/-])(?P<base>\d{{1,4}})(?P<suffix>-(?P<code>NQ|KL|CT|QĐ|QĐi|TB)/TW)\b")
+    bare = re.compile(r"(?<![\w/-])(?P<base>\d{1,4})(?P<suffix>-(?P<code>NQ|KL|CT|QĐ|QĐi|TB)/TW)\b")
     congress = re.compile(rf"(?P<type>Văn kiện|Nghị quyết|Báo cáo chính trị)\s+(?P<cong>{CONGRESS})")
     named = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode == 'named'])})"
                        rf"\s+(?P<name>[{UPPER}]\w*(?:\s+(?!(?:và|của|năm|được|đã|có|là|để|với|trong|tại|về|"

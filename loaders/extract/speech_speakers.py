@@ -141,12 +141,9 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
         if found is not None:
             return found, floor + delegate.start()
     if direct_first:
-        direct = [(span, ent) for k in kinds for span, ent in entity_spans(analysis, k)
-                  if floor <= span.start and span.end <= end and canon[span.end:end].strip() == ""
-                  and "," not in canon[span.end:pos]]
-        if direct:  # the longest: "Bộ Thương mại X" rather than the place "X" inside it
-            span, ent = min(direct, key=lambda p: p[0].start)
-            return ent, span.start
+        found = _right_before(analysis, kinds, floor, end, pos)
+        if found is not None:
+            return found
     if "person" in kinds:
         people = [(s, e) for s, e in entity_spans(analysis, "person") if floor <= s.start and s.end <= end]
         if people:
@@ -167,6 +164,19 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
         if ent is not None:
             return ent, end
     return None
+
+
+def _right_before(analysis: Analysis, kinds: tuple[str, ...], floor: int, end: int,
+                  pos: int) -> tuple[Entity, int] | None:
+    """The longest mention ending at ``end`` ("Bộ Thương mại X" rather than the place "X" in it)."""
+    canon = analysis.canon
+    direct = [(span, ent) for k in kinds for span, ent in entity_spans(analysis, k)
+              if floor <= span.start and span.end <= end and canon[span.end:end].strip() == ""
+              and "," not in canon[span.end:pos]]
+    if not direct:
+        return None
+    span, ent = min(direct, key=lambda p: p[0].start)
+    return ent, span.start
 
 
 def _delegate(analysis: Analysis, body: str, start: int, end: int) -> Entity | None:
