@@ -1,6 +1,6 @@
 """Tests for the ``events`` component (invented sentences)."""
 from camket.loaders.model import Span
-from camket.loaders.pipeline import Pipeline
+from camket.loaders.pipeline import COMPONENTS, Pipeline
 from camket.loaders.read import SourceDocument
 
 
@@ -13,7 +13,6 @@ def analyse(text, orgs=(), places=()):
     for name in places:
         for i in _all(text, name):
             a.entity("place", name, Span(i, i + len(name)), place_type="city")
-    from camket.loaders.pipeline import COMPONENTS
     COMPONENTS["policies"](a)
     COMPONENTS["events"](a)
     return a

@@ -1,6 +1,6 @@
 """Tests for the ``policies`` component (invented sentences and numbers)."""
 from camket.loaders.model import Span
-from camket.loaders.pipeline import Pipeline
+from camket.loaders.pipeline import COMPONENTS, Pipeline
 from camket.loaders.read import SourceDocument
 
 
@@ -103,7 +103,6 @@ def test_decree_circular_and_issuer_from_any_body_before_the_verb():
     a = Pipeline(["structure", "dates"])(d)
     start = text.find("Bộ Lâm nghiệp")
     a.entity("org", "Bộ Lâm nghiệp", Span(start, start + len("Bộ Lâm nghiệp")))
-    from camket.loaders.pipeline import COMPONENTS
     COMPONENTS["policies"](a)
     p = policies(a)
     decree, circular = p["21/2023/NĐ-CP"], p["04/2023/TT-BLN"]
