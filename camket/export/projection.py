@@ -136,24 +136,23 @@ class EdgeRule:
     mode: str = "both"    # "actor" (facts collapsed), "fact" (facts as nodes) or "both"
 
 
-_EVENT_DATE = " OPTIONAL { ?f ck:atEvent ?ev . ?ev schema:startDate ?d }"  # said at a dated event
-EDGE_RULES = (
+EDGE_RULES = (  # ck:speaker / ck:actor imply a Statement / a Pledge: no type pattern needed
     EdgeRule("holds_post_in", "?f a org:Membership ; org:member ?s ; org:organization ?t ."
              " OPTIONAL { ?f ck:attestedOn ?d } OPTIONAL { ?f org:role ?role . ?role schema:name ?r }"),
     EdgeRule("sub_organization_of", "?s org:subOrganizationOf ?t ."),
-    EdgeRule("spoke_at", "?f a ck:Statement ; ck:speaker ?s ; ck:atEvent ?t ." + _EVENT_DATE),
+    EdgeRule("spoke_at", "?f ck:speaker ?s ; ck:atEvent ?t ."),
     EdgeRule("cites", "?s eli:based_on ?t ."),
     EdgeRule("implements", "?s eli:implements ?t ."),
     EdgeRule("issued", "?t eli:passed_by ?s ."),
     EdgeRule("organized", "?t schema:organizer ?s . OPTIONAL { ?t schema:startDate ?d }"),
     EdgeRule("held_in", "?s a schema:Event ; schema:location ?t . OPTIONAL { ?s schema:startDate ?d }"),
-    EdgeRule("said_about", "?f a ck:Statement ; ck:speaker ?s ; ck:mentions ?t ." + _EVENT_DATE, "actor"),
+    EdgeRule("said_about", "?f ck:speaker ?s ; ck:mentions ?t .", "actor"),
     EdgeRule("cites", "?f ck:cites ?t . { ?f ck:speaker ?s } UNION { ?f ck:actor ?s }", "actor"),
-    EdgeRule("committed_to", "?f a ck:Pledge ; ck:actor ?s ; ck:fromPolicy ?t .", "actor"),
-    EdgeRule("concerns_place", "?f a ck:Pledge ; ck:actor ?s ; ck:concernsPlace ?t .", "actor"),
-    EdgeRule("said", "?t a ck:Statement ; ck:speaker ?s . BIND(?t AS ?f)" + _EVENT_DATE, "fact"),
-    EdgeRule("mentions", "?s a ck:Statement ; ck:mentions ?t . BIND(?s AS ?f)" + _EVENT_DATE, "fact"),
-    EdgeRule("at_event", "?s a ck:Statement ; ck:atEvent ?t . BIND(?s AS ?f)" + _EVENT_DATE, "fact"),
+    EdgeRule("committed_to", "?f ck:actor ?s ; ck:fromPolicy ?t .", "actor"),
+    EdgeRule("concerns_place", "?f ck:actor ?s ; ck:concernsPlace ?t .", "actor"),
+    EdgeRule("said", "?t ck:speaker ?s . BIND(?t AS ?f)", "fact"),
+    EdgeRule("mentions", "?s a ck:Statement ; ck:mentions ?t . BIND(?s AS ?f)", "fact"),
+    EdgeRule("at_event", "?s a ck:Statement ; ck:atEvent ?t . BIND(?s AS ?f)", "fact"),
     EdgeRule("committed_to", "?t a ck:Pledge ; ck:actor ?s . BIND(?t AS ?f)", "fact"),
     EdgeRule("concerns_place", "?s a ck:Pledge ; ck:concernsPlace ?t . BIND(?s AS ?f)", "fact"),
     EdgeRule("cites", "?s ck:cites ?t . BIND(?s AS ?f)", "fact"),
@@ -165,6 +164,7 @@ EDGE_KINDS = tuple(dict.fromkeys(["member_of"] + [r.kind for r in EDGE_RULES]))
 Q_DOCS = "SELECT ?g ?id ?d WHERE { GRAPH ?g { ?g a ck:Document . OPTIONAL { ?g schema:identifier ?id }" \
          " OPTIONAL { ?g dcterms:date ?d } } }"
 Q_EVENT_DATES = "SELECT ?g ?d WHERE { GRAPH ?g { ?e a schema:Event ; schema:startDate ?d } }"
+Q_SAID_AT = "SELECT ?f ?d WHERE { ?f ck:atEvent ?e . ?e schema:startDate ?d }"
 Q_NODES = "SELECT ?n ?c ?g WHERE { GRAPH ?g { ?n a ?c } VALUES ?c { %s } }"
 Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:name schema:alternateName %s } }"
 Q_ATTRS = "SELECT ?n ?p ?v WHERE { ?n ?p ?v VALUES ?p { ck:orgKind ck:placeType ck:policyType" \
@@ -237,9 +237,10 @@ def build(store, filters=None, facts_as_nodes: bool = False) -> Projection:
     read_documents(store, proj)
     _read_nodes(store, proj, filters, facts_as_nodes)
     mode = "fact" if facts_as_nodes else "actor"
+    said_at = statement_dates(store)
     for rule in EDGE_RULES:
         if rule.mode in ("both", mode):
-            _read_edges(store, proj, rule, filters)
+            _read_edges(store, proj, rule, filters, said_at)
     _read_counts(store, proj, filters)
     _drop_unused_nodes(proj)
     filters.apply(proj)
@@ -309,13 +310,23 @@ def _read_attrs(store, proj: Projection, facts_as_nodes: bool) -> None:
             node.subkind = node.subkind or row["v"]
 
 
-def _read_edges(store, proj: Projection, rule: EdgeRule, filters) -> None:
+def statement_dates(store) -> dict[str, str]:
+    """Statement IRI -> the date of the event it was made at (when dated)."""
+    dates: dict[str, str] = {}
+    for row in rows(store, Q_SAID_AT):
+        day = iso_day(row["d"])
+        if day:
+            dates[row["f"]] = earliest(dates.get(row["f"]), day)
+    return dates
+
+
+def _read_edges(store, proj: Projection, rule: EdgeRule, filters, said_at: dict[str, str]) -> None:
     for row in rows(store, edge_query(rule)):
         source, target, g = proj.nodes.get(row["s"]), proj.nodes.get(row["t"]), row["g"]
         if source is None or target is None or source is target:
             continue
         s, t = source.id, target.id  # share the node's string, not a copy per edge
-        date = iso_day(row["d"]) or proj.doc_dates.get(g)
+        date = iso_day(row["d"]) or said_at.get(row["f"]) or proj.doc_dates.get(g)
         if not filters.allows_fact(g, date):
             continue
         kind = "member_of" if rule.kind == "holds_post_in" and _is_member_role(row["r"]) else rule.kind
