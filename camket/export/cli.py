@@ -2,7 +2,7 @@
 
     camket export --format gexf -o camket.gexf [--kinds person,body] [--since 2020]
         [--until 2022-06] [--doc ID ...] [--min-weight 2] [--ego IRI|NAME --depth 2]
-        [--with-facts] [--drop-isolates] [--gexf-version 1.2]
+        [--with-facts] [--drop-isolates] [--gexf-version 1.2] [--read-only]
 
 ``-o -`` writes to stdout. For ``csv``, ``-o x.zip`` writes a zip and any
 other path a folder holding nodes.csv and edges.csv. Registered with the
@@ -32,7 +32,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 
 def cmd_export(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
-    store = open_store(_existing(args.store))
+    store = open_store(_existing(args.store), read_only=args.read_only)
     options = {"gexf_version": args.gexf_version, "facts_as_nodes": args.with_facts}
     if args.output == "-":
         export(store, args.format, sys.stdout.buffer, filters, **options)
@@ -63,6 +63,8 @@ def add_parser(sub, store_help: str) -> None:
     p.add_argument("--format", "-f", choices=list(FORMATS), default="gexf")
     p.add_argument("--output", "-o", required=True, help="file to write (- for stdout; csv: folder or .zip)")
     p.add_argument("--store", default=None, help=store_help)
+    p.add_argument("--read-only", action="store_true",
+                   help="open the store read-only (export while a server or an ingest holds it)")
     g = p.add_argument_group("filters (all formats)")
     g.add_argument("--kinds", help=f"comma-separated node kinds to keep ({', '.join(NODE_KINDS)})")
     g.add_argument("--since", help="facts dated on/after (YYYY, YYYY-MM or YYYY-MM-DD)")

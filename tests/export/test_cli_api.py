@@ -57,6 +57,24 @@ def test_cli_bad_filters_exit_1_with_a_reason(run_cli, store_path, tmp_path, arg
     assert code == 1 and message in err and "Traceback" not in err
 
 
+def test_cli_read_only_while_another_process_holds_the_store(run_cli, store_path, tmp_path):
+    import subprocess
+    import sys
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", store_path],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        code, _, err = run_cli("export", "-f", "gexf", "-o", tmp_path / "x.gexf", "--store", store_path)
+        assert code == 1 and "--read-only" in err
+        code, _, err = run_cli("export", "-f", "gexf", "-o", tmp_path / "x.gexf", "--store", store_path,
+                               "--read-only")
+        assert code == 0, err
+        assert nx.read_gexf(tmp_path / "x.gexf").number_of_nodes() == 10
+    finally:
+        holder.communicate("", timeout=10)
+
+
 def test_cli_missing_store(run_cli, tmp_path):
     code, _, err = run_cli("export", "-f", "gexf", "-o", tmp_path / "x.gexf", "--store", tmp_path / "none")
     assert code == 1 and "no store at" in err and not (tmp_path / "none").exists()
