@@ -107,7 +107,8 @@ class _Writer:
         for alias in ent.aliases:
             self.add(node, SCHEMA.alternateName, self.text(alias))
         self.add(node, CK.mentionedIn, self.doc)
-        self.evidence(node, ent.spans)
+        # a body only implied by a post ("Phó Thủ tướng X" -> Chính phủ) is attested by that post
+        self.evidence(node, ent.spans or [m.span for m in self.a.memberships if m.org is ent])
         getattr(self, f"attrs_{ent.kind}")(node, ent.attrs)
         return node
 
