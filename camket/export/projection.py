@@ -4,6 +4,10 @@ Owns the SPARQL that reads nodes and edges out of the store and the
 aggregation of facts into weighted edges. Writers (GEXF, GraphML, CSV) only
 ever see a :class:`Projection`.
 
+A node's label is its most frequent schema:name across documents (ties: the
+longest, so "Ủy ban nhân dân tỉnh X" over "UBND tỉnh X"); every other
+spelling and schema:alternateName goes to ``alternate_names``.
+
 Nodes (kind): ``person`` (schema:Person), ``body`` (org:Organization),
 ``policy`` (ck:PolicyDocument), ``place`` (schema:Place and subclasses),
 ``event`` (schema:Event) and, with ``facts_as_nodes=True``, ``statement``
@@ -291,7 +295,7 @@ def _read_names(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
         else:
             node.names[text[:LABEL_MAX]] += 1
     for node in proj.nodes.values():
-        node.label = min(node.names, key=lambda n: (-node.names[n], n)) if node.names \
+        node.label = min(node.names, key=lambda n: (-node.names[n], -len(n), n)) if node.names \
             else node.id.rsplit("/", 1)[-1]
         others = (set(node.names) | alternates.get(node.id, set())) - {node.label}
         node.alternate_names = sorted(others)
