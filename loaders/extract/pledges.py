@@ -53,6 +53,8 @@ _QUANTITY = re.compile(rf"(?:(?:ít nhất|tối thiểu|khoảng|hơn|trên|g�
                        rf"|{_NUMBER_WORDS}(?=\s+(?:sự kiện|đô thị|thành phố|tỉnh|dự án|chương trình|trung tâm|"
                        rf"khu|vùng|lĩnh vực|nhiệm vụ|hội nghị|hội thảo|cuộc)))(?![\d/])")
 SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan"}
+_GENERIC_SUBJECT = re.compile(r"(?:^|[\s,])(?P<w>[Tt]ỉnh|[Tt]hành phố|[Bb]ộ|[Ss]ở|[Qq]uỹ|[Nn]gân hàng|[Tt]ập đoàn|"
+                              r"[Cc]ông ty|[Tt]ổng công ty|[Hh]iệp hội)(?:\s+này)?(?:\s+(?:cũng|đã|vẫn|tiếp tục))*\s*$")
 _FIRST_PERSON = re.compile(r"(?:^|[\s,\"])(?:[Cc]húng tôi|[Tt]ôi)(?:\s+(?:cũng|đã|sẽ|vẫn|luôn|xin))*\s*$")
 
 
@@ -105,6 +107,11 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
     who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS, direct_first=True)
     if who:
         return who
+    generic = _GENERIC_SUBJECT.search(canon, sent.start, cue.start())
+    if generic:  # "thành phố sẽ ...", "Bộ sẽ ...": the body or place of that kind named last
+        found = _recent_of_kind(analysis, generic.group("w"), cue.start())
+        if found is not None:
+            return found, generic.start("w")
     if _FIRST_PERSON.search(canon, sent.start, cue.start()):
         st = _statement_of(analysis, cue.start())  # “Chúng tôi sẽ ...”, said by its speaker
         if st is not None:
@@ -115,6 +122,18 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
         for span, ent in reversed([p for k in ACTOR_KINDS for p in entity_spans(analysis, k)]):
             if span.end <= coord.start() and canon[span.end:coord.start()].strip() == "" and span.start >= sent.start:
                 return ent, span.start
+    return None
+
+
+def _recent_of_kind(analysis: Analysis, word: str, pos: int) -> Entity | None:
+    """The org or place named last before ``pos`` whose name starts with ``word`` (or whose
+    place type it is: "tỉnh" -> a province, "thành phố" -> a city)."""
+    w = fold(word)
+    types = {"tinh": "province", "thanh pho": "city"}
+    for span, ent in reversed([p for k in ("org", "place") for p in entity_spans(analysis, k)]):
+        if span.start < pos and (fold(ent.name).startswith(w + " ") or
+                                 (ent.kind == "place" and ent.attrs.get("place_type") == types.get(w))):
+            return ent
     return None
 
 

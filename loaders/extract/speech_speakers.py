@@ -128,9 +128,9 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
                    direct_first: bool = False) -> tuple[Entity, int] | None:
     """The subject ending right before ``pos`` (not before ``floor``) and where it starts.
 
-    ``direct_first``: a mention right before ``pos`` wins over a person with an
-    appositive further back (an actor, unlike a speaker, is rarely introduced
-    with titles in the same clause).
+    ``direct_first`` (for actors): a mention right before ``pos`` wins, and a
+    person counts only when their appositive ends in a comma ("Bà X, Giám đốc
+    Y, sẽ ..."), not before a new subject ("Theo ông X, thành phố sẽ ...").
     """
     canon = analysis.canon
     pre = canon[floor:pos]
@@ -150,7 +150,8 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
             span, ent = people[-1]
             gap = canon[span.end:end]
             if not gap.strip() or (gap.lstrip().startswith(",") and len(gap) <= 160 and '"' not in gap
-                                   and not _other_clause(gap)):
+                                   and not _other_clause(gap)
+                                   and (not direct_first or canon[span.end:pos].rstrip().endswith(","))):
                 return ent, span.start
     for kind in kinds:
         if kind == "person":

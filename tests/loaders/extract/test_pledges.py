@@ -135,3 +135,10 @@ def test_commitment_by_a_person_is_a_statement_and_a_pledge():
                 people=["Đinh Công Tuấn"])
     assert [(s.speaker.name, s.verb) for s in a.statements] == [("Đinh Công Tuấn", "cam kết")]
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Đinh Công Tuấn", "2026-06")]
+
+
+def test_generic_subject_refers_to_the_body_or_place_named_last():
+    a = analyse("Chủ tịch UBND tỉnh Yên Sơn nhấn mạnh vai trò của du lịch. Theo ông Hà Văn Nam, tỉnh sẽ dành "
+                "500 tỷ đồng cho hạ tầng du lịch trong năm 2026.", people=["Hà Văn Nam"], places=["Yên Sơn"])
+    (p,) = a.pledges
+    assert p.actor.name == "Yên Sơn" and p.deadline == "2026"
