@@ -1,8 +1,9 @@
 """The actor network: the store's facts projected onto a typed, weighted graph.
 
-Owns the SPARQL that reads nodes and edges out of the store and the
-aggregation of facts into weighted edges. Writers (GEXF, GraphML, CSV) only
-ever see a :class:`Projection`.
+Owns the reading of nodes and edges out of the store (queries in
+:mod:`.sparql`) and the aggregation of facts into weighted edges (data model
+in :mod:`.model`). Writers (GEXF, GraphML, CSV) only ever see a
+:class:`Projection`.
 
 A node's label is its most frequent schema:name across documents (ties: the
 longest, so "Ủy ban nhân dân tỉnh X" over "UBND tỉnh X"); every other
@@ -45,193 +46,22 @@ mentions it or of one of its edges.
 """
 from __future__ import annotations
 
-import calendar
-import re
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, Iterator
 
 from camket.ontology.iri import fold
 
-NODE_KINDS = ("person", "body", "policy", "place", "event", "statement", "pledge")
-FACT_KINDS = ("statement", "pledge")
-CLASS_KINDS = {
-    "https://schema.org/Person": ("person", None),
-    "http://www.w3.org/ns/org#Organization": ("body", None),
-    "https://w3id.org/camket/ns#PolicyDocument": ("policy", None),
-    "https://schema.org/Event": ("event", None),
-    "https://schema.org/Place": ("place", None),
-    "https://schema.org/City": ("place", "city"),
-    "https://w3id.org/camket/ns#Province": ("place", "province"),
-    "https://schema.org/Country": ("place", "country"),
-    "https://w3id.org/camket/ns#Region": ("place", "region"),
-    "https://w3id.org/camket/ns#Statement": ("statement", None),
-    "https://w3id.org/camket/ns#Pledge": ("pledge", None),
-}
+from .dates import earliest, iso_day
+from .model import CLASS_KINDS, NODE_KINDS, Edge, Node, Projection
+from .sparql import (EDGE_KINDS, EDGE_RULES, Q_ATTRS, Q_COUNTS, Q_DOCS, Q_EVENT_DATES, Q_NAMES, Q_NODES,
+                     Q_SAID_AT, EdgeRule, edge_query, node_query, rows)
+
+__all__ = ["build", "read_documents", "finish", "Projection", "Node", "Edge", "NODE_KINDS", "EDGE_KINDS",
+           "EDGE_RULES", "iso_day", "earliest"]
+
 MEMBER_ROLES = ("thanh vien", "uy vien", "hoi vien", "dang vien", "member")
 LABEL_MAX = 120
 
 
-@dataclass(slots=True)
-class Node:
-    id: str
-    kind: str
-    label: str = ""
-    subkind: str | None = None
-    date: str | None = None            # the entity's own date (policy issued, event held)
-    names: Counter | None = field(default_factory=Counter)  # spellings while building
-    alternate_names: list[str] = field(default_factory=list)
-    docs: set[str] = field(default_factory=set)
-    start: str | None = None
-    statements: int = 0
-    pledges: int = 0
-    degree: int = 0
-
-
-@dataclass(slots=True)
-class Edge:
-    source: str
-    target: str
-    kind: str
-    facts: set[int] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)
-    roles: set[str] | None = None  # posts as written (memberships only)
-    start: str | None = None
-
-    @property
-    def weight(self) -> int:
-        return len(self.facts)
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.source, self.target, self.kind)
-
-
-@dataclass
-class Projection:
-    """Nodes by IRI, edges by (source, target, kind), document ids by IRI."""
-    nodes: dict[str, Node] = field(default_factory=dict)
-    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
-    doc_ids: dict[str, str] = field(default_factory=dict)
-    doc_dates: dict[str, str] = field(default_factory=dict)
-
-    def doc_id(self, doc_iri: str) -> str:
-        return self.doc_ids.get(doc_iri) or doc_iri.rsplit("/", 1)[-1]
-
-    def sorted_nodes(self) -> list[Node]:
-        return sorted(self.nodes.values(), key=lambda n: (NODE_KINDS.index(n.kind), n.label, n.id))
-
-    def sorted_edges(self) -> list[Edge]:
-        return sorted(self.edges.values(), key=lambda e: (e.kind, e.source, e.target))
-
-    def kinds(self) -> Counter:
-        return Counter(n.kind for n in self.nodes.values())
-
-    def edge_kinds(self) -> Counter:
-        return Counter(e.kind for e in self.edges.values())
-
-
-# ---------------------------------------------------------------- SPARQL
-@dataclass(frozen=True)
-class EdgeRule:
-    kind: str
-    pattern: str          # binds ?s ?t (and optionally ?f fact node, ?d date, ?r role) in GRAPH ?g
-    mode: str = "both"    # "actor" (facts collapsed), "fact" (facts as nodes) or "both"
-
-
-EDGE_RULES = (  # ck:speaker / ck:actor imply a Statement / a Pledge: no type pattern needed
-    EdgeRule("holds_post_in", "?f a org:Membership ; org:member ?s ; org:organization ?t ."
-             " OPTIONAL { ?f ck:attestedOn ?d } OPTIONAL { ?f org:role ?role . ?role schema:name ?r }"),
-    EdgeRule("sub_organization_of", "?s org:subOrganizationOf ?t ."),
-    EdgeRule("spoke_at", "?f ck:speaker ?s ; ck:atEvent ?t ."),
-    EdgeRule("cites", "?s eli:based_on ?t ."),
-    EdgeRule("implements", "?s eli:implements ?t ."),
-    EdgeRule("issued", "?t eli:passed_by ?s ."),
-    EdgeRule("organized", "?t schema:organizer ?s . OPTIONAL { ?t schema:startDate ?d }"),
-    EdgeRule("held_in", "?s a schema:Event ; schema:location ?t . OPTIONAL { ?s schema:startDate ?d }"),
-    EdgeRule("said_about", "?f ck:speaker ?s ; ck:mentions ?t .", "actor"),
-    EdgeRule("cites", "?f ck:cites ?t . { ?f ck:speaker ?s } UNION { ?f ck:actor ?s }", "actor"),
-    EdgeRule("committed_to", "?f ck:actor ?s ; ck:fromPolicy ?t .", "actor"),
-    EdgeRule("concerns_place", "?f ck:actor ?s ; ck:concernsPlace ?t .", "actor"),
-    EdgeRule("said", "?t ck:speaker ?s . BIND(?t AS ?f)", "fact"),
-    EdgeRule("mentions", "?s a ck:Statement ; ck:mentions ?t . BIND(?s AS ?f)", "fact"),
-    EdgeRule("at_event", "?s a ck:Statement ; ck:atEvent ?t . BIND(?s AS ?f)", "fact"),
-    EdgeRule("committed_to", "?t a ck:Pledge ; ck:actor ?s . BIND(?t AS ?f)", "fact"),
-    EdgeRule("concerns_place", "?s a ck:Pledge ; ck:concernsPlace ?t . BIND(?s AS ?f)", "fact"),
-    EdgeRule("cites", "?s ck:cites ?t . BIND(?s AS ?f)", "fact"),
-    EdgeRule("cites", "?s a ck:Pledge ; ck:fromPolicy ?t . BIND(?s AS ?f)", "fact"),
-    EdgeRule("from_statement", "?s a ck:Pledge ; ck:fromStatement ?t . BIND(?s AS ?f)", "fact"),
-)
-EDGE_KINDS = tuple(dict.fromkeys(["member_of"] + [r.kind for r in EDGE_RULES]))
-
-Q_DOCS = "SELECT ?g ?id ?d WHERE { GRAPH ?g { ?g a ck:Document . OPTIONAL { ?g schema:identifier ?id }" \
-         " OPTIONAL { ?g dcterms:date ?d } } }"
-Q_EVENT_DATES = "SELECT ?g ?d WHERE { GRAPH ?g { ?e a schema:Event ; schema:startDate ?d } }"
-Q_SAID_AT = "SELECT ?f ?d WHERE { ?f ck:atEvent ?e . ?e schema:startDate ?d }"
-Q_NODES = "SELECT ?n ?c ?g WHERE { GRAPH ?g { ?n a ?c } VALUES ?c { %s } }"
-Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:name schema:alternateName %s } }"
-Q_ATTRS = "SELECT ?n ?p ?v WHERE { ?n ?p ?v VALUES ?p { ck:orgKind ck:placeType ck:policyType" \
-          " eli:date_document schema:startDate %s } }"
-FACT_PROPERTIES = {Q_NAMES: "ck:text", Q_ATTRS: "ck:speechKind ck:deadline"}
-
-
-def node_query(template: str, facts_as_nodes: bool) -> str:
-    """``template`` filled for the node kinds asked for (fact classes and properties only when needed)."""
-    if template == Q_NODES:
-        classes = [c for c, (kind, _) in CLASS_KINDS.items() if facts_as_nodes or kind not in FACT_KINDS]
-        return Q_NODES % " ".join(f"<{c}>" for c in classes)
-    return template % (FACT_PROPERTIES[template] if facts_as_nodes else "")
-Q_COUNTS = {"statements": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:speaker ?n } }",
-            "pledges": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:actor ?n } }"}
-
-
-def edge_query(rule: EdgeRule) -> str:
-    return f"SELECT ?s ?t ?g ?f ?d ?r WHERE {{ GRAPH ?g {{ {rule.pattern} }} }}"
-
-
-def rows(store, query: str) -> Iterator[dict[str, Any]]:
-    """Solutions as dicts of plain strings, streamed when the store allows."""
-    solutions = None
-    if hasattr(store, "query"):
-        solutions = store.query(query)
-    if solutions is not None and hasattr(solutions, "variables"):
-        names = [v.value for v in solutions.variables]
-        for sol in solutions:
-            yield {n: _value(sol[n]) for n in names}
-    else:
-        for row in store.select(query):
-            yield {k: _value(v) for k, v in row.items()}
-
-
-def _value(term) -> str | None:
-    return None if term is None else term.value
-
-
-# ---------------------------------------------------------------- dates
-_ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def iso_day(value: str | None, end: bool = False) -> str | None:
-    """"2020" -> "2020-01-01" (or "2020-12-31" with ``end``); junk -> None."""
-    m = _ISO.match(value or "")
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    if day:
-        return f"{year}-{month}-{day}"
-    if month:
-        last = calendar.monthrange(int(year), int(month))[1] if 1 <= int(month) <= 12 else 28
-        return f"{year}-{month}-{last if end else 1:02d}"
-    return f"{year}-12-31" if end else f"{year}-01-01"
-
-
-def earliest(*dates: str | None) -> str | None:
-    known = [d for d in dates if d]
-    return min(known) if known else None
-
-
-# ---------------------------------------------------------------- building
 def build(store, filters=None, facts_as_nodes: bool = False) -> Projection:
     """The actor network of ``store`` with ``filters`` (a :class:`~.filters.Filters`) applied."""
     if filters is None:
@@ -377,4 +207,3 @@ def finish(proj: Projection) -> None:
             node = proj.nodes[nid]
             node.degree += 1
             node.start = earliest(node.start, edge.start)
-
