@@ -42,6 +42,8 @@ _STOP = {"của", "vừa", "đã", "được", "diễn", "gắn", "do", "với",
          "hôm", "sáng", "chiều", "tối", "theo", "cho", "nhưng", "đến", "vào", "sau", "trước", "bế", "khai",
          "nhấn", "tập", "chia", "trao", "thuộc", "nêu", "cùng", "đưa", "tham", "dự",
          "mạc", "không", "chưa", "đều", "bị", "rằng", "các", "những", "nhiều", "hơn", "gần", "chỉ", "vì"}
+_OF_BODY = re.compile(r",?\s+(?:của\s+)?(?:Quốc hội|Hội đồng nhân dân|HĐND|Ban Chấp hành Trung ương)(?:\s+[^\s,.;]+){0,3}?"
+                      r"\s+khóa\s+[IVXLC]+\b")
 _CAPTION = {"ảnh", "nguồn", "video", "clip", "photo", "audio", "infographic"}
 _PLURAL = re.compile(r"(?:các|những|\d+|mỗi|nhiều|một số|chuỗi|loạt)\s+$", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -140,6 +142,9 @@ def find_mentions(canon: str) -> list[EventMention]:
         if kind.casefold() == "đại hội":
             continue
         end, named = read_name(canon, m.start(), kind)
+        body = _OF_BODY.match(canon, end)
+        if body and named:  # "Kỳ họp thứ 8, Quốc hội khóa XV"
+            end = body.end()
         if not kind[0].isupper():
             named, end = False, m.end()
         if _PLURAL.search(canon[max(0, m.start() - 12):m.start()]):

@@ -152,15 +152,15 @@ def _opening(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
     return None
 
 
+def _said_spans_of(st: Statement) -> list[Span]:
+    """What a statement said, at every place its (repeated) evidence stands."""
+    first = st.evidence[0] if st.evidence else st.span
+    return [Span(st.span.start + ev.start - first.start, st.span.end + ev.start - first.start)
+            for ev in st.evidence or [st.span]]
+
+
 def _said_spans(analysis: Analysis) -> list[Span]:
-    """What each statement said, at every place its (repeated) evidence stands."""
-    out = []
-    for st in analysis.statements:
-        first = st.evidence[0] if st.evidence else st.span
-        for ev in st.evidence or [st.span]:
-            shift = ev.start - first.start
-            out.append(Span(st.span.start + shift, st.span.end + shift))
-    return out
+    return [s for st in analysis.statements for s in _said_spans_of(st)]
 
 
 def _policy_in(analysis: Analysis, sent: Span, before: int) -> Entity | None:
@@ -197,11 +197,8 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
 
 def _statement_of(analysis: Analysis, pos: int) -> Statement | None:
     for st in analysis.statements:
-        first = st.evidence[0] if st.evidence else st.span
-        for ev in st.evidence or [st.span]:
-            shift = ev.start - first.start
-            if st.span.start + shift <= pos < st.span.end + shift:
-                return st
+        if any(s.start <= pos < s.end for s in _said_spans_of(st)):
+            return st
     return None
 
 
@@ -238,12 +235,22 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
         if segs:
             start = max(start, cue.start()) if start < segs[-1][2] else start
             segs[-1][2] = min(segs[-1][2], start)
-        segs.append([actor, start, sent.end, cue])
+        segs.append([actor, start, _quote_end(analysis, cue.start(), sent.end), cue])
     return [tuple(s) for s in segs]
 
 
 def _has_deadline(analysis: Analysis, span: Span) -> bool:
     return _deadline(analysis, span) is not None
+
+
+def _quote_end(analysis: Analysis, pos: int, default: int) -> int:
+    """The end of the quotation ``pos`` is in (a pledge in a quote ends with it), else ``default``."""
+    for st in analysis.statements:
+        if st.kind == "direct":
+            for said in _said_spans_of(st):
+                if said.start <= pos < said.end:
+                    return min(said.end, default)
+    return default
 
 
 def _deadline(analysis: Analysis, span: Span) -> str | None:

@@ -115,7 +115,8 @@ def _compiled():
     congress = re.compile(rf"(?P<type>Văn kiện|Nghị quyết|Báo cáo chính trị)\s+(?P<cong>{CONGRESS})")
     named = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode == 'named'])})"
                        rf"\s+(?P<name>[{UPPER}]\w*(?:\s+(?!(?:và|của|năm|được|đã|có|là|để|với|trong|tại|về|"
-                       rf"này|đó|sẽ|cũng|thì|mà|cho|theo|khi)\b)[\w-]+){{0,4}})")
+                       rf"này|đó|sẽ|cũng|thì|mà|cho|theo|khi|đang|vừa|mới|cần|phải|bị|nay|hiện|hiện hành|quy định|"
+                       rf"nêu|ghi|mới|đã)\b)[\w-]+){{0,4}})")
     titled = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode in ('titled', 'quoted', 'issued')])})"
                         r"(?:\s+(?:về|về việc))?\s+(?P<q>\")?")
     return by_name, typed_number, abbrev, bare, congress, named, titled

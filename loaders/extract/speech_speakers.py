@@ -149,7 +149,8 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
         if people:
             span, ent = people[-1]
             gap = canon[span.end:end]
-            if not gap.strip() or (gap.lstrip().startswith(",") and len(gap) <= 160 and '"' not in gap
+            if not gap.strip() or re.fullmatch(r"\s*\([^()]{1,60}\)\s*,?\s*", gap) \
+                    or (gap.lstrip().startswith(",") and len(gap) <= 160 and '"' not in gap
                                    and not _other_clause(gap)
                                    and (not direct_first or canon[span.end:pos].rstrip().endswith(","))):
                 return ent, span.start

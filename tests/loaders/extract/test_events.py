@@ -106,3 +106,9 @@ def test_event_keys_meet_across_spellings_and_unnamed_events_stay_per_article():
     a = analyse("Hội thảo được tổ chức hôm qua.\nQuang cảnh hội thảo.")
     (ev,) = a.entities_of("event")
     assert ev.name == "Hội thảo" and ev.key == "Hội thảo (t)"
+
+
+def test_session_of_a_named_assembly():
+    a = analyse("Sáng 6/11/2024, tiếp tục Kỳ họp thứ 9, Quốc hội khóa XVI, các đại biểu thảo luận.")
+    (ev,) = a.entities_of("event")
+    assert ev.name == "Kỳ họp thứ 9, Quốc hội khóa XVI" and ev.attrs["date"] == "2024-11-06"

@@ -138,3 +138,11 @@ def test_said_text_starts_after_the_addressee_and_lai():
     a = analyse(text, people=["Đinh Công Tuấn", "Lò Thị Mai"], female=["Lò Thị Mai"])
     assert [s.span.of(a.text) for s in a.statements] == [
         "quỹ sẽ mở thêm ba văn phòng ở vùng cao", "cam kết của tỉnh với các nhà đầu tư nước ngoài"]
+
+
+def test_delegate_with_bracketed_delegation_and_a_promise():
+    text = ("Đại biểu Lò Thị Mai (đoàn Sơn La) cho rằng nhiều trường vùng núi đang thiếu giáo viên tin học.\n"
+            "Ông Đinh Công Tuấn hứa Bộ sẽ trình đề án tuyển dụng giáo viên đặc thù trong quý I/2026.")
+    a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
+    assert [(s.speaker.name, s.verb) for s in a.statements] == [("Lò Thị Mai", "cho rằng"),
+                                                                ("Đinh Công Tuấn", "hứa")]
