@@ -1,0 +1,56 @@
+"""CPU time by stage of an in-process ingest (``bench_ingest``, 1 worker).
+
+The pipeline's own ``report.timings`` are wall-clock, which on a shared
+machine mostly measure the neighbours' load. :func:`instrument` wraps, in
+this process only, each pipeline component, reading, RDF building, SHACL
+validation and the store write with a ``time.process_time`` accumulator.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from functools import wraps
+
+CPU: Counter = Counter()
+
+
+def _timed(name: str, fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        t0 = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            CPU[name] += time.process_time() - t0
+    return wrapper
+
+
+def _timed_iter(name: str, fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        it = fn(*args, **kwargs)
+        while True:
+            t0 = time.process_time()
+            try:
+                item = next(it)
+            except StopIteration:
+                CPU[name] += time.process_time() - t0
+                return
+            CPU[name] += time.process_time() - t0
+            yield item
+    return wrapper
+
+
+def instrument(store) -> Counter:
+    """Start accumulating CPU seconds per stage for ingests into ``store`` made in this process."""
+    import camket.ingest as ingest_mod
+    import camket.loaders.extract  # noqa: F401  (registers the components)
+    from camket.loaders import pipeline
+    for name, fn in list(pipeline.COMPONENTS.items()):
+        pipeline.COMPONENTS[name] = _timed(name, fn)
+    ingest_mod.iter_documents = _timed_iter("reading", ingest_mod.iter_documents)
+    ingest_mod.document_graph = _timed("rdf", ingest_mod.document_graph)
+    ingest_mod.validate = _timed("shacl", ingest_mod.validate)
+    store.replace_document = _timed("store", store.replace_document)
+    CPU.clear()
+    return CPU
