@@ -36,7 +36,8 @@ def _abbreviation_before(canon: str, dot: int) -> bool:
     if not word:
         return False
     token = word.group(1).casefold()
-    return token in ABBREVIATIONS or token.split(".")[-1] in ABBREVIATIONS or len(token) == 1
+    # an initial ("John F. Kennedy") is one ASCII letter; "Á" ends "Đông Nam Á." and a sentence
+    return token in ABBREVIATIONS or token.split(".")[-1] in ABBREVIATIONS or (len(token) == 1 and token.isascii())
 
 
 def sentences(canon: str, para: Span) -> list[Span]:
