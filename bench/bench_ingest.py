@@ -82,6 +82,7 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
     if gold and scorer:
         from camket.facts import collect
         out["score"] = score(scorer, Path(gold), collect(store))
+    store.close()
     return out
 
 

@@ -15,6 +15,9 @@ CPU: Counter = Counter()
 
 
 def _timed(name: str, fn):
+    if getattr(fn, "_cpu_stage", None):  # already instrumented
+        return fn
+
     @wraps(fn)
     def wrapper(*args, **kwargs):
         t0 = time.process_time()
@@ -22,10 +25,14 @@ def _timed(name: str, fn):
             return fn(*args, **kwargs)
         finally:
             CPU[name] += time.process_time() - t0
+    wrapper._cpu_stage = name  # type: ignore[attr-defined]
     return wrapper
 
 
 def _timed_iter(name: str, fn):
+    if getattr(fn, "_cpu_stage", None):
+        return fn
+
     @wraps(fn)
     def wrapper(*args, **kwargs):
         it = fn(*args, **kwargs)
@@ -38,6 +45,7 @@ def _timed_iter(name: str, fn):
                 return
             CPU[name] += time.process_time() - t0
             yield item
+    wrapper._cpu_stage = name  # type: ignore[attr-defined]
     return wrapper
 
 
