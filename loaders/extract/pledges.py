@@ -43,7 +43,8 @@ _CUE = re.compile(
     r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
     r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))", re.I)
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
-_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong)\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?(?:19|20)\d{2}\s*,\s*$")
+_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|^[Nn]ăm)\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?(?:19|20)\d{2}\s*,\s*$",
+                            re.M)
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
 _TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
@@ -126,13 +127,16 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
 
 
 def _recent_of_kind(analysis: Analysis, word: str, pos: int) -> Entity | None:
-    """The org or place named last before ``pos`` whose name starts with ``word`` (or whose
-    place type it is: "tỉnh" -> a province, "thành phố" -> a city)."""
+    """The body named last before ``pos`` whose name starts with ``word`` ("Bộ" -> "Bộ X"); for
+    "tỉnh" / "thành phố", the province / city the article keeps naming (twice or more)."""
     w = fold(word)
     types = {"tinh": "province", "thanh pho": "city"}
-    for span, ent in reversed([p for k in ("org", "place") for p in entity_spans(analysis, k)]):
-        if span.start < pos and (fold(ent.name).startswith(w + " ") or
-                                 (ent.kind == "place" and ent.attrs.get("place_type") == types.get(w))):
+    if w in types:
+        places = [e for e in analysis.entities_of("place") if e.attrs.get("place_type") == types[w]
+                  and len(e.spans) >= 2 and min(s.start for s in e.spans) < pos]
+        return max(places, key=lambda e: len(e.spans)) if places else None
+    for span, ent in reversed(entity_spans(analysis, "org")):
+        if span.start < pos and fold(ent.name).startswith(w + " "):
             return ent
     return None
 
@@ -257,7 +261,8 @@ def _deadline(analysis: Analysis, span: Span) -> str | None:
     dates = [m for m in analysis.mentions if m.kind == "date" and m.span in span]
     cued = [d for d in dates if re.search(r"(?:đến|vào|trước|trong|cuối|tới)\s+(?:năm\s+|tháng\s+)?$",
                                           analysis.canon[max(0, d.span.start - 12):d.span.start], re.I)
-            or d.attrs.get("precision") == "month"]
+            or d.attrs.get("precision") == "month"
+            or (d.span.start - span.start <= 5 and re.match(r"\s*,", analysis.canon[d.span.end:]))]
     pick = cued or []
     return pick[0].attrs["iso"] if pick else None
 

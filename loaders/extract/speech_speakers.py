@@ -64,7 +64,7 @@ def _title_re() -> re.Pattern:
     global _TITLE_RE
     if _TITLE_RE is None:
         alt = "|".join(re.escape(w) for w in _role_words())
-        _TITLE_RE = re.compile(rf"(?:^|[\s,(])(?P<t>(?:[Pp]hó\s+)?(?:{alt}))$")
+        _TITLE_RE = re.compile(rf"(?:^|[\s,(])(?P<t>(?:[Pp]hó\s+)?(?:{alt}))(?P<of>(?:\s+[^\s,.;:\"]+){{0,5}})$")
     return _TITLE_RE
 
 
@@ -119,8 +119,11 @@ def _anaphor(analysis: Analysis, pre: str, end: int) -> Entity | None:
         word = m.group("w").casefold().split()[0]
         return recent_person(analysis, end, gender=_GENDER.get(word))
     m = _title_re().search(pre)
-    if m:
-        return recent_person(analysis, end, title=re.sub(r"^[Pp]hó\s+", "", m.group("t")))
+    if m:  # "Bộ trưởng", "đồng chí Bí thư Tỉnh ủy": the person introduced with that post
+        role = re.sub(r"^[Pp]hó\s+", "", m.group("t"))
+        if m.group("of"):
+            return recent_person(analysis, end, title=f"{role}{m.group('of')}")
+        return recent_person(analysis, end, title=role)
     return None
 
 

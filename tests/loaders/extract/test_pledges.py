@@ -138,7 +138,16 @@ def test_commitment_by_a_person_is_a_statement_and_a_pledge():
 
 
 def test_generic_subject_refers_to_the_body_or_place_named_last():
-    a = analyse("Chủ tịch UBND tỉnh Yên Sơn nhấn mạnh vai trò của du lịch. Theo ông Hà Văn Nam, tỉnh sẽ dành "
-                "500 tỷ đồng cho hạ tầng du lịch trong năm 2026.", people=["Hà Văn Nam"], places=["Yên Sơn"])
+    a = analyse("Du lịch Yên Sơn khởi sắc. Lãnh đạo Yên Sơn nhấn mạnh vai trò của du lịch cộng đồng ở Lũng Cú. "
+                "Theo ông Hà Văn Nam, tỉnh sẽ dành 500 tỷ đồng cho hạ tầng du lịch trong năm 2026.",
+                people=["Hà Văn Nam"], places=["Yên Sơn", "Lũng Cú"])
     (p,) = a.pledges
     assert p.actor.name == "Yên Sơn" and p.deadline == "2026"
+    b = analyse("Tuyến đường nối với Lũng Cú đang thi công. Năm 2026, tỉnh phấn đấu tăng trưởng đạt trên 8%.",
+                places=["Lũng Cú"])
+    assert b.pledges == []  # the province the article is about is unknown: no guess
+
+
+def test_year_opening_the_sentence_is_the_deadline():
+    a = analyse("Năm 2026, Sở Du lịch phấn đấu đón 3 triệu lượt khách quốc tế.", orgs=["Sở Du lịch"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Du lịch", "2026")]

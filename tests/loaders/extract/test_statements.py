@@ -146,3 +146,11 @@ def test_delegate_with_bracketed_delegation_and_a_promise():
     a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
     assert [(s.speaker.name, s.verb) for s in a.statements] == [("Lò Thị Mai", "cho rằng"),
                                                                 ("Đinh Công Tuấn", "hứa")]
+
+
+def test_title_with_its_body_as_anaphor():
+    text = ("Đồng chí Đinh Công Tuấn, Bí thư Tỉnh ủy Yên Sơn chủ trì hội nghị. Ông Hà Văn Nam, Giám đốc Sở "
+            "Tài chính báo cáo tình hình ngân sách.\nPhát biểu kết luận, đồng chí Bí thư Tỉnh ủy yêu cầu các "
+            "cấp ủy tập trung tháo gỡ khó khăn cho dự án trọng điểm.")
+    a = analyse(text, people=["Đinh Công Tuấn", "Hà Văn Nam"])
+    assert [(s.speaker.name, s.verb) for s in a.statements] == [("Đinh Công Tuấn", "yêu cầu")]
