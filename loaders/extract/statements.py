@@ -169,9 +169,22 @@ def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -
         said = Span(lead, _clean_end(analysis, lead, sent.end))
         if re.fullmatch(r'về\s+"[^"]*"', said.of(canon)):
             return []  # "trình bày về “title”": a talk's title, not speech
+        if not said.of(canon).strip() and '"' not in canon[sent.start:who[1]]:
+            said = _said_before(analysis, sent, who[1])  # "Giá sẽ tăng, ông X cho biết."
+            if said is None:
+                return []
         st = _add(found, analysis, who[0], "reported", said, verb, (sent.start, sent.end))
         return [st] if st else []
     return []
+
+
+def _said_before(analysis: Analysis, sent: Span, speaker_start: int) -> Span | None:
+    """The clause before ", <speaker> <verb>." at the end of a sentence."""
+    head = analysis.canon[sent.start:speaker_start]
+    m = re.search(r",\s*(?:(?:ông|bà|anh|chị|đồng chí)\s+)?$", head, re.I)
+    if not m or m.start() < 10:
+        return None
+    return Span(sent.start, sent.start + m.start())
 
 
 def _direct(analysis: Analysis, q: Span, found: dict, reported: list[Statement]) -> None:

@@ -154,3 +154,8 @@ def test_title_with_its_body_as_anaphor():
             "cấp ủy tập trung tháo gỡ khó khăn cho dự án trọng điểm.")
     a = analyse(text, people=["Đinh Công Tuấn", "Hà Văn Nam"])
     assert [(s.speaker.name, s.verb) for s in a.statements] == [("Đinh Công Tuấn", "yêu cầu")]
+
+
+def test_reported_speech_with_the_speaker_at_the_end():
+    a = analyse("Giá phân bón sẽ còn tăng trong quý tới, ông Đinh Công Tuấn cho biết.", people=["Đinh Công Tuấn"])
+    assert said(a) == [("Đinh Công Tuấn", "reported", "cho biết", "Giá phân bón sẽ còn tăng trong quý tới")]
