@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from camket.loaders.extract.resolve import edit_distance
 from camket.ontology import ORG, SCHEMA
 from camket.ontology.iri import fold
 
@@ -67,21 +68,6 @@ class Candidate:
         ev = lambda items: [e.__dict__ for e in items]  # noqa: E731
         return {"a": self.a, "b": self.b, "kind": self.kind, "reasons": self.reasons,
                 "evidence_a": ev(self.evidence_a), "evidence_b": ev(self.evidence_b)}
-
-
-def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, stopping early once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
 
 
 def close_spelling(a: str, b: str, kind: str) -> bool:
