@@ -11,6 +11,8 @@ classes such as ``[A-ZÀ-Ỹ]`` also match lower-case Vietnamese letters.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -101,15 +103,7 @@ def word_at(analysis: Analysis, offset: int) -> int | None:
 
 
 def word_index_at_or_after(analysis: Analysis, offset: int) -> int:
-    ws = words(analysis)
-    lo, hi = 0, len(ws)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ws[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return word_index_at_or_after_words(words(analysis), offset)
 
 
 def space_joined(ws: list[Word], j: int) -> bool:
@@ -212,11 +206,5 @@ class MentionIndex:
 
 
 def word_index_at_or_after_words(ws: list[Word], offset: int) -> int:
-    lo, hi = 0, len(ws)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ws[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """Index of the first word starting at or after ``offset`` (len(ws) if none)."""
+    return bisect.bisect_left(ws, offset, key=lambda w: w.start)

@@ -34,7 +34,7 @@ from ..model import Analysis, Entity, Mention
 from ..pipeline import component
 from . import actors_lexicon as lex
 from .actors_text import (MentionIndex, Word, add_mention, dash_or_space_joined, sentence_initial,
-                          space_joined, words)
+                          space_joined, word_index_at_or_after_words, words)
 
 MAX_NAME_WORDS = 12
 PLACE_PREFIX = {"city": "thành phố", "province": "tỉnh"}
@@ -419,13 +419,7 @@ def _rank(m: Mention) -> int:
 
 
 def _index_after(ws: list[Word], offset: int) -> int | None:
-    lo, hi = 0, len(ws)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ws[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = word_index_at_or_after_words(ws, offset)
     return lo if lo < len(ws) else None
 
 

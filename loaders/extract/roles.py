@@ -35,7 +35,7 @@ from camket.ontology.iri import canonical
 from ..model import Analysis, Entity, Membership, Mention, Span
 from ..pipeline import component
 from . import actors_lexicon as lex
-from .actors_text import MentionIndex, Word, add_mention, space_joined, words
+from .actors_text import MentionIndex, Word, add_mention, space_joined, word_index_at_or_after_words, words
 
 MAX_TITLE_WORDS = 30
 MODIFIERS = {"nguyên", "cựu", "quyền", "tân"}  # former, former, acting, newly appointed
@@ -81,15 +81,7 @@ class _Roles:
         self.mindex = MentionIndex(analysis, ("org", "place", "person"))
 
     def index(self, offset: int) -> int:
-        ws = self.ws
-        lo, hi = 0, len(ws)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if ws[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return word_index_at_or_after_words(self.ws, offset)
 
     def mention_at(self, k: int, kinds: tuple[str, ...]) -> Mention | None:
         if k >= len(self.ws):
