@@ -166,8 +166,8 @@ def main(argv=None) -> int:
                  "~1.7 KB per node + edge); the GEXF is streamed in 64 KB chunks, so writing it adds nothing "
                  "to the peak (compare the two RSS columns)")
     notes.append("peak RSS is the export process's own (VmHWM of a child process), store caches included")
-    notes.append("load average while measuring: %.1f (1 min) on %d cores; other work shared the machine, so "
-                 "times are upper bounds" % (os.getloadavg()[0], os.cpu_count() or 1))
+    notes.append("load average while measuring: %.1f (1 min) on %d cores; other work on the machine makes "
+                 "times upper bounds" % (os.getloadavg()[0], os.cpu_count() or 1))
     report("Exports", "Export: GEXF of a large actor network (bench/bench_export.py)", body, notes,
            append=not args.no_append)
     return 0
