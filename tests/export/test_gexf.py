@@ -161,3 +161,19 @@ def test_empty_store_gives_valid_files(tmp_path):
     buf = io.BytesIO()
     export(store, "jsonld", buf)
     assert json.loads(buf.getvalue())["@graph"] == []
+
+
+def test_statements_and_pledges_as_nodes(invented_store, tmp_path):
+    path = tmp_path / "facts.gexf"
+    with open(path, "wb") as fh:
+        export(invented_store, "gexf", fh, facts_as_nodes=True)
+    g = nx.read_gexf(path)
+    kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
+    assert kinds["statement"] == expect.values(invented_store, "SELECT (COUNT(DISTINCT ?s) AS ?c) WHERE "
+                                                              "{ ?s a ck:Statement }")[0]["c"] == 3
+    assert kinds["pledge"] == 1
+    said = [(s, t) for s, t, d in g.edges(data=True) if d["relation"] == "said"]
+    assert len(said) == 3 and all(g.nodes[t]["kind"] == "statement" for _, t in said)
+    pledge = next(d for _, d in g.nodes(data=True) if d["kind"] == "pledge")
+    assert pledge["label"] == "hoàn thành trước năm 2025" and pledge["date"] == "2025-01-01"
+    assert graphology(path)["order"] == g.number_of_nodes()
