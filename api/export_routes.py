@@ -119,16 +119,15 @@ async def export_route(
 ):
     if fmt not in FORMATS:
         raise HTTPException(404, f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
-    store = get_store(request)
+    store, table = get_store(request), table if fmt == "csv" else None
     try:
         filters = Filters(kinds=frozenset(k.strip() for k in kinds.split(",") if k.strip()) if kinds else None,
                           since=since, until=until, documents=frozenset(doc) if doc else None,
                           min_weight=min_weight, ego=ego, depth=depth, drop_isolates=drop_isolates)
         write = await anyio.to_thread.run_sync(
             lambda: prepare(store, fmt, filters, gexf_version=gexf_version, facts_as_nodes=with_facts,
-                            table=table if fmt == "csv" else None))
+                            table=table))
     except ValueError as err:
         raise HTTPException(400, str(err)) from err
-    name = filename(fmt, table if fmt == "csv" else None)
-    return StreamingResponse(stream(_writer(write)), media_type=media_type(fmt, table if fmt == "csv" else None),
-                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return StreamingResponse(stream(_writer(write)), media_type=media_type(fmt, table),
+                             headers={"Content-Disposition": f'attachment; filename="{filename(fmt, table)}"'})
