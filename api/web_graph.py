@@ -66,5 +66,7 @@ def graph_page(store, iri: str, max_edges: int = 300) -> dict | None:
     nodes = [{**link(r), "center": r.iri == iri} for r in refs.values()]
     for e in edges.values():
         e["label"] = ", ".join(e["vi"])
+        for end in ("source", "target"):
+            e[f"{end}_name"], e[f"{end}_url"] = refs[e[end]].name or e[end], web_url(e[end])
     return {"kind": kind, "iri": iri, "name": refs[iri].name or iri, "url": web_url(iri),
             "nodes": nodes, "edges": list(edges.values()), "truncated": len(rows) >= max_edges}

@@ -103,6 +103,10 @@ class GraphNode(WebRef):
 class GraphEdge(_Open):
     source: str
     target: str
+    source_name: str
+    target_name: str
+    source_url: str | None = None
+    target_url: str | None = None
     label: str
     vi: list[str]
     en: list[str]
