@@ -180,8 +180,8 @@ async def _sparql(request: Request, query: str | None, name: str | None, fmt: st
     try:
         page["query"] = sparql.query_text(query, name, qdir)
         if page["query"] and (query or "run" in request.query_params or fmt != "html"):
-            text = sparql.runnable(page["query"], name, params, qdir)
-            result = await sparql.run_sparql(request.app.state.sparql, text)
+            bound = sparql.bindings(name, params, qdir)
+            result = await sparql.run_sparql(request.app.state.sparql, page["query"], bound)
             if fmt == "csv":
                 return Response(sparql.to_csv(result), media_type="text/csv; charset=utf-8",
                                 headers={"Content-Disposition": f'attachment; filename="{name or "query"}.csv"'})

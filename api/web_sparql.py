@@ -1,15 +1,15 @@
 """The SPARQL page's data: named queries, the query to run, results as a table.
 
 Queries run through the API's guarded executor (read-only, time- and
-row-limited); named-query parameters are bound as RDF terms (VALUES), never
-pasted into the text.
+row-limited) and its named-query runner: parameters are bound as RDF terms
+(engine substitution or VALUES), never pasted into the text.
 
 Public API::
 
     named_query_list(directory) -> [{name, title, description, params, url}]
     query_text(query, name, directory) -> str       # what the editor shows
-    runnable(query, name, params, directory) -> str # prefixes + text + bindings
-    await run_sparql(executor, text) -> Result      # raises SparqlFailure
+    bindings(name, params, directory) -> {param: term}
+    await run_sparql(executor, query, bound) -> Result   # raises SparqlFailure
     result_table(result) -> {columns, rows, ...}    # cells link camket IRIs
 """
 from __future__ import annotations
@@ -21,15 +21,15 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from camket.named_queries import ParamError, coerce_params, load_queries
-from camket.ontology import PREFIXES, sparql_prefixes
-from camket.store import bind
+from camket.ontology import PREFIXES
 
+from .routers.queries import _run as run_bound
 from .sparql_exec import QueryError, TooLarge, TooSlow
 from .sparql_guard import Refused, check
 from .sparql_results import to_csv
 from .web_data import WEB, web_url
 
-__all__ = ["SparqlFailure", "named_query_list", "query_text", "runnable", "run_sparql", "result_table",
+__all__ = ["SparqlFailure", "named_query_list", "query_text", "bindings", "run_sparql", "result_table",
            "short_iri", "to_csv"]
 
 
@@ -63,21 +63,21 @@ def query_text(query: str | None, name: str | None, directory: str | None = None
     return named_query(name, directory).text if name else ""
 
 
-def runnable(query: str, name: str | None, params: dict[str, str], directory: str | None = None) -> str:
-    """The query to run: the usual prefixes, the text, the named query's parameters bound as VALUES."""
+def bindings(name: str | None, params: dict[str, str], directory: str | None = None) -> dict:
+    """The named query's parameters as typed RDF terms (raises :class:`SparqlFailure`)."""
     try:
-        bindings = coerce_params(named_query(name, directory), params) if name else None
+        return coerce_params(named_query(name, directory), params) if name else {}
     except ParamError as err:
         raise SparqlFailure(str(err.args[0])) from None
-    return sparql_prefixes() + bind(query, bindings)
 
 
-async def run_sparql(executor, text: str):
-    """Run through the API's guarded, time- and size-limited executor."""
+async def run_sparql(executor, query: str, bound: dict):
+    """Run ``query`` (usual prefixes declared) with ``bound`` parameters the fastest valid way
+    (the API's named-query runner) through its guarded, time- and size-limited executor."""
     try:
-        check(text)
-        return await executor.run(text)
-    except (Refused, QueryError) as err:
+        check(query)
+        return await run_bound(executor, query, bound)
+    except (Refused, QueryError, ValueError) as err:
         raise SparqlFailure(str(err)) from None
     except TooSlow:
         raise SparqlFailure(f"truy vấn quá lâu / query stopped after {executor.timeout:g} s; add a LIMIT") from None
