@@ -62,8 +62,12 @@ MEMBER_ROLES = ("thanh vien", "uy vien", "hoi vien", "dang vien", "member")
 LABEL_MAX = 120
 
 
-def build(store, filters=None, facts_as_nodes: bool = False) -> Projection:
-    """The actor network of ``store`` with ``filters`` (a :class:`~.filters.Filters`) applied."""
+def build(store, filters=None, facts_as_nodes: bool = False, resolved: bool = True) -> Projection:
+    """The actor network of ``store`` with ``filters`` (a :class:`~.filters.Filters`) applied.
+
+    With ``resolved`` (the default) researchers' judgements apply first
+    (:mod:`camket.curation`): merged nodes are one, rejected facts are gone,
+    preferred names label the nodes."""
     if filters is None:
         from .filters import Filters
         filters = Filters()
@@ -77,6 +81,10 @@ def build(store, filters=None, facts_as_nodes: bool = False) -> Projection:
             _read_edges(store, proj, rule, filters, said_at)
     _read_counts(store, proj, filters)
     _drop_unused_nodes(proj)
+    if resolved:
+        from camket.curation.network import resolve_projection
+        from camket.curation.view import load_view
+        resolve_projection(proj, load_view(store))
     filters.apply(proj)
     finish(proj)
     return proj
