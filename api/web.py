@@ -111,6 +111,9 @@ def search_html(request: Request, q: str = Query("", description="words, accents
 
 # ---------------------------------------------------------------- entities and documents
 
+PAGE_LIMIT = Query(20, ge=1, le=500, description="statements, pledges, documents and mentions shown")
+
+
 def _iri(path: str) -> str:
     return f"{ID}{path.strip('/')}"
 
@@ -134,7 +137,7 @@ def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
 
 @router.get("/id/{path:path}.json", summary="Entity or document page (JSON twin)",
             response_model=models.EntityPage | models.DocumentPage)
-def entity_json(request: Request, path: str, limit: int = Query(50, ge=1, le=500)) -> Any:
+def entity_json(request: Request, path: str, limit: int = PAGE_LIMIT) -> Any:
     """The data of the page of ``https://w3id.org/camket/id/{path}``: for a person their posts over
     time, statements with evidence, policies cited and pledges; for a body its members, sub-bodies,
     statements; for a policy its number, type, issuer, date, title, what it implements or is
@@ -144,7 +147,7 @@ def entity_json(request: Request, path: str, limit: int = Query(50, ge=1, le=500
 
 
 @router.get("/id/{path:path}", response_class=HTMLResponse, responses=twin("EntityPage", "DocumentPage"), summary="Entity or document page")
-def entity_html(request: Request, path: str, limit: int = Query(50, ge=1, le=500)) -> Any:
+def entity_html(request: Request, path: str, limit: int = PAGE_LIMIT) -> Any:
     """The page of ``https://w3id.org/camket/id/{path}``. Documents highlight every extracted span;
     ``#char=s,e`` highlights and scrolls to one span. Statements and pledges redirect to their
     evidence in the document."""

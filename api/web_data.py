@@ -234,7 +234,7 @@ def _sections(store, kind: str, x: ox.NamedNode, limit: int) -> dict:
     return s
 
 
-def entity_page(store, iri: str, limit: int = 50) -> dict | None:
+def entity_page(store, iri: str, limit: int = 20) -> dict | None:
     """Everything the entity page of ``iri`` shows (None when it is no entity of the store)."""
     kind = kind_of(store, iri)
     if kind not in ENTITY_KINDS:
