@@ -144,3 +144,14 @@ def test_pages_fit_a_phone(browser, server, corpus_store):
         assert overflow <= 1, f"{name} page is {overflow}px wider than a phone"
         shot(page, f"e2e-7-phone-{name}")
     context.close()
+
+
+def test_a_highlighted_span_opens_its_entity(page, server, corpus_store, offline):
+    person_iri, _ = a_speaker(corpus_store)
+    doc = corpus_store.select(f"SELECT ?d WHERE {{ <{person_iri}> ck:evidence/ck:inDocument ?d }} LIMIT 1")[0]["d"]
+    page.goto(server + web_url(doc.value))
+    span = page.locator(f'#text a.hl[href="{web_url(person_iri)}"]').first
+    span.click()
+    page.wait_for_url(re.compile(re.escape(server + web_url(person_iri)) + "$"))
+    assert page.locator(".entity-head .kind").inner_text().strip()
+    assert_local(offline, server)
