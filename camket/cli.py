@@ -32,7 +32,7 @@ def cmd_ingest(args) -> int:
     store = open_store(args.store)
     try:
         report = ingest(args.paths, store, workers=args.workers, max_bytes=args.max_bytes,
-                        force=args.force, skip=tuple(args.skip or ()))
+                        force=args.force, skip=tuple(args.skip or ()), link=not args.no_link)
     finally:
         store.close()
     print(report.summary(), file=sys.stderr)
@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="largest file accepted")
     p.add_argument("--force", action="store_true", help="re-extract documents even when unchanged")
     p.add_argument("--skip", action="append", help="pipeline component to leave out (repeatable)")
+    p.add_argument("--no-link", action="store_true",
+                   help="do not link spelling variants across documents after the batch")
 
     p = sub.add_parser("validate", help="check the whole store against the SHACL shapes")
     p.add_argument("--store", default=None, help=store_help)

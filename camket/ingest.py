@@ -146,7 +146,7 @@ class Progress:
 
 def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
            force: bool = False, skip: tuple[str, ...] = (), on_error: Callable[[str], None] | None = None,
-           progress: Progress | None = None, stdin=None) -> IngestReport:
+           progress: Progress | None = None, stdin=None, link: bool = True) -> IngestReport:
     """Ingest every document under ``paths`` into ``store`` (see module doc)."""
     report = IngestReport()
     t_start = time.perf_counter()
@@ -165,7 +165,7 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
     else:
         _write_all(map(_extract_safe, ((d, skip) for d in todo)), store, report, fail, progress)
     progress.done()
-    if report.ingested:
+    if link and report.ingested:
         _link(store, report)
     report.seconds = time.perf_counter() - t_start
     return report
