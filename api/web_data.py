@@ -170,10 +170,13 @@ def _linked(store, x: ox.NamedNode, body: str, var: str = "o") -> list[dict]:
     return _refs(store, {r[var] for r in _one(store, x, body) if r.get(var)})
 
 
-def _documents(store, x: ox.NamedNode, limit: int) -> list[dict]:
-    rows = _one(store, x, "?x ck:mentionedIn ?d")
-    docs = graph.doc_refs(store, [r["d"] for r in rows])
-    return sorted(dump(list(docs.values())), key=lambda d: (d["date"] or "", d["id"]), reverse=True)[:limit]
+def _documents(store, x: ox.NamedNode, limit: int) -> tuple[list[dict], int]:
+    """The newest ``limit`` documents mentioning ``x``, and how many there are."""
+    rows = _one(store, x, "?x ck:mentionedIn ?d . OPTIONAL { ?d dcterms:date ?date }")
+    newest = sorted(rows, key=lambda r: (str(r.get("date") or ""), r["d"]), reverse=True)
+    ids = list(dict.fromkeys(r["d"] for r in newest))
+    docs = graph.doc_refs(store, ids[:limit])
+    return [dump(docs[d]) for d in ids[:limit]], len(ids)
 
 
 SPEAKER_OF = "?st ck:speaker ?x ; ck:mentions ?o . ?o a ck:PolicyDocument"
@@ -247,6 +250,6 @@ def entity_page(store, iri: str, limit: int = 20) -> dict | None:
             "graph_url": web_url(iri).replace(f"{WEB}/id/", f"{WEB}/graph/", 1),
             "attributes": _attributes(store, x), "relations": _relations(store, x)}
     page.update(_sections(store, kind, x, limit))
-    page["documents"] = _documents(store, x, limit)
+    page["documents"], page["documents_total"] = _documents(store, x, limit)
     page["evidence"] = dump(graph.evidence(store, [iri]).get(iri, [])[:limit])
     return page

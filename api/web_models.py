@@ -76,7 +76,8 @@ class EntityPage(_Open):
     policies_cited: list[WebRef] | None = Field(None, description="person or body: policies their statements cite")
     cited_by: list[WebRef] | None = Field(None, description="policy: speakers (and documents) citing it")
     speakers: list[WebRef] | None = Field(None, description="event: who spoke there")
-    documents: list[DocRef]
+    documents: list[DocRef] = Field(description="the newest documents mentioning it (``limit`` of them)")
+    documents_total: int
     evidence: list[Evidence]
 
 

@@ -112,6 +112,7 @@ def test_person_page(client):
     direct = next(s for s in page["statements"]["items"] if s["kind"] == "direct")
     assert direct["event"]["name"].startswith("Diễn đàn") and direct["evidence"][0]["url"].startswith(DOC)
     assert [p["name"] for p in page["policies_cited"]] == ["81-NQ/TW"]
+    assert page["documents_total"] == 1 and page["documents"][0]["id"] == DOC_ID
     assert page["pledges"]["items"][0]["deadline"] == "2034"
     html = client.get(PERSON).text
     assert "Chức vụ theo thời gian" in html and "Posts over time" in html
