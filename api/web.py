@@ -127,6 +127,9 @@ def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
     if kind == "document":
         return render(request, "document.html", web_document.document_page(store, iri), as_json)
     if kind in data.ENTITY_KINDS:
+        merged_into = data.canonical(store, iri)
+        if merged_into and merged_into != iri:  # a researcher merged it: one page per entity
+            return RedirectResponse(data.web_url(merged_into) + (".json" if as_json else ""), status_code=303)
         return render(request, "entity.html", data.entity_page(store, iri, limit), as_json)
     if kind in data.FACT_KINDS and not as_json:
         target = web_document.fact_target(store, iri)

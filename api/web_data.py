@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from camket.curation.view import ResolvedView, canonical_iri, load_view
 from camket.ontology import ID
 from camket.store import py, term_to_sparql
 
@@ -103,10 +104,12 @@ def _rows(store, query: str) -> list[dict]:
     return [{k: py(v) for k, v in r.items()} for r in store.select(query)]
 
 
-def _one(store, x: ox.NamedNode, body: str) -> list[dict]:
-    """Rows of ``SELECT DISTINCT * WHERE { body }`` with ``?x`` written in as the serialised term ``x``
-    (Oxigraph does not push a VALUES binding into UNIONs and GRAPH blocks; inlined, 10-100x faster)."""
-    return _rows(store, "SELECT DISTINCT * WHERE { %s }" % re.sub(r"\?x\b", term_to_sparql(x), body))
+def _one(store, xs: list[ox.NamedNode], body: str) -> list[dict]:
+    """Rows of ``SELECT DISTINCT * WHERE { body }`` with ``?x`` written in as each serialised term of
+    ``xs`` (an entity and the IRIs merged into it) in turn: Oxigraph does not push a VALUES binding
+    into UNIONs and GRAPH blocks, and inlined the queries are 10-100x faster."""
+    return [row for x in xs
+            for row in _rows(store, "SELECT DISTINCT * WHERE { %s }" % re.sub(r"\?x\b", term_to_sparql(x), body))]
 
 
 def _refs(store, iris_: Iterable[str]) -> list[dict]:
@@ -141,7 +144,7 @@ RELATIONS = {  # entity-to-entity properties: out label, in label, each (vi, en)
 }
 
 
-def _attributes(store, x: ox.NamedNode) -> list[dict]:
+def _attributes(store, x: list[ox.NamedNode]) -> list[dict]:
     values: dict[str, set[str]] = defaultdict(set)
     for r in _one(store, x, f"{graph.values('p', map(ox.NamedNode, ATTRIBUTES))} ?x ?p ?o . BIND(isIRI(?o) AS ?iri)"):
         value = r["o"].rsplit("/", 1)[-1] if r["iri"] == "true" else str(r["o"])
@@ -150,13 +153,15 @@ def _attributes(store, x: ox.NamedNode) -> list[dict]:
             for p, (vi, en) in ATTRIBUTES.items() if values.get(p)]
 
 
-def _relations(store, x: ox.NamedNode) -> list[dict]:
+def _relations(store, x: list[ox.NamedNode], view: ResolvedView) -> list[dict]:
     props = graph.values("p", map(ox.NamedNode, RELATIONS))
     rows = _one(store, x, f"""{{ ?x ?p ?o . {props} BIND("out" AS ?dir) }}
         UNION {{ ?o ?p ?x . {props} BIND("in" AS ?dir) }}""")
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    members = {m.value for m in x}
     for r in rows:
-        groups[(r["p"], r["dir"])].add(r["o"])
+        if r["o"] not in members:
+            groups[(r["p"], r["dir"])].add(view.canonical(r["o"]))
     refs = graph.refs(store, {o for os_ in groups.values() for o in os_})
     out = []
     for (p, direction), objs in sorted(groups.items()):
@@ -166,11 +171,12 @@ def _relations(store, x: ox.NamedNode) -> list[dict]:
     return out
 
 
-def _linked(store, x: ox.NamedNode, body: str, var: str = "o") -> list[dict]:
-    return _refs(store, {r[var] for r in _one(store, x, body) if r.get(var)})
+def _linked(store, x: list[ox.NamedNode], body: str, view: ResolvedView) -> list[dict]:
+    """Refs of every ``?o`` the body finds (merged IRIs as their canonical one)."""
+    return _refs(store, {view.canonical(r["o"]) for r in _one(store, x, body) if r.get("o")})
 
 
-def _documents(store, x: ox.NamedNode, limit: int) -> tuple[list[dict], int]:
+def _documents(store, x: list[ox.NamedNode], limit: int) -> tuple[list[dict], int]:
     """The newest ``limit`` documents mentioning ``x``, and how many there are."""
     rows = _one(store, x, "?x ck:mentionedIn ?d . OPTIONAL { ?d dcterms:date ?date }")
     newest = sorted(rows, key=lambda r: (str(r.get("date") or ""), r["d"]), reverse=True)
@@ -212,44 +218,58 @@ def _newest_first(store, ids: list[str]) -> list[str]:
     return sorted(ordered, key=lambda f: info[f][0], reverse=True)  # stable: date desc, then doc, offset
 
 
-def _fact_page(store, x: ox.NamedNode, pattern: str, fetch, limit: int) -> dict:
+def _fact_page(store, x: list[ox.NamedNode], pattern: str, fetch, limit: int, view: ResolvedView) -> dict:
     """A page of the facts ``pattern`` selects, fetched by the API's fetcher (``statements_by_iri``...).
 
     The selection runs on its own: joined with other patterns, Oxigraph plans a UNION badly
     (a body's statements: 1.8 ms alone, 13-40 s inside the API's filter on 1,000 documents)."""
-    ids = list(dict.fromkeys(r["f"] for r in _one(store, x, pattern)))
-    page = _newest_first(store, ids)[:limit]
-    return {"total": len(ids), "limit": limit, "offset": 0, "items": dump(fetch(store, page))}
+    ids = [f for f in dict.fromkeys(r["f"] for r in _one(store, x, pattern)) if not view.is_rejected(f)]
+    items = dump(fetch(store, _newest_first(store, ids)[:limit]))
+    for item in items:  # what researchers judged: confirmed, and how a pledge fared
+        item["curation"], item["pledge_status"] = view.status.get(item["iri"]), view.pledge_status(item["iri"])
+    return {"total": len(ids), "limit": limit, "offset": 0, "items": items}
 
 
-def _sections(store, kind: str, x: ox.NamedNode, limit: int) -> dict:
-    """The kind-specific parts of an entity page."""
-    s: dict[str, Any] = {"statements": _fact_page(store, x, STATEMENTS_OF[kind], statements_by_iri, limit)}
+def _sections(store, kind: str, x: list[ox.NamedNode], limit: int, view: ResolvedView) -> dict:
+    """The kind-specific parts of an entity page (``x``: the entity and the IRIs merged into it)."""
+    s: dict[str, Any] = {"statements": _fact_page(store, x, STATEMENTS_OF[kind], statements_by_iri, limit, view)}
     if kind in PLEDGES_OF:
-        s["pledges"] = _fact_page(store, x, PLEDGES_OF[kind], pledges_by_iri, limit)
+        s["pledges"] = _fact_page(store, x, PLEDGES_OF[kind], pledges_by_iri, limit, view)
     if kind in ("person", "organization"):
-        s["posts"] = dump(posts(store, **{"person" if kind == "person" else "org": x}))
-        s["policies_cited"] = _linked(store, x, "{ %s } UNION { ?x ck:cites ?o }" % SPEAKER_OF)
+        role = "person" if kind == "person" else "org"
+        held = [p for m in x for p in posts(store, **{role: m}) if not view.is_rejected(p.iri)]
+        s["posts"] = dump(sorted(held, key=lambda p: (p.first_seen or "9999", p.role or "", p.iri)))
+        s["policies_cited"] = _linked(store, x, "{ %s } UNION { ?x ck:cites ?o }" % SPEAKER_OF, view)
     elif kind == "policy":
-        s["cited_by"] = _linked(store, x, CITED_BY)
+        s["cited_by"] = _linked(store, x, CITED_BY, view)
     elif kind == "event":
-        s["speakers"] = _linked(store, x, SPOKE_AT)
+        s["speakers"] = _linked(store, x, SPOKE_AT, view)
     return s
 
 
+def canonical(store, iri: str) -> str | None:
+    """The IRI a researcher's same-as judgement merged ``iri`` into, or None."""
+    return canonical_iri(store, iri)
+
+
 def entity_page(store, iri: str, limit: int = 20) -> dict | None:
-    """Everything the entity page of ``iri`` shows (None when it is no entity of the store)."""
+    """Everything the entity page of ``iri`` shows, with the facts of every IRI merged into it and
+    researchers' judgements applied (None when it is no entity of the store)."""
     kind = kind_of(store, iri)
     if kind not in ENTITY_KINDS:
         return None
-    x = ox.NamedNode(iri)
+    view = load_view(store)
+    x = [ox.NamedNode(m) for m in view.members(iri)]
     ref = graph.refs(store, [iri])[iri]
-    names = graph.all_names(store, x)
-    page = {"kind": kind, "iri": iri, "id": ref.id, "name": ref.name or iri,
-            "aliases": [n for n in names if n != ref.name], "url": web_url(iri),
+    name = view.name(iri) or ref.name or iri
+    names = sorted({n for m in x for n in graph.all_names(store, m)})
+    page = {"kind": kind, "iri": iri, "id": ref.id, "name": name, "aliases": [n for n in names if n != name],
+            "merged": [m.value for m in x[1:]], "url": web_url(iri),
             "graph_url": web_url(iri).replace(f"{WEB}/id/", f"{WEB}/graph/", 1),
-            "attributes": _attributes(store, x), "relations": _relations(store, x)}
-    page.update(_sections(store, kind, x, limit))
+            "attributes": _attributes(store, x), "relations": _relations(store, x, view)}
+    page.update(_sections(store, kind, x, limit, view))
     page["documents"], page["documents_total"] = _documents(store, x, limit)
-    page["evidence"] = dump(graph.evidence(store, [iri]).get(iri, [])[:limit])
+    spans = graph.evidence(store, [m.value for m in x])
+    page["evidence"] = dump(sorted((e for m in x for e in spans.get(m.value, [])),
+                                   key=lambda e: (e.document, e.start))[:limit])
     return page
