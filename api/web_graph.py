@@ -14,6 +14,7 @@ import re
 
 import pyoxigraph as ox
 
+from camket.curation.view import load_view
 from camket.store import term_to_sparql
 
 from . import graph
@@ -47,14 +48,16 @@ def _edge_query(center: ox.NamedNode, limit: int) -> str:
 
 
 def graph_page(store, iri: str, max_edges: int = 300) -> dict | None:
-    """The entity's neighbourhood: nodes (with kind and page) and labelled edges."""
+    """The entity's neighbourhood: nodes (with kind and page) and labelled edges; IRIs a researcher
+    merged are drawn as their canonical node."""
     kind = kind_of(store, iri)
     if kind not in ENTITY_KINDS:
         return None
-    rows = store.select(_edge_query(ox.NamedNode(iri), max_edges))
+    view = load_view(store)
+    rows = [r for m in view.members(iri) for r in store.select(_edge_query(ox.NamedNode(m), max_edges))]
     edges: dict[tuple, dict] = {}
     for r in rows:
-        a, b, i = r["a"].value, r["b"].value, int(r["i"].value)
+        a, b, i = view.canonical(r["a"].value), view.canonical(r["b"].value), int(r["i"].value)
         if a == b:
             continue
         vi, en, _ = EDGE_PATTERNS[i]

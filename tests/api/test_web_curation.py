@@ -79,3 +79,10 @@ def test_rejected_statement_is_left_out_and_pledge_status_shown(judged):
     assert page["statements"]["total"] == 2  # one direct quote here, one in the other article
     assert page["pledges"]["items"][0]["pledge_status"] == "kept"
     assert "đã thực hiện" in client.get("/web/id/person/" + quote(iri.name_key("Lò Văn Thạch"))).text
+
+
+def test_graph_of_a_merged_entity_is_one_node(judged):
+    client, _ = judged
+    r = client.get("/web/graph/person/" + quote(iri.name_key("Lò Văn Thach")) + ".json")
+    names = [n["name"] for n in r.json()["nodes"]]
+    assert r.history and names.count("Lò Văn Thạch") == 1 and "Lò Văn Thach" not in names
