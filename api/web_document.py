@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from camket.curation.view import load_view
 from camket.ontology import ID
 
 from . import graph
@@ -57,6 +58,9 @@ def document_page(store, iri: str) -> dict | None:
         return None
     doc["kind"], doc["source_url"], doc["url"] = "document", doc.get("url"), web_url(iri)
     doc["spans"] = _spans(doc)
+    view = load_view(store)  # the article stays as extracted; judged facts are marked in the side list
+    for fact in doc["statements"] + doc["pledges"] + doc["memberships"]:
+        fact["curation"], fact["pledge_status"] = view.status.get(fact["iri"]), view.pledge_status(fact["iri"])
     return doc
 
 

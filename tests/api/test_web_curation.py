@@ -86,3 +86,11 @@ def test_graph_of_a_merged_entity_is_one_node(judged):
     r = client.get("/web/graph/person/" + quote(iri.name_key("Lò Văn Thach")) + ".json")
     names = [n["name"] for n in r.json()["nodes"]]
     assert r.history and names.count("Lò Văn Thạch") == 1 and "Lò Văn Thach" not in names
+
+
+def test_document_view_marks_judged_facts(judged):
+    client, rejected = judged
+    page = client.get(f"/web/id/doc/{DOC_ID}.json").json()
+    assert {s["iri"]: s["curation"] for s in page["statements"]}[rejected] == "rejected"
+    assert page["pledges"][0]["pledge_status"] == "kept"
+    assert "bị bác" in client.get(f"/web/id/doc/{DOC_ID}").text
