@@ -55,12 +55,26 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
 
 
 def _open_search(store, settings: Settings):
+    """The store's search index, brought up to date in a background thread (serves meanwhile)."""
     try:
+        import threading
+
         from camket.search import SearchIndex
-        return SearchIndex.for_store(store, settings.search_path, build=True)
+        idx = SearchIndex.for_store(store, settings.search_path)
+        threading.Thread(target=_sync_quietly, args=(idx, store), daemon=True, name="search-sync").start()
+        return idx
     except Exception as err:  # noqa: BLE001 - the API still serves everything else
         log.warning("search index unavailable: %s", err)
         return None
+
+
+def _sync_quietly(idx, store) -> None:
+    try:
+        n = idx.sync(store)
+        if n:
+            log.info("search index: %d documents (re)indexed", n)
+    except Exception as err:  # noqa: BLE001
+        log.warning("search index sync failed: %s", err)
 
 
 def _include_extra(app: FastAPI, module: str) -> None:

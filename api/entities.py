@@ -12,15 +12,18 @@ from .models import Page, Summary
 
 
 def summaries(store, kind: str, limit: int, offset: int) -> Page[Summary]:
-    """Entities of ``kind`` by name (then IRI), with how many documents mention each."""
+    """Entities of ``kind`` in IRI-key order (their canonical names, so alphabetical), with
+    how many documents mention each; names and counts are fetched for the page only."""
     cls = graph.values("c", graph._classes(kind))
     total = graph.count(store, f"SELECT DISTINCT ?e WHERE {{ {cls} ?e a ?c }}")
-    q = f"""SELECT ?e (COALESCE(MIN(STR(?num)), MIN(STR(?n))) AS ?name) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{
-      {cls} ?e a ?c . OPTIONAL {{ ?e schema:name ?n }} OPTIONAL {{ ?e eli:id_local ?num }}
-      OPTIONAL {{ ?e ck:mentionedIn ?d }} }}
-      GROUP BY ?e ORDER BY ?name ?e LIMIT {int(limit)} OFFSET {int(offset)}"""
-    items = [Summary(id=graph.key_of(r["e"].value), kind=kind, iri=r["e"].value, name=py(r["name"]),
-                     documents=py(r["docs"]) or 0) for r in store.select(q)]
+    page = [r["e"] for r in store.select(f"SELECT DISTINCT ?e WHERE {{ {cls} ?e a ?c }} ORDER BY ?e "
+                                         f"LIMIT {int(limit)} OFFSET {int(offset)}")]
+    refs = graph.refs(store, [e.value for e in page])
+    docs = {r["e"].value: py(r["n"]) for r in store.select(
+        f"SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE {{ {graph.values('e', page)} ?e ck:mentionedIn ?d }} GROUP BY ?e")} \
+        if page else {}
+    items = [Summary(id=graph.key_of(e.value), kind=kind, iri=e.value, name=refs[e.value].name,
+                     documents=docs.get(e.value, 0)) for e in page]
     return Page[Summary](total=total, limit=limit, offset=offset, items=items)
 
 

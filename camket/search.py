@@ -85,6 +85,7 @@ class SearchIndex:
         db = getattr(self._local, "db", None)
         if db is None:
             db = self._local.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            db.execute("PRAGMA synchronous=NORMAL")
         return db
 
     # ---------------------------------------------------------------- writing
@@ -147,17 +148,24 @@ class SearchIndex:
         return [r[0] for r in rows]
 
     def _ranked(self, match: str, folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """Best rows first (bm25 x kind weight, exact name match first), then one hit per thing.
+        Only the top ``max(500, 3 * (offset + limit))`` matching rows are ranked and grouped;
+        ``total`` counts distinct things when that many rows or fewer match, else matching rows."""
         kind_sql, args = _kind_filter(kinds)
         weight = " ".join(f"WHEN '{k}' THEN {w}" for k, w in WEIGHTS.items())
         base = f"FROM entries WHERE entries MATCH ? {kind_sql}"
-        db = self._db()
-        total = db.execute(f"SELECT COUNT(DISTINCT iri) {base}", (match, *args)).fetchone()[0]
-        rows = db.execute(f"""WITH hits AS MATERIALIZED (
-            SELECT kind, iri, label, doc, bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0) * (CASE kind {weight} ELSE 1 END)
-                   - (CASE WHEN instr(exact, '|' || ? || '|') > 0 THEN 1000 ELSE 0 END) AS score {base})
-            SELECT kind, iri, MIN(label), MIN(doc), MIN(score) AS s FROM hits
-            GROUP BY iri ORDER BY s, iri LIMIT ? OFFSET ?""", (folded, match, *args, limit, offset)).fetchall()
-        return total, [_hit(*r) for r in rows]
+        db, top = self._db(), max(500, 3 * (offset + limit))
+        rows = db.execute(f"""SELECT kind, iri, label, doc,
+              bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0) * (CASE kind {weight} ELSE 1 END)
+              - (CASE WHEN instr(exact, '|' || ? || '|') > 0 THEN 1000 ELSE 0 END) AS score
+            {base} ORDER BY score LIMIT ?""", (folded, match, *args, top)).fetchall()
+        best: dict[str, tuple] = {}
+        for row in rows:
+            if row[1] not in best:
+                best[row[1]] = row
+        ranked = sorted(best.values(), key=lambda r: (r[4], r[1]))
+        total = len(ranked) if len(rows) < top else db.execute(f"SELECT COUNT(*) {base}", (match, *args)).fetchone()[0]
+        return total, [_hit(*r) for r in ranked[offset:offset + limit]]
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
         grams = {folded[i:i + 3] for i in range(len(folded) - 2)} - {""}

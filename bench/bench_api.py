@@ -1,0 +1,199 @@
+"""API latency: p50/p95 of /people/{id}/statements, /search and three named queries under 1 and
+20 concurrent clients, side by side with the same work sent straight to the store.
+
+The server is a real ``camket serve --read-only`` process on a loopback port; clients are
+threads with keep-alive ``httpx`` connections. "Direct" runs the same lookup code
+(:func:`camket.api.routers.statements.statement_page`), the same SQLite search and the same
+bound SPARQL on a read-only handle of the same store in this process, with the same number
+of threads. Overhead = API p50 - direct p50 at one client.
+
+    python -m bench.bench_api --store /tmp/s10k --gold 10000      # build from oracle graphs if missing
+    python -m bench.bench_api --store /tmp/s --corpus data/corpus   # or ingest a corpus directory
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pyoxigraph as ox
+
+from bench.common import percentile, report, table
+from camket.ontology import sparql_prefixes
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMED = [("who-said-what", "speaker"), ("posts-held", "person"), ("statements-citing-policy", "policy")]
+
+
+def build_store(path: Path, gold: int | None, corpus: str | None) -> None:
+    from camket.store import EmbeddedStore
+    store = EmbeddedStore(path)
+    if len(store):
+        return
+    if gold:
+        from bench.gold_graph import write_gold_nquads
+        nq = path.with_suffix(".nq")
+        with open(nq, "w", encoding="utf-8") as out:
+            write_gold_nquads(gold, out)
+        store.load_nquads(str(nq))
+    elif corpus:
+        from camket.ingest import ingest
+        ingest([corpus], store, workers=2, on_error=lambda m: None)
+    store.close()
+
+
+def targets(store, n: int, seed: int = 7) -> dict:
+    """Deterministic samples: speakers, policies cited, search strings."""
+    rnd = random.Random(seed)
+    people = [r["p"] for r in store.select("SELECT DISTINCT ?p WHERE { ?st ck:speaker ?p . ?p a schema:Person }")]
+    policies = [r["p"] for r in store.select("SELECT DISTINCT ?p WHERE { ?st ck:mentions ?p . ?p a ck:PolicyDocument }")] \
+        or [r["p"] for r in store.select("SELECT ?p WHERE { ?p a ck:PolicyDocument }")]
+    people, policies = rnd.sample(people, min(n, len(people))), rnd.sample(policies, min(n, len(policies)))
+    names = {r["e"].value: r["n"].value for r in store.select(
+        "SELECT ?e (MIN(STR(?x)) AS ?n) WHERE { ?e schema:name ?x } GROUP BY ?e")}
+    from camket.ontology.iri import fold
+    words = [fold(names[p.value]) for p in people if p.value in names]
+    words += [names.get(p.value, "") for p in policies[: n // 3]] + ["ha noi", "nghi quyet", "do thi thong minh"]
+    return {"people": people, "policies": policies, "search": [w for w in words if w]}
+
+
+def start_server(store: str, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "camket"), "serve", "--store", store, "--read-only",
+                             "--port", str(port), "--log-level", "warning", "--max-rows", "1000000",
+                             "--timeout", "60"], stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def run_clients(calls: list, clients: int, make_state=lambda: None) -> list[float]:
+    """Run ``calls`` (functions taking a per-thread state) over ``clients`` threads; ms per call."""
+    times: list[float] = []
+    lock = threading.Lock()
+    chunks = [calls[i::clients] for i in range(clients)]
+
+    def work(chunk):
+        state = make_state()
+        local = []
+        for call in chunk:
+            t0 = time.perf_counter()
+            call(state)
+            local.append(1000 * (time.perf_counter() - t0))
+        with lock:
+            times.extend(local)
+    threads = [threading.Thread(target=work, args=(c,)) for c in chunks]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return times
+
+
+def workloads(base: str, store, search, t: dict, requests: int) -> dict:
+    """name -> (API calls, direct calls): each call takes a per-thread state (an httpx client or None)."""
+    from camket.api.binding import inline
+    from camket.api.routers.statements import StatementFilter, statement_page
+    from camket.named_queries import coerce_params, get_query
+    from camket.ontology.iri import key_of
+
+    def cycle(items):
+        return [items[i % len(items)] for i in range(requests)]
+
+    def api(path):
+        def call(client):
+            r = client.get(base + path)
+            assert r.status_code == 200, (path, r.status_code, r.text[:200])
+        return call
+
+    out = {}
+    people = cycle(t["people"])
+    out["/people/{id}/statements"] = (
+        [api(f"/people/{quote(key_of(p.value))}/statements") for p in people],
+        [lambda _, p=p: statement_page(store, StatementFilter(speaker=p), 20, 0, search) for p in people])
+    words = cycle(t["search"])
+    out["/search"] = ([api(f"/search?q={quote(w)}") for w in words],
+                      [lambda _, w=w: search.search(w, limit=20) for w in words])
+    for name, param in NAMED:
+        q = get_query(name)
+        values = cycle(t["policies"] if param == "policy" else t["people"])
+        direct = []
+        for v in values:
+            text = sparql_prefixes() + inline(q.text, coerce_params(q, {param: v.value}))
+            direct.append(lambda _, text=text: list(store._store.query(text, use_default_graph_as_union=True)))
+        out[f"/queries/{name}"] = ([api(f"/queries/{name}?limit=500&{param}={quote(v.value)}") for v in values],
+                                  direct)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--store", required=True, help="store directory (built if empty)")
+    ap.add_argument("--gold", type=int, help="build the store from N oracle articles (bench.gold_graph)")
+    ap.add_argument("--corpus", help="or build it by ingesting this corpus directory")
+    ap.add_argument("--requests", type=int, default=200, help="requests per endpoint and concurrency level")
+    ap.add_argument("--clients", default="1,20")
+    ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--no-append", action="store_true", help="print only, do not write BENCHMARKS.md")
+    args = ap.parse_args(argv)
+
+    from camket.search import SearchIndex
+    from camket.store import EmbeddedStore
+    build_store(Path(args.store), args.gold, args.corpus)
+    store = EmbeddedStore(args.store, read_only=True)
+    search = SearchIndex.for_store(store)
+    search.sync(store)
+    n_docs = len(store.documents())
+    t = targets(store, 50)
+    server = start_server(args.store, args.port)
+    try:
+        rows = measure(f"http://127.0.0.1:{args.port}", store, search, t, args.requests,
+                       [int(c) for c in args.clients.split(",")])
+    finally:
+        server.terminate()
+        server.wait(10)
+    notes = [f"store: {n_docs:,} documents, {len(store):,} quads ({'oracle graphs from bench.gold_graph' if args.gold else 'ingested'}); "
+             f"{args.requests} requests per row, targets sampled from {len(t['people'])} speakers, "
+             f"{len(t['policies'])} cited policies, {len(t['search'])} search strings",
+             "API: `camket serve --read-only` (uvicorn, one worker process) over loopback, httpx keep-alive clients "
+             "in threads of the bench process; direct: the same lookup code / SQLite search / bound SPARQL "
+             "on a read-only handle of the same store, same thread count",
+             "overhead = API p50 - direct p50 with one client (HTTP, routing, validation, JSON)"]
+    report("API latency", f"API latency, {n_docs:,} articles",
+           table(["endpoint", "clients", "API p50 ms", "API p95 ms", "API req/s", "direct p50 ms", "direct p95 ms",
+                  "overhead p50 ms"], rows), notes, append=not args.no_append)
+    return 0
+
+
+def measure(base: str, store, search, t: dict, requests: int, levels: list[int]) -> list[list]:
+    rows = []
+    for name, (api_calls, direct_calls) in workloads(base, store, search, t, requests).items():
+        run_clients(api_calls[:10], 1, httpx.Client)  # warm-up
+        run_clients(direct_calls[:10], 1)
+        base_p50 = None
+        for clients in levels:
+            t0 = time.perf_counter()
+            api_t = run_clients(api_calls, clients, lambda: httpx.Client(timeout=120))
+            rate = len(api_calls) / (time.perf_counter() - t0)
+            direct_t = run_clients(direct_calls, clients)
+            a50, d50 = percentile(api_t, 50), percentile(direct_t, 50)
+            if base_p50 is None:
+                base_p50 = a50 - d50
+            rows.append([name, clients, a50, percentile(api_t, 95), rate, d50, percentile(direct_t, 95),
+                         a50 - d50 if clients == 1 else ""])
+            print(rows[-1], file=sys.stderr)
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
