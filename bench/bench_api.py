@@ -28,7 +28,7 @@ from bench.common import percentile, report, table
 from camket.ontology import sparql_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMED = [("who-said-what", "speaker"), ("posts-held", "person"), ("statements-citing-policy", "policy")]
+NAMED = [("who-said-what", "speaker"), ("statements-citing-policy", "policy"), ("facts-statements", "doc")]
 
 
 def build_store(path: Path, gold: int | None, corpus: str | None) -> None:
@@ -60,7 +60,8 @@ def targets(store, n: int, seed: int = 7) -> dict:
     from camket.ontology.iri import fold
     words = [fold(names[p.value]) for p in people if p.value in names]
     words += [names.get(p.value, "") for p in policies[: n // 3]] + ["ha noi", "nghi quyet", "do thi thong minh"]
-    return {"people": people, "policies": policies, "search": [w for w in words if w]}
+    docs = [ox.NamedNode(d) for d in rnd.sample(store.documents(), min(n, len(store.documents())))]
+    return {"people": people, "policies": policies, "docs": docs, "search": [w for w in words if w]}
 
 
 def start_server(store: str, port: int) -> subprocess.Popen:
@@ -102,7 +103,7 @@ def run_clients(calls: list, clients: int, make_state=lambda: None) -> list[floa
 
 def workloads(base: str, store, search, t: dict, requests: int) -> dict:
     """name -> (API calls, direct calls): each call takes a per-thread state (an httpx client or None)."""
-    from camket.api.binding import inline
+    from camket.api.routers.queries import plan
     from camket.api.routers.statements import StatementFilter, statement_page
     from camket.named_queries import coerce_params, get_query
     from camket.ontology.iri import key_of
@@ -126,11 +127,13 @@ def workloads(base: str, store, search, t: dict, requests: int) -> dict:
                       [lambda _, w=w: search.search(w, limit=20) for w in words])
     for name, param in NAMED:
         q = get_query(name)
-        values = cycle(t["policies"] if param == "policy" else t["people"])
+        values = cycle({"policy": t["policies"], "doc": t["docs"]}.get(param, t["people"]))
         direct = []
-        for v in values:
-            text = sparql_prefixes() + inline(q.text, coerce_params(q, {param: v.value}))
-            direct.append(lambda _, text=text: list(store._store.query(text, use_default_graph_as_union=True)))
+        for v in values:  # bound exactly as the API binds it
+            text, subs = plan(store, q.text, coerce_params(q, {param: v.value}))
+            subs = {ox.Variable(k): val for k, val in subs.items()} or None
+            direct.append(lambda _, text=sparql_prefixes() + text, subs=subs: list(
+                store._store.query(text, use_default_graph_as_union=True, substitutions=subs)))
         out[f"/queries/{name}"] = ([api(f"/queries/{name}?limit=500&{param}={quote(v.value)}") for v in values],
                                   direct)
     return out

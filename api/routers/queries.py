@@ -64,13 +64,18 @@ async def run_query(name: str, request: Request, settings: SettingsDep, limit: L
                      truncated=offset + limit < len(rows))
 
 
-async def _run(executor, text: str, bindings: dict):
-    """Bound the fastest valid way: a parameter naming a graph (``GRAPH ?doc``) by engine substitution
-    (embedded store), others by a VALUES block inside the WHERE; else as a trailing VALUES."""
+def plan(store, text: str, bindings: dict) -> tuple[str | None, dict]:
+    """How to bind: (query text with a VALUES block inside its WHERE, engine substitutions).
+    A parameter naming a graph (``GRAPH ?doc``) is substituted by the engine (embedded store);
+    the text is None when no VALUES block can be placed."""
     subs = {n: v for n, v in bindings.items() if re.search(rf"GRAPH\s+\?{n}\b", text, re.I)} \
-        if supports_substitutions(executor.store) else {}
-    rest = {n: v for n, v in bindings.items() if n not in subs}
-    fast = inline(text, rest)
+        if supports_substitutions(store) else {}
+    return inline(text, {n: v for n, v in bindings.items() if n not in subs}), subs
+
+
+async def _run(executor, text: str, bindings: dict):
+    """Bound the fastest valid way (:func:`plan`), else as a trailing VALUES (always valid SPARQL)."""
+    fast, subs = plan(executor.store, text, bindings)
     if fast is not None and (fast != text or subs):
         try:
             return await executor.run(sparql_prefixes() + fast, substitutions=subs or None)
