@@ -1,18 +1,22 @@
 """Component ``pledges``: commitments, targets and announced future actions.
 
 Cues, per sentence: "sẽ" (not "đã sẽ", not in a forecast "dự báo ... sẽ"),
-"cam kết", "phấn đấu", "dự kiến <verb>" (not "dự kiến tăng 6%"), a target ("với mục tiêu", "đề ra mục tiêu", "đặt mục
-tiêu", "xác định mục tiêu", "đã đề ra,"), a deadline ("đến năm 2030 ...",
-"trước năm 2025"), "ít nhất N" and an assignment ("giao X chủ trì"). A past
-achievement ("đã hoàn thành", "năm 2019 đã ...") has no cue and is no pledge.
+"cam kết", "phấn đấu", "dự kiến <verb>" (not "dự kiến tăng 6%"), a target
+("với mục tiêu", "đề ra mục tiêu", "đặt mục tiêu", "xác định mục tiêu", "đã
+đề ra,"), a deadline ("đến năm 2030 ...", "trước năm 2025"), "ít nhất N" and
+an assignment ("giao X chủ trì"). A past achievement ("đã hoàn thành", "năm
+2019 đã ...") has no cue and is no pledge; what a law "sẽ" do is no pledge.
 
 The actor is, in order: the body named in "cam kết của X" or "giao X"; the
 subject right before the cue (a body, state, city, policy or person, also
-"X và các bộ, ngành ..."); the speaker of a quotation for "Chúng tôi sẽ ..."; the entity opening the quotation or reported clause
-the cue is in; the entity opening the sentence; for targets, the policy the
-sentence (or the previous target in the paragraph) names; for "Đến tháng 9
-sẽ ..." with no subject, the first body named after the cue. A cue with no
-actor yields nothing. Cues with the same actor in one sentence make one pledge.
+"X và các bộ, ngành ..."); a generic subject ("Bộ sẽ", "tỉnh sẽ") read as
+the body of that kind named last or the province the article keeps naming;
+the speaker of a quotation for "Chúng tôi sẽ ..."; the entity opening the
+quotation or reported clause the cue is in; the entity opening the sentence;
+for targets, the policy the sentence (or the previous target in the
+paragraph) names; for "Đến tháng 9 sẽ ..." with no subject, the first body
+named after the cue. A cue with no actor yields nothing. Cues with the same
+actor in one sentence make one pledge; a new deadline starts a new one.
 
 Each pledge: span (from the actor or clause start to the next cue of another
 actor or the sentence end), deadline (first date in it), quantity ("ít nhất
@@ -43,8 +47,8 @@ _CUE = re.compile(
     r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
     r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))", re.I)
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
-_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|^[Nn]ăm)\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?(?:19|20)\d{2}\s*,\s*$",
-                            re.M)
+_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?"
+                            r"(?:19|20)\d{2}\s*,\s*$")
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
 _TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
@@ -234,6 +238,8 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
             continue
         start = actor_start if sent.start <= actor_start <= cue.start() else _clause_start(analysis, sent, cue.start())
         lead = _LEAD_DEADLINE.search(analysis.canon, sent.start, start)
+        if lead and lead.group("y") and lead.start() != sent.start:
+            lead = None  # "Năm 2026, ..." counts only when it opens the sentence
         if lead and not segs:
             start = lead.start()  # "đến năm 2025, X phấn đấu ...": the deadline written first
         if segs:

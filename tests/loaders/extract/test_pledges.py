@@ -151,3 +151,8 @@ def test_generic_subject_refers_to_the_body_or_place_named_last():
 def test_year_opening_the_sentence_is_the_deadline():
     a = analyse("Năm 2026, Sở Du lịch phấn đấu đón 3 triệu lượt khách quốc tế.", orgs=["Sở Du lịch"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Du lịch", "2026")]
+
+
+def test_year_opening_a_later_sentence_is_its_deadline():
+    a = analyse("Du lịch phục hồi mạnh. Năm 2027, Sở Du lịch phấn đấu đón 4 triệu lượt khách.", orgs=["Sở Du lịch"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Du lịch", "2027")]
