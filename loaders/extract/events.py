@@ -221,12 +221,18 @@ def _place(analysis: Analysis, cluster: list[EventMention]) -> Entity | None:
         sent = analysis.sentence_of(men.span.start)
         if sent is None:
             continue
+        opens = _OPENS.match(analysis.canon, men.span.end)  # "tại X, Hội nghị Y đã khai mạc"
         for span, ent in sorted(places, key=lambda p: p[0].start):
             before = analysis.canon[max(sent.start, span.start - 40):span.start]
             if span in sent and (_HELD_AT.search(before) or (span.start - men.span.end <= 30 and
-                                 re.fullmatch(r"\s*,?\s*(?:tại|ở)\s+", analysis.canon[men.span.end:span.start]))):
+                                 re.fullmatch(r"\s*,?\s*(?:tại|ở)\s+", analysis.canon[men.span.end:span.start]))
+                                 or (opens and span.end <= men.span.start and _AT.search(before))):
                 return ent
     return None
+
+
+_OPENS = re.compile(r"\s+(?:đã\s+|sẽ\s+|chính thức\s+)?(?:khai mạc|diễn ra|được tổ chức|bế mạc|họp)")
+_AT = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|thành phố\s+|TP\.?\s*|tỉnh\s+)?$")
 
 
 _ORGANISED = re.compile(r"\b(?:do|bởi)\s+(?P<who>[^.;]{2,160}?)\s+(?:đồng\s+)?(?:phối hợp\s+)?tổ chức\b")

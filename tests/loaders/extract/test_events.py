@@ -112,3 +112,10 @@ def test_session_of_a_named_assembly():
     a = analyse("Sáng 6/11/2024, tiếp tục Kỳ họp thứ 9, Quốc hội khóa XVI, các đại biểu thảo luận.")
     (ev,) = a.entities_of("event")
     assert ev.name == "Kỳ họp thứ 9, Quốc hội khóa XVI" and ev.attrs["date"] == "2024-11-06"
+
+
+def test_place_written_before_the_event_that_opened_there():
+    a = analyse("Chiều 23/9/2025, tại thủ đô Viêng Chăn, Lào, Hội nghị Bộ trưởng Nông nghiệp Mekong lần thứ 9 đã "
+                "khai mạc.", places=["Viêng Chăn", "Lào"])
+    (ev,) = a.entities_of("event")
+    assert ev.attrs["place"].name == "Viêng Chăn" and ev.attrs["date"] == "2025-09-23"
