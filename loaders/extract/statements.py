@@ -135,7 +135,9 @@ def _add(found: dict, analysis: Analysis, speaker: Entity, kind: str, said: Span
 
 
 def _is_noun(canon: str, m: re.Match) -> bool:
-    """"Ban Chỉ đạo", "công nghệ thông tin", "các yêu cầu": the verb's words used as a noun."""
+    """"Ban Chỉ đạo", "công nghệ thông tin", "các yêu cầu", "nói chung": not a speech verb here."""
+    if re.match(r"\s+(?:chung|riêng|trên|cách khác)\b", canon[m.end():m.end() + 12]) and m.group(0) == "nói":
+        return True
     return (m.group(0)[0].isupper() and m.start() > 0 and canon[m.start() - 2:m.start()].strip() != ""
             and canon[m.start() - 2] not in ".!?\n") or bool(_NOUN_BEFORE.search(canon, max(0, m.start() - 20), m.start()))
 

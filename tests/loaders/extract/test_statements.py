@@ -159,3 +159,9 @@ def test_title_with_its_body_as_anaphor():
 def test_reported_speech_with_the_speaker_at_the_end():
     a = analyse("Giá phân bón sẽ còn tăng trong quý tới, ông Đinh Công Tuấn cho biết.", people=["Đinh Công Tuấn"])
     assert said(a) == [("Đinh Công Tuấn", "reported", "cho biết", "Giá phân bón sẽ còn tăng trong quý tới")]
+
+
+def test_noi_chung_is_not_speech():
+    a = analyse("Quỹ Xanh nói chung và các quỹ địa phương nói riêng đã giải ngân chậm trong năm qua.",
+                orgs=["Quỹ Xanh"])
+    assert a.statements == []
