@@ -160,9 +160,9 @@ def find_refs(canon: str) -> list[PolicyRef]:
             if pat is typed_number and not _starts_upper(canon, m.start()) and "số" not in m.group(0):
                 continue
             if free(m.start(), m.end()):
-                refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
-                                      base=m.group("base"),
-                                      suffix=m.group("suffix")))
+                ptype, start = _type_by_code(canon, _type_of(m.group("type")), m.group("suffix"), m.start())
+                refs.append(PolicyRef(start, m.end(), ptype, canon[start:m.end()],
+                                      base=m.group("base"), suffix=m.group("suffix")))
     for m in bare.finditer(canon):
         if free(m.start(), m.end()):
             code = m.group("code")
@@ -183,6 +183,18 @@ def find_refs(canon: str) -> list[PolicyRef]:
         if ref is not None:
             refs.append(ref)
     return sorted(refs, key=lambda r: (r.start, -r.end))
+
+
+def _type_by_code(canon: str, ptype: PolicyType, suffix: str | None, start: int) -> tuple[PolicyType, int]:
+    """The number's own code names the type: "Thông báo kết luận số 123-TB/TW" is a Thông báo."""
+    code = re.search(r"[A-ZĐ]+[a-z]?", suffix or "")
+    if not code or code.group(0) == ptype.code:
+        return ptype, start
+    other = next((t for t in policy_types() if t.code == code.group(0) and t.mode == "numbered"), None)
+    if other is None:
+        return ptype, start
+    before = re.search(rf"{re.escape(other.name)}\s+$", canon[max(0, start - 30):start], re.I)
+    return other, (start - len(before.group(0)) if before else start)
 
 
 def _titled(canon: str, m: re.Match) -> PolicyRef | None:

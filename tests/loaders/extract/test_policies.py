@@ -127,3 +127,11 @@ def test_programme_with_quoted_title_only_when_issued():
     a = run("Đài phát sóng Chương trình “Tết sum vầy cho công nhân xa quê” vào tối qua. "
             "Thủ tướng đã phê duyệt Chương trình “Chuyển đổi số nông nghiệp đến năm 2030”.")
     assert [p.attrs["title"] for p in a.entities_of("policy")] == ["Chuyển đổi số nông nghiệp đến năm 2030"]
+
+
+def test_the_numbers_code_names_the_type():
+    a = run("Thông báo kết luận số 123-TB/TW nêu rõ nhiều việc. Luật số 45/2019/QH14 có hiệu lực.")
+    p = policies(a)
+    assert p["123-TB/TW"].attrs["policy_type"] == "Thông báo"
+    assert p["123-TB/TW"].name == "Thông báo kết luận số 123-TB/TW"
+    assert p["45/2019/QH14"].attrs["policy_type"] == "Luật"
