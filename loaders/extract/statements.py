@@ -9,7 +9,8 @@ Direct speech: a quotation of at least six words with its speaker before
 ("X nói: “...”") or after ("“...”, ông X nói."). A quotation closing a
 reported clause ("X nhấn mạnh, ... trong đó nêu: “...”") makes that statement
 direct. Quoted titles ("về “...”", "chủ đề “...”", "Đề án “...”") and quotes
-without a speaker are not statements.
+without a speaker are not statements. In interviews, "Ông X: <answer>" and
+each answer after a question ("...?") are the interviewee's direct speech.
 
 A repeated paragraph does not repeat a fact: statements with the same speaker
 and text merge, keeping every evidence span. Each statement gets the
@@ -26,7 +27,7 @@ from ..model import Analysis, Entity, Span, Statement
 from ..pipeline import component
 from .events import main_event
 from .speech_lexicon import speech_verbs
-from .speech_speakers import speaker_before, speaker_in
+from .speech_speakers import entity_spans, speaker_before, speaker_in
 
 __all__ = ["statements", "quotations", "is_title_quote", "verb_pattern"]
 
@@ -238,6 +239,28 @@ def _introduces_quote(analysis: Analysis, para: Span, q: Span, found: dict) -> b
     return True
 
 
+def _interview(analysis: Analysis, found: dict) -> None:
+    """Question-and-answer articles: "Ông X: <answer>" and the answers after each question."""
+    canon, speaker, asked = analysis.canon, None, False
+    for para in analysis.paragraphs:
+        text = para.of(canon)
+        head = re.match(r"\s*(?:(?:Ông|Bà|Anh|Chị|Đồng chí|TS\.?|PGS\.?\s*TS\.?)\s+)?[^:\n]{2,50}:\s+", text)
+        who = None
+        if head:
+            for span, ent in entity_spans(analysis, "person"):
+                if para.start <= span.start and span.end <= para.start + head.end() - 1 and \
+                        not canon[span.end:para.start + head.end()].strip(" :"):
+                    who = ent
+        if who is not None:
+            speaker = who
+            said = Span(para.start + head.end(), _clean_end(analysis, para.start, para.end))
+            _add(found, analysis, speaker, "direct", said, None, (para.start, para.end))
+        elif speaker is not None and asked and len(text.split()) >= 6 and not text.rstrip().endswith("?"):
+            _add(found, analysis, speaker, "direct", Span(para.start, _clean_end(analysis, para.start, para.end)),
+                 None, (para.start, para.end))
+        asked = text.rstrip().endswith("?")
+
+
 def _make_direct(found: dict, st: Statement, q: Span) -> None:
     for key, value in list(found.items()):
         if value is st:
@@ -277,6 +300,7 @@ def statements(analysis: Analysis) -> None:
         reported += _reported(analysis, sent, quotes, found)
     for q in quotes:
         _direct(analysis, q, found, reported)
+    _interview(analysis, found)
     event = main_event(analysis)
     for st in found.values():
         st.mentions = _mentions(analysis, st)

@@ -165,3 +165,16 @@ def test_noi_chung_is_not_speech():
     a = analyse("Quỹ Xanh nói chung và các quỹ địa phương nói riêng đã giải ngân chậm trong năm qua.",
                 orgs=["Quỹ Xanh"])
     assert a.statements == []
+
+
+def test_interview_answers():
+    text = ("Ông Đinh Công Tuấn, Giám đốc Quỹ Xanh trả lời phỏng vấn báo Nông Thôn.\n"
+            "Thưa ông, quỹ sẽ làm gì trong năm nay?\n"
+            "Ông Đinh Công Tuấn: Chúng tôi sẽ mở thêm ba văn phòng ở các huyện vùng cao.\n"
+            "Còn khó khăn lớn nhất là gì?\n"
+            "Theo tôi, khó nhất là thiếu cán bộ hiểu nông nghiệp công nghệ cao.\n"
+            "Xin cảm ơn ông!")
+    a = analyse(text, people=["Đinh Công Tuấn"], orgs=["Quỹ Xanh"])
+    assert said(a) == [
+        ("Đinh Công Tuấn", "direct", None, "Chúng tôi sẽ mở thêm ba văn phòng ở các huyện vùng cao"),
+        ("Đinh Công Tuấn", "direct", None, "Theo tôi, khó nhất là thiếu cán bộ hiểu nông nghiệp công nghệ cao")]
