@@ -88,6 +88,19 @@ def build_store(n: int, seed: int, workdir: Path, workers: int = 2, source: str 
                    "load_s": t_load.seconds, "quads": quads, "nq": nq, "nq_bytes": nq.stat().st_size}
 
 
+def load_only(files: list[str], workdir: Path) -> tuple[object, dict]:
+    """A fresh store bulk-loaded from existing N-Quads files (e.g. a previous run's parts)."""
+    from camket.scale import load_embedded
+    from camket.store import open_store
+    store = open_store(workdir / "store")
+    with Timer() as t_load:
+        load_embedded(store, files, append=True)
+    quads = len(store)
+    return store, {"documents": len(store.documents()), "errors": 0, "extract_s": float("nan"),
+                   "source": "files", "load_s": t_load.seconds, "quads": quads, "nq": Path(files[0]),
+                   "nq_bytes": sum(Path(f).stat().st_size for f in files)}
+
+
 def _extract_parts(n: int, seed: int, workdir: Path, workers: int) -> tuple[list[Path], int, int]:
     from bench.generate_corpus import write_corpus
     from camket.scale import extract_shard
@@ -319,6 +332,8 @@ def bench(args, workdir: Path) -> None:
     from camket.store import open_store
     if args.store:
         store, build = open_store(args.store), None
+    elif args.nq:
+        store, build = load_only(args.nq, workdir)
     else:
         store, build = build_store(args.articles, args.seed, workdir, args.workers, args.source)
     docs = len(store.documents())
@@ -337,11 +352,12 @@ def bench(args, workdir: Path) -> None:
     notes = [f"{docs:,} documents, {quads:,} quads ({quads / max(1, docs):.0f} per document); "
              f"load average at the end {load_average()} on {os.cpu_count()} cores (shared machine)"]
     if build:
-        how = ("`camket extract` (the real pipeline)" if build["source"] == "extract"
-               else "oracle graphs from the ground truth (`bench/gold_graph.py`, camket's RDF writer)")
-        notes.append(f"quads made by {how}, {args.workers} processes: {build['extract_s']:.1f} s "
-                     f"({build['documents'] / build['extract_s']:.1f} articles/s); bulk load "
-                     f"{build['load_s']:.2f} s ({quads / max(build['load_s'], 1e-9):,.0f} quads/s)")
+        how = {"extract": "`camket extract` (the real pipeline)", "files": "N-Quads of an earlier run",
+               "gold": "oracle graphs from the ground truth (`bench/gold_graph.py`, camket's RDF writer)"}[build["source"]]
+        made = ("" if build["source"] == "files" else f", {args.workers} processes: {build['extract_s']:.1f} s "
+                f"({build['documents'] / build['extract_s']:.1f} articles/s)")
+        notes.append(f"quads made by {how}{made}; bulk load {build['load_s']:.2f} s "
+                     f"({quads / max(build['load_s'], 1e-9):,.0f} quads/s)")
     if ds is not None:
         notes.append(f"rdflib Dataset parse: {rd_load_s:.1f} s ({quads / max(rd_load_s, 1e-9):,.0f} quads/s), "
                      f"+{rd_mb:,.0f} MB peak RSS")
@@ -368,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", "-n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", help="use this existing store instead of building one")
+    ap.add_argument("--nq", nargs="+", help="build the store from these N-Quads files (skip generation)")
     ap.add_argument("--workers", type=int, default=2, help="processes when building (default 2)")
     ap.add_argument("--source", choices=["gold", "extract"], default="gold",
                     help="how the store is built: oracle graphs from the ground truth (default, fast) "
