@@ -253,12 +253,16 @@ def ox_timed(path: str, text: str, reps: int, budget_s: float, timeout_s: int) -
     """Like :func:`timed` on the embedded store, in a read-only child process that is stopped
     after ``timeout_s`` (a Rust query cannot be interrupted from Python)."""
     job = json.dumps({"path": path, "text": text, "reps": reps, "budget": budget_s})
-    try:
-        res = subprocess.run([sys.executable, "-c", OX_CHILD], input=job, capture_output=True, text=True,
-                             timeout=timeout_s)
-    except subprocess.TimeoutExpired:
-        return [1000.0 * timeout_s], None
-    if res.returncode != 0:
+    for attempt in range(3):  # a read-only open can race a compaction of the writer: retry
+        try:
+            res = subprocess.run([sys.executable, "-c", OX_CHILD], input=job, capture_output=True, text=True,
+                                 timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            return [1000.0 * timeout_s], None
+        if res.returncode == 0:
+            break
+        time.sleep(0.5)
+    else:
         raise RuntimeError(res.stderr[-1000:])
     times, rows = json.loads(res.stdout)
     return times, rows
