@@ -22,11 +22,12 @@ router = APIRouter(tags=["pledges"])
 
 
 def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=None) -> str:
-    parts = ["?pl a ck:Pledge ; ck:inDocument ?doc ."]
+    parts = []
     for var, prop, value in (("actor", "ck:actor", actor), ("place", "ck:concernsPlace", place),
                              ("policy", "ck:fromPolicy", policy)):
         if value is not None:
             parts.append(f"?pl {prop} {value} .")
+    parts.append("?pl a ck:Pledge ; ck:inDocument ?doc .")
     if deadline_from or deadline_to:
         parts.append("?pl ck:deadline ?fd .")
         if deadline_from:

@@ -8,6 +8,7 @@ Public API (used by people, organizations, policies, events, places)::
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -36,33 +37,43 @@ class StatementFilter:
 
 
 def _where(f: StatementFilter, search) -> str:
-    parts = ["?st a ck:Statement ; ck:inDocument ?doc ."]
+    """The WHERE body selecting ``?st`` (and ``?doc``). A filter with alternatives (body, place)
+    becomes a UNION whose every branch carries all other patterns, because Oxigraph evaluates
+    a join with a UNION by scanning the other side (seconds on a large store)."""
+    alternatives: list[list[str]] = []
+    simple: list[str] = []
     if f.speaker is not None:
-        parts.append(f"?st ck:speaker {f.speaker} .")
+        simple.append(f"?st ck:speaker {f.speaker} .")
     if f.body is not None:
-        parts.append(f"{{ ?st ck:speaker {f.body} }} UNION "
-                     f"{{ ?mb org:organization {f.body} ; org:member ?sp . ?st ck:speaker ?sp }}")
+        alternatives.append([f"?st ck:speaker {f.body} .",
+                             f"?mb org:organization {f.body} ; org:member ?sp . ?st ck:speaker ?sp ."])
     if f.policy is not None:
-        parts.append(f"?st ck:mentions {f.policy} .")
+        simple.append(f"?st ck:mentions {f.policy} .")
     if f.place is not None:
-        parts.append(f"{{ ?st ck:mentions {f.place} }} UNION {{ ?ev schema:location {f.place} . ?st ck:atEvent ?ev }}")
+        alternatives.append([f"?st ck:mentions {f.place} .",
+                             f"?ev schema:location {f.place} . ?st ck:atEvent ?ev ."])
     if f.event is not None:
-        parts.append(f"?st ck:atEvent {f.event} .")
+        simple.append(f"?st ck:atEvent {f.event} .")
     if f.kind:
-        parts.append(f"?st ck:speechKind {term_to_sparql(ox.Literal(f.kind))} .")
-    if f.date_from or f.date_to:
-        parts.append("?doc dcterms:date ?fd .")
-        if f.date_from:
-            parts.append(f"FILTER(STR(?fd) >= SUBSTR({term_to_sparql(f.date_from)}, 1, STRLEN(STR(?fd))))")
-        if f.date_to:
-            parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= SUBSTR({term_to_sparql(f.date_to)}, 1, STRLEN(STR(?fd))))")
+        simple.append(f"?st ck:speechKind {term_to_sparql(ox.Literal(f.kind))} .")
     if f.text:
         ids = search.statement_iris(f.text) if search is not None else None
         if ids is not None:
-            parts.append(graph.values("st", map(ox.NamedNode, ids or ["urn:camket:none"])))
+            simple.insert(0, graph.values("st", map(ox.NamedNode, ids or ["urn:camket:none"])))
         else:
-            parts.append(f"?st ck:text ?ftext . FILTER(CONTAINS(LCASE(STR(?ftext)), LCASE({term_to_sparql(f.text)})))")
-    return "\n".join(parts)
+            simple.append(f"?st ck:text ?ftext . FILTER(CONTAINS(LCASE(STR(?ftext)), LCASE({term_to_sparql(f.text)})))")
+    simple.append("?st a ck:Statement ; ck:inDocument ?doc .")
+    if f.date_from or f.date_to:
+        simple.append("?doc dcterms:date ?fd .")
+        if f.date_from:
+            simple.append(f"FILTER(STR(?fd) >= SUBSTR({term_to_sparql(f.date_from)}, 1, STRLEN(STR(?fd))))")
+        if f.date_to:
+            simple.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= SUBSTR({term_to_sparql(f.date_to)}, 1, STRLEN(STR(?fd))))")
+    rest = " ".join(simple)
+    branches = [" ".join(combo) for combo in itertools.product(*alternatives)]
+    if len(branches) <= 1:
+        return f"{branches[0] if branches else ''} {rest}"
+    return " UNION ".join(f"{{ {b} {rest} }}" for b in branches)
 
 
 def statement_page(store, f: StatementFilter, limit: int, offset: int, search=None) -> Page[Statement]:
