@@ -61,8 +61,15 @@ def values(var: str, terms: Iterable[Any]) -> str:
 
 
 def exists(store, kind: str, subject: ox.NamedNode) -> bool:
-    q = f"ASK {{ {values('s', [subject])} {values('c', _classes(kind))} ?s a ?c }}"
+    q = f"ASK {{ {typed(kind, str(subject))} }}"
     return bool(store.query(q))
+
+
+def typed(kind: str, var: str) -> str:
+    """``var`` is of the classes of ``kind``: classes written inline (Oxigraph does not push a
+    VALUES block of classes into ``?x a ?c``; it would scan every rdf:type triple)."""
+    branches = [f"{{ {var} a {c} }}" for c in _classes(kind)]
+    return branches[0] if len(branches) == 1 else " UNION ".join(branches)
 
 
 def _classes(kind: str) -> list[ox.NamedNode]:
@@ -80,7 +87,7 @@ def resolve(store, kind: str, key: str) -> ox.NamedNode:
     if exists(store, kind, subject):
         return subject
     folded = iris.fold(key.replace("-", " "))
-    rows = store.select(f"SELECT DISTINCT ?s WHERE {{ {values('c', _classes(kind))} ?s a ?c }}")
+    rows = store.select(f"SELECT DISTINCT ?s WHERE {{ {typed(kind, '?s')} }}")
     matches = sorted(r["s"].value for r in rows if iris.fold(key_of(r["s"].value).replace("-", " ")) == folded)
     if not matches:
         raise NotFound(f"no {kind} with id {key!r}")

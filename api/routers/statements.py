@@ -77,6 +77,8 @@ def _where(f: StatementFilter, search) -> str:
 
 
 def statement_page(store, f: StatementFilter, limit: int, offset: int, search=None) -> Page[Statement]:
+    if f == StatementFilter():
+        return _unfiltered_page(store, limit, offset)
     where = _where(f, search)
     total = graph.count(store, f"SELECT DISTINCT ?st WHERE {{ {where} }}")
     q = f"""SELECT ?st ?doc (SAMPLE(?d) AS ?date) (MIN(?s) AS ?start) WHERE {{ {where}
@@ -84,6 +86,29 @@ def statement_page(store, f: StatementFilter, limit: int, offset: int, search=No
       GROUP BY ?st ?doc ORDER BY DESC(?date) ?doc ?start ?st LIMIT {int(limit)} OFFSET {int(offset)}"""
     ids = [r["st"].value for r in store.select(q)]
     return Page[Statement](total=total, limit=limit, offset=offset, items=statements_by_iri(store, ids))
+
+
+def _unfiltered_page(store, limit: int, offset: int) -> Page[Statement]:
+    """Every statement, newest document first: documents are sorted here and their statements
+    fetched a batch at a time (sorting all statements in SPARQL costs seconds on a large store)."""
+    total = graph.count(store, "SELECT DISTINCT ?st WHERE { ?st a ck:Statement }")
+    docs = store.select("SELECT ?d (SAMPLE(?x) AS ?date) WHERE { ?d a ck:Document OPTIONAL { ?d dcterms:date ?x } } GROUP BY ?d")
+    dated = sorted(((str(r["date"].value) if r["date"] is not None else "", r["d"].value) for r in docs),
+                   key=lambda t: t[1])
+    dated.sort(key=lambda t: t[0], reverse=True)  # stable: newest first, then IRI; undated last
+    order = [d for _, d in dated]
+    ids: list[str] = []
+    for i in range(0, len(order), 100):
+        batch = list(map(ox.NamedNode, order[i:i + 100]))
+        rows = store.select(f"""SELECT ?st ?doc (MIN(?s) AS ?start) WHERE {{ {graph.values('doc', batch)}
+          ?st ck:inDocument ?doc ; a ck:Statement . OPTIONAL {{ ?st ck:evidence/oa:start ?s }} }} GROUP BY ?st ?doc""")
+        rank = {d.value: n for n, d in enumerate(batch)}
+        rows.sort(key=lambda r: (rank[r["doc"].value], py(r["start"]) if r["start"] is not None else 10**9, r["st"].value))
+        ids += [r["st"].value for r in rows]
+        if len(ids) >= offset + limit:
+            break
+    return Page[Statement](total=total, limit=limit, offset=offset,
+                           items=statements_by_iri(store, ids[offset:offset + limit]))
 
 
 def statements_by_iri(store, ids: list[str]) -> list[Statement]:
