@@ -91,7 +91,8 @@ def start_oxigraph(tmp: Path) -> tuple[Server, str]:
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = Server([exe, "serve", "--location", str(tmp / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
+    server = Server([exe, "serve", "--location", str(tmp / "oxigraph"), "--bind", f"127.0.0.1:{port}",
+                     "--union-default-graph"],
                     f"{base}/query", f"{base}/query?query=ASK%7B%7D", tmp)
     return server, f"{base}/store"
 
@@ -155,6 +156,11 @@ def latencies(run, reps: int) -> tuple[float, float, int]:
     return percentile(times, 50), percentile(times, 95), rows
 
 
+def cell(measured: tuple[float, float, int]) -> str:
+    p50, p95, rows = measured
+    return f"{p50:.1f} / {p95:.1f} ({rows} rows)"
+
+
 def bench(args, tmp: Path) -> None:
     store, build = build_store(args.articles, args.seed, tmp, args.workers, args.source)
     nq = build["nq"]
@@ -162,8 +168,8 @@ def bench(args, tmp: Path) -> None:
     queries = lookup_texts(store)
     header = ["engine", "load s", "quads/s"] + [f"{label} p50/p95 ms" for label, _ in queries]
     rows = [["embedded Oxigraph (pyoxigraph, bulk_load)", build["load_s"], quads / build["load_s"]]
-            + ["{:.1f} / {:.1f}".format(*latencies(lambda q=q: len(list(store._store.query(q, use_default_graph_as_union=True))), args.reps)[:2])
-               for _, q in queries]]
+            + [cell(latencies(lambda q=q: len(list(store._store.query(q, use_default_graph_as_union=True))),
+                              args.reps)) for _, q in queries]]
     engines = [("Oxigraph server over HTTP (camket load URL/store)", start_oxigraph, None)]
     if shutil.which("virtuoso-t") and shutil.which("isql-vt"):
         engines.append(("Virtuoso 7 over HTTP (isql bulk loader)", start_virtuoso, None))
@@ -187,8 +193,8 @@ def run_engine(name, start, nq: Path, tmp: Path, queries, reps: int, quads: int)
             else:
                 virtuoso_bulk_load(target, nq, tmp)
         with httpx.Client(timeout=600) as client:  # one keep-alive connection, as an app would hold
-            cells = ["{:.1f} / {:.1f}".format(*latencies(lambda q=q: http_select(client, server.query_url, q),
-                                                         reps)[:2]) for _, q in queries]
+            cells = [cell(latencies(lambda q=q: http_select(client, server.query_url, q), reps))
+                     for _, q in queries]
         return [name, t.seconds, quads / t.seconds] + cells
     finally:
         server.stop()
