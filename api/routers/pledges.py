@@ -38,13 +38,16 @@ def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=
 
 
 def pledge_page(store, limit: int, offset: int, **filters) -> Page[Pledge]:
-    where = _where(**filters)
-    total = graph.count(store, f"SELECT DISTINCT ?pl WHERE {{ {where} }}")
-    q = f"""SELECT ?pl ?doc (SAMPLE(?dl) AS ?deadline) (MIN(?s) AS ?start) WHERE {{ {where}
-      OPTIONAL {{ ?pl ck:deadline ?dl }} OPTIONAL {{ ?pl ck:evidence/oa:start ?s }} }}
-      GROUP BY ?pl ?doc ORDER BY DESC(BOUND(?deadline)) ?deadline ?doc ?start ?pl LIMIT {int(limit)} OFFSET {int(offset)}"""
-    ids = [r["pl"].value for r in store.select(q)]
-    return Page[Pledge](total=total, limit=limit, offset=offset, items=pledges_by_iri(store, ids))
+    """Soonest deadline first, undated last, then document and IRI; sorted here because
+    Oxigraph's ORDER BY over every pledge costs seconds on a large store."""
+    rows = store.select(f"SELECT DISTINCT ?pl ?doc ?dl WHERE {{ {_where(**filters)} OPTIONAL {{ ?pl ck:deadline ?dl }} }}")
+    best: dict[str, tuple] = {}
+    for r in rows:
+        key = (r["dl"] is None, str(r["dl"].value) if r["dl"] is not None else "", r["doc"].value, r["pl"].value)
+        best[r["pl"].value] = min(best.get(r["pl"].value, key), key)
+    ordered = sorted(best.values())
+    ids = [k[3] for k in ordered[offset:offset + limit]]
+    return Page[Pledge](total=len(ordered), limit=limit, offset=offset, items=pledges_by_iri(store, ids))
 
 
 def pledges_by_iri(store, ids: list[str]) -> list[Pledge]:
