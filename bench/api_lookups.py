@@ -30,7 +30,41 @@ def _times(call, reps: int) -> list[float]:
     return out
 
 
-def api_rows(store, reps: int = 20) -> list[list]:
+CHILD = """
+import json, sys
+from bench.api_lookups import api_rows
+from camket.store import open_store
+job = json.loads(sys.stdin.read())
+print(json.dumps(api_rows(open_store(job["path"], read_only=True), job["reps"], job["only"])))
+"""
+
+
+def api_rows_isolated(store, reps: int = 20, timeout_s: int = 120) -> list[list]:
+    """:func:`api_rows`, each request in a read-only child process stopped after ``timeout_s``."""
+    import json
+    import subprocess
+    import sys
+    from bench.common import ROOT
+    rows = []
+    for only in range(len(API_PATHS) + 1):  # each path, then the /sparql overhead rows
+        job = json.dumps({"path": str(store.location), "reps": reps, "only": only})
+        try:
+            res = subprocess.run([sys.executable, "-c", CHILD], input=job, capture_output=True, text=True,
+                                 timeout=timeout_s, cwd=ROOT)
+        except subprocess.TimeoutExpired:
+            rows.append([f"GET {API_PATHS[only]}" if only < len(API_PATHS) else "/sparql overhead",
+                         f"stopped after {timeout_s} s", f"> {1000 * timeout_s:,}", ""])
+            continue
+        if res.returncode == 0:
+            rows.extend(json.loads(res.stdout.strip().splitlines()[-1]))
+    return rows
+
+
+API_PATHS = ["/people?limit=100", "/people/{speaker}", "/people/{speaker}/statements?limit=100",
+             "/organizations/{body}", "/statements?limit=100", "/documents?limit=100"]
+
+
+def api_rows(store, reps: int = 20, only: int | None = None) -> list[list]:
     """Rows: endpoint, HTTP status, p50 ms, p95 ms. Empty when the API is not installed."""
     try:
         from fastapi.testclient import TestClient
@@ -44,10 +78,11 @@ def api_rows(store, reps: int = 20) -> list[list]:
     sp_iri, body_iri = speaker[0]["x"].value, body[0]["x"].value
     sp, bd = quote(graph.key_of(sp_iri), safe=""), quote(graph.key_of(body_iri), safe="")
     client = TestClient(create_app(store))
-    paths = ["/people?limit=100", f"/people/{sp}", f"/people/{sp}/statements?limit=100", f"/organizations/{bd}",
-             "/statements?limit=100", "/documents?limit=100"]
+    paths = [p.replace("{speaker}", sp).replace("{body}", bd) for p in API_PATHS]
     rows = []
-    for path in paths:
+    for i, path in enumerate(paths):
+        if only is not None and only != i:
+            continue
         t0 = time.perf_counter()
         status = client.get(path).status_code
         first = 1000 * (time.perf_counter() - t0)
@@ -55,6 +90,8 @@ def api_rows(store, reps: int = 20) -> list[list]:
         t = [first] if first > SLOW_MS else _times(lambda p=path: client.get(p), reps)
         rows.append([f"GET {path.replace(sp, '{speaker}').replace(bd, '{body}')}", status,
                      percentile(t, 50), percentile(t, 95)])
+    if only is not None and only != len(paths):
+        return rows
     from camket.ontology import sparql_prefixes
     query = DIRECT.format(speaker=sp_iri)
     full = sparql_prefixes() + query

@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.api_lookups import api_rows
+from bench.api_lookups import api_rows, api_rows_isolated
 from bench.common import Timer, load_average, peak_rss_mb, percentile, report, table
 
 # main lookups (what the API pages do): name -> (query, parameter -> sampler query)
@@ -365,7 +365,7 @@ def bench(args, workdir: Path) -> None:
     if ds is not None:
         notes.append(f"rdflib Dataset parse: {rd_load_s:.1f} s ({quads / max(rd_load_s, 1e-9):,.0f} quads/s), "
                      f"+{rd_mb:,.0f} MB peak RSS")
-    api = api_rows(store, args.reps)
+    api = api_rows_isolated(store, args.reps, args.ox_timeout) if args.isolate_api else api_rows(store, args.reps)
     if api:
         body += "\n\nAPI lookups (FastAPI in process, no network):\n\n" + table(
             ["request", "status", "p50 ms", "p95 ms"], api)
@@ -400,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side (large stores)")
     ap.add_argument("--lookups-only", action="store_true",
                     help="named queries only with an entity/document parameter bound, plus the lookups")
+    ap.add_argument("--isolate-api", action="store_true",
+                    help="API requests in read-only child processes stopped after --ox-timeout (large stores)")
     ap.add_argument("--no-exports", action="store_true", help="skip the GEXF/GraphML exports")
     ap.add_argument("--no-validation", action="store_true", help="skip the validation table")
     ap.add_argument("--whole-graph-max-quads", type=int, default=300_000,
