@@ -119,3 +119,49 @@ def test_invalid_document_crosses_process_boundaries():
     from camket.shapes import Violation
     err = pickle.loads(pickle.dumps(InvalidDocument("a.txt", [Violation("http://x/f", None, "bad")])))
     assert err.source == "a.txt" and err.violations[0].message == "bad" and "bad" in str(err)
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """An Oxigraph server on loopback (pip package ``oxigraph``, test extras), stopped by its pid."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+    import httpx
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.skip("oxigraph server not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "srv"), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+def server_quads(base: str) -> int:
+    import httpx
+    r = httpx.post(f"{base}/query", data={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
+                   headers={"Accept": "application/sparql-results+json"})
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_load_into_a_sparql_server_both_ways(corpus, tmp_path, run_cli, oxigraph_server):
+    assert run_cli("extract", corpus, "-o", tmp_path / "all.nq", *SKIP_ARGS)[0] == 0
+    expected = len(list(ox.parse(path=str(tmp_path / "all.nq"), format=ox.RdfFormat.N_QUADS)))
+    for endpoint in ("/store", "/update", "/store"):  # Graph Store Protocol, SPARQL Update; reloads replace
+        code, _, err = run_cli("load", tmp_path / "all.nq", "--store", oxigraph_server + endpoint)
+        assert code == 0, err
+        assert server_quads(oxigraph_server) == expected
