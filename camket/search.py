@@ -36,6 +36,7 @@ from camket.ontology.iri import fold, key_of
 ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place", "policy": "policy", "event": "event"}
 WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "event": 2.5,
            "document": 1.5, "statement": 1.0, "pledge": 1.0}
+BM25 = "bm25(0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, exact UNINDEXED,
@@ -148,24 +149,26 @@ class SearchIndex:
         return [r[0] for r in rows]
 
     def _ranked(self, match: str, folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
-        """Best rows first (bm25 x kind weight, exact name match first), then one hit per thing.
-        Only the top ``max(500, 3 * (offset + limit))`` matching rows are ranked and grouped;
-        ``total`` counts distinct things when that many rows or fewer match, else matching rows."""
+        """Best rows first (FTS5 bm25, names weighted 10x, then x kind weight, exact names first),
+        one hit per thing. Only the top ``max(200, 3 * (offset + limit))`` rows by bm25 are
+        re-ranked and grouped; ``total`` counts distinct things when fewer rows match, else rows."""
         kind_sql, args = _kind_filter(kinds)
-        weight = " ".join(f"WHEN '{k}' THEN {w}" for k, w in WEIGHTS.items())
-        base = f"FROM entries WHERE entries MATCH ? {kind_sql}"
-        db, top = self._db(), max(500, 3 * (offset + limit))
-        rows = db.execute(f"""SELECT kind, iri, label, doc,
-              bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0) * (CASE kind {weight} ELSE 1 END)
-              - (CASE WHEN instr(exact, '|' || ? || '|') > 0 THEN 1000 ELSE 0 END) AS score
-            {base} ORDER BY score LIMIT ?""", (folded, match, *args, top)).fetchall()
+        db, top = self._db(), max(200, 3 * (offset + limit))
+        ranked_ids = db.execute(f"SELECT rowid, rank FROM entries WHERE entries MATCH ? AND rank MATCH '{BM25}' "
+                                f"{kind_sql} ORDER BY rank LIMIT ?", (match, *args, top)).fetchall()
+        rank = dict(ranked_ids)
+        rows = db.execute(f"SELECT rowid, kind, iri, label, doc, exact FROM entries WHERE rowid IN "
+                          f"({','.join('?' * len(rank))})", tuple(rank)).fetchall() if rank else []
+        exact = f"|{folded}|"
         best: dict[str, tuple] = {}
-        for row in rows:
-            if row[1] not in best:
-                best[row[1]] = row
-        ranked = sorted(best.values(), key=lambda r: (r[4], r[1]))
-        total = len(ranked) if len(rows) < top else db.execute(f"SELECT COUNT(*) {base}", (match, *args)).fetchone()[0]
-        return total, [_hit(*r) for r in ranked[offset:offset + limit]]
+        for rowid, kind, iri, label, doc, names in rows:
+            score = rank[rowid] * WEIGHTS.get(kind, 1.0) - (1000 if exact in names else 0)
+            if iri not in best or score < best[iri][4]:
+                best[iri] = (kind, iri, label, doc, score)
+        ordered = sorted(best.values(), key=lambda r: (r[4], r[1]))
+        total = len(ordered) if len(ranked_ids) < top else \
+            db.execute(f"SELECT COUNT(*) FROM entries WHERE entries MATCH ? {kind_sql}", (match, *args)).fetchone()[0]
+        return total, [_hit(*r) for r in ordered[offset:offset + limit]]
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
         grams = {folded[i:i + 3] for i in range(len(folded) - 2)} - {""}
