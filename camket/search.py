@@ -134,7 +134,7 @@ class SearchIndex:
         tokens = _tokens(q)
         if not tokens:
             return 0, [], False
-        total, hits = self._ranked(_match(tokens), fold(q), kinds, limit, offset)
+        total, hits = self._ranked(tokens, fold(q), kinds, limit, offset)
         if total:
             return total, hits, False
         fuzzy = self._fuzzy(fold(q), kinds)
@@ -148,15 +148,31 @@ class SearchIndex:
                                   "LIMIT ?", (_match(tokens, prefix=False), limit)).fetchall()
         return [r[0] for r in rows]
 
-    def _ranked(self, match: str, folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
-        """Best rows first (FTS5 bm25, names weighted 10x, then x kind weight, exact names first),
-        one hit per thing. Only the top ``max(200, 3 * (offset + limit))`` rows by bm25 are
-        re-ranked and grouped; ``total`` counts distinct things when fewer rows match, else rows."""
+    def _ranked(self, tokens: list[str], folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """Things matching every word: those where the words stand together (a phrase) first,
+        then the others, each group by FTS5 bm25 (names weighted 10x) x kind weight, exact
+        names first. The phrase query is selective, so common name syllables stay cheap.
+        ``total`` counts distinct things up to 1,000 matching rows, else matching rows."""
+        need = offset + limit
+        every = _match(tokens)
+        hits = self._top(_phrase(tokens), folded, kinds, max(50, 3 * need))
+        if len(hits) < need:
+            seen = {h[1] for h in hits}
+            hits += [h for h in self._top(every, folded, kinds, max(200, 3 * need)) if h[1] not in seen]
         kind_sql, args = _kind_filter(kinds)
-        db, top = self._db(), max(200, 3 * (offset + limit))
-        ranked_ids = db.execute(f"SELECT rowid, rank FROM entries WHERE entries MATCH ? AND rank MATCH '{BM25}' "
-                                f"{kind_sql} ORDER BY rank LIMIT ?", (match, *args, top)).fetchall()
-        rank = dict(ranked_ids)
+        db = self._db()
+        total = db.execute(f"SELECT COUNT(*) FROM entries WHERE entries MATCH ? {kind_sql}", (every, *args)).fetchone()[0]
+        if total <= 1000:
+            total = db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE entries MATCH ? {kind_sql}",
+                               (every, *args)).fetchone()[0]
+        return total, [_hit(*h) for h in hits[offset:offset + limit]]
+
+    def _top(self, match: str, folded: str, kinds, top: int) -> list[tuple]:
+        """Up to ``top`` rows by bm25, re-ranked by kind and exact name, one per thing."""
+        kind_sql, args = _kind_filter(kinds)
+        db = self._db()
+        rank = dict(db.execute(f"SELECT rowid, rank FROM entries WHERE entries MATCH ? AND rank MATCH '{BM25}' "
+                               f"{kind_sql} ORDER BY rank LIMIT ?", (match, *args, top)).fetchall())
         rows = db.execute(f"SELECT rowid, kind, iri, label, doc, exact FROM entries WHERE rowid IN "
                           f"({','.join('?' * len(rank))})", tuple(rank)).fetchall() if rank else []
         exact = f"|{folded}|"
@@ -165,10 +181,7 @@ class SearchIndex:
             score = rank[rowid] * WEIGHTS.get(kind, 1.0) - (1000 if exact in names else 0)
             if iri not in best or score < best[iri][4]:
                 best[iri] = (kind, iri, label, doc, score)
-        ordered = sorted(best.values(), key=lambda r: (r[4], r[1]))
-        total = len(ordered) if len(ranked_ids) < top else \
-            db.execute(f"SELECT COUNT(*) FROM entries WHERE entries MATCH ? {kind_sql}", (match, *args)).fetchone()[0]
-        return total, [_hit(*r) for r in ordered[offset:offset + limit]]
+        return sorted(best.values(), key=lambda r: (r[4], r[1]))
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
         grams = {folded[i:i + 3] for i in range(len(folded) - 2)} - {""}
@@ -203,6 +216,10 @@ def _match(tokens: list[str], prefix: bool = True) -> str:
     if prefix:
         parts[-1] += "*"
     return " ".join(parts)
+
+
+def _phrase(tokens: list[str]) -> str:
+    return '"' + " ".join(tokens) + '"*'
 
 
 def _hit(kind, iri, label, doc, score) -> dict:
