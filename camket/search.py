@@ -87,6 +87,7 @@ class SearchIndex:
         if db is None:
             db = self._local.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA mmap_size=1073741824")  # pages shared through the OS cache by every thread's connection
         return db
 
     # ---------------------------------------------------------------- writing
