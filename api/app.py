@@ -50,6 +50,7 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
     for module in EXTRA_ROUTERS:
         _include_extra(app, module)
     _error_handlers(app)
+    _warm_void(app)
     app.router.add_event_handler("shutdown", app.state.sparql.shutdown)
     return app
 
@@ -66,6 +67,21 @@ def _open_search(store, settings: Settings):
     except Exception as err:  # noqa: BLE001 - the API still serves everything else
         log.warning("search index unavailable: %s", err)
         return None
+
+
+def _warm_void(app: FastAPI) -> None:
+    """Compute the service description's VoID counts in the background (seconds on a large store)."""
+    import threading
+    import time
+
+    from .routers.sparql import _compute_stats
+
+    def run():
+        try:
+            app.state.void_cache = (time.monotonic(), _compute_stats(app.state.store))
+        except Exception as err:  # noqa: BLE001
+            log.warning("VoID statistics failed: %s", err)
+    threading.Thread(target=run, daemon=True, name="void-stats").start()
 
 
 def _sync_quietly(idx, store) -> None:
