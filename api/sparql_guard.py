@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import re
 
-_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
-                     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*\S*\s*)*", re.I)
+from camket.sparql_text import PROLOGUE as _PROLOGUE, blank
+
 _UPDATE = re.compile(r"^(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?!\s*:)", re.I)
 
 
 class Refused(Exception):
     """A request the read-only endpoint will not run (message says why)."""
-
-
-def blank(query: str) -> str:
-    """``query`` with comments blanked and strings/IRIs masked, keeping every offset."""
-    def mask(m: re.Match) -> str:
-        s = m.group(0)
-        return " " * len(s) if s.startswith("#") else s[0] + "x" * (len(s) - 2) + s[-1]
-    return _OPAQUE.sub(mask, query)
 
 
 def is_update(query: str) -> bool:

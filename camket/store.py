@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Mapping
 import pyoxigraph as ox
 
 from camket.ontology import ID, sparql_prefixes
+from camket.sparql_text import inline_values
 
 DEFAULT_STORE = os.environ.get("CAMKET_STORE", ".camket/store")
 
@@ -36,29 +37,39 @@ class StoreError(Exception):
     """The store cannot be opened or written (message says why)."""
 
 
+def to_term(value: Any):
+    """A Python value as a pyoxigraph term (terms pass through)."""
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    if isinstance(value, (bool, int, float)):
+        return ox.Literal(value)
+    return ox.Literal(str(value))
+
+
 def term_to_sparql(value: Any) -> str:
     """A Python value or pyoxigraph term written as a SPARQL term (escaped)."""
-    if isinstance(value, (ox.NamedNode, ox.Literal)):
-        return str(value)
-    if isinstance(value, bool):
-        return str(ox.Literal(value))
-    if isinstance(value, (int, float)):
-        return str(ox.Literal(value))
-    return str(ox.Literal(str(value)))
+    return str(to_term(value))
+
+
+def _checked(bindings: Mapping[str, Any] | None) -> dict[str, Any]:
+    out = {n: v for n, v in (bindings or {}).items() if v is not None}
+    for n in out:
+        if not n.isidentifier():
+            raise ValueError(f"invalid parameter name: {n!r}")
+    return out
 
 
 def bind(query: str, bindings: Mapping[str, Any] | None) -> str:
-    """``query`` with ``bindings`` appended as a VALUES clause (SELECT/ASK/CONSTRUCT)."""
-    if not bindings:
+    """``query`` with ``bindings`` as a VALUES block of escaped RDF terms: first in
+    the WHERE group where it can go (the engine starts from the bound values and
+    aggregates see only them), else appended after the query."""
+    values = {n: term_to_sparql(v) for n, v in _checked(bindings).items()}
+    if not values:
         return query
-    names = [n for n, v in bindings.items() if v is not None]
-    if not names:
-        return query
-    for n in names:
-        if not n.isidentifier():
-            raise ValueError(f"invalid parameter name: {n!r}")
-    values = " ".join(term_to_sparql(bindings[n]) for n in names)
-    return f"{query}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
+    placed = inline_values(query, values)
+    if placed is not None:
+        return placed
+    return f"{query}\nVALUES ({' '.join('?' + n for n in values)}) {{ ({' '.join(values.values())}) }}"
 
 
 def py(term: Term) -> Any:
@@ -121,16 +132,28 @@ class EmbeddedStore:
     # -- reading --------------------------------------------------------------
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
         """Run SPARQL; returns pyoxigraph solutions / triples / boolean."""
-        return self._read(lambda: self._store.query(sparql_prefixes() + bind(query, bindings),
-                                                    use_default_graph_as_union=union))
+        return self._read(lambda: self._run(query, bindings, union))
 
     def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Term]]:
         def run():
-            solutions = self._store.query(sparql_prefixes() + bind(query, bindings),
-                                          use_default_graph_as_union=True)
+            solutions = self._run(query, bindings, True)
             names = [v.value for v in solutions.variables]
             return [{n: s[n] for n in names} for s in solutions]
         return self._read(run)
+
+    def _run(self, query: str, bindings: Mapping[str, Any] | None, union: bool):
+        """Bindings go to the engine as substitutions (the fastest: a bound
+        ``GRAPH ?g`` is a direct look-up) when it accepts them — it wants the
+        variables projected — else into the text by :func:`bind`."""
+        bound = _checked(bindings)
+        if bound:
+            try:
+                return self._store.query(sparql_prefixes() + query, use_default_graph_as_union=union,
+                                         substitutions={ox.Variable(n): to_term(v) for n, v in bound.items()})
+            except RuntimeError as err:
+                if "projection" not in str(err):
+                    raise
+        return self._store.query(sparql_prefixes() + bind(query, bound), use_default_graph_as_union=union)
 
     def refresh(self) -> None:
         """Read-only stores: reopen to see what a writer committed since."""

@@ -13,12 +13,12 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from camket.named_queries import ParamError, coerce_params, load_queries
 from camket.ontology import sparql_prefixes
-from camket.store import bind, py
+from camket.sparql_text import inline_values
+from camket.store import bind, py, term_to_sparql
 
 from .. import graph
 from ..deps import Limit, Offset, SettingsDep
 from ..models import NamedQueryInfo, QueryParam, QueryRows
-from ..binding import inline
 from ..sparql_exec import QueryError, supports_substitutions
 from ..sparql_results import negotiate
 
@@ -70,7 +70,8 @@ def plan(store, text: str, bindings: dict) -> tuple[str | None, dict]:
     the text is None when no VALUES block can be placed."""
     subs = {n: v for n, v in bindings.items() if re.search(rf"GRAPH\s+\?{n}\b", text, re.I)} \
         if supports_substitutions(store) else {}
-    return inline(text, {n: v for n, v in bindings.items() if n not in subs}), subs
+    values = {n: term_to_sparql(v) for n, v in bindings.items() if n not in subs and v is not None}
+    return inline_values(text, values), subs
 
 
 async def _run(executor, text: str, bindings: dict):
