@@ -133,14 +133,18 @@ def all_names(store, subject: ox.NamedNode) -> list[str]:
     return sorted({r["n"].value for r in store.select(q)})
 
 
-def evidence(store, nodes: Iterable[str]) -> dict[str, list[Evidence]]:
-    """Evidence spans of each IRI, in document then offset order."""
+def evidence(store, nodes: Iterable[str], document: str | None = None) -> dict[str, list[Evidence]]:
+    """Evidence spans of each IRI, in document then offset order; with ``document``
+    (an IRI), only the spans in that document (read from its graph alone)."""
     nodes = sorted({n for n in nodes if n})
     out: dict[str, list[Evidence]] = defaultdict(list)
     if not nodes:
         return out
+    pattern = "?x ck:evidence ?sp . ?sp ck:inDocument ?doc ; oa:start ?start ; oa:end ?end ; oa:exact ?exact"
+    if document:
+        pattern = f"GRAPH {ox.NamedNode(document)} {{ {pattern} }}"
     q = f"""SELECT DISTINCT ?x ?doc ?start ?end ?exact WHERE {{ {values('x', map(ox.NamedNode, nodes))}
-      ?x ck:evidence ?sp . ?sp ck:inDocument ?doc ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }}"""
+      {pattern} }}"""
     for r in store.select(q):
         out[r["x"].value].append(Evidence(document=key_of(r["doc"].value), document_iri=r["doc"].value,
                                           exact=r["exact"].value, start=py(r["start"]), end=py(r["end"])))

@@ -50,8 +50,7 @@ def _in_doc(store, d: ox.NamedNode, cls: str, prop: str) -> list[str]:
 
 
 def _spans_here(store, d: ox.NamedNode, nodes) -> dict:
-    return {n: [e for e in spans if e.document_iri == d.value]
-            for n, spans in graph.evidence(store, nodes).items()}
+    return dict(graph.evidence(store, nodes, document=d.value))
 
 
 def _mentions(store, d: ox.NamedNode) -> list[Mention]:
