@@ -158,7 +158,10 @@ def entity_html(request: Request, path: str, limit: int = PAGE_LIMIT) -> Any:
 
 
 def _graph(request: Request, path: str, as_json: bool) -> Response:
-    merged_into = data.canonical(get_store(request), _iri(path))
+    try:
+        merged_into = data.canonical(get_store(request), _iri(path))
+    except ValueError:  # not a valid IRI (found by schemathesis): a 404, not a 500
+        return not_found(request, f"không tìm thấy / not found: {path}", as_json)
     if merged_into and merged_into != _iri(path):
         url = data.web_url(merged_into).replace(f"{data.WEB}/id/", f"{data.WEB}/graph/", 1)
         return RedirectResponse(url + (".json" if as_json else ""), status_code=303)
