@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException
 
 from camket import __version__
 
+from .body_limit import BodyLimit
 from .graph import NotFound
 from .settings import Settings
 from .sparql_exec import QueryError, QueryExecutor, TooLarge, TooSlow
@@ -42,8 +43,9 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
     app.state.store, app.state.settings = store, settings
     app.state.sparql = QueryExecutor(store, settings.query_timeout, settings.max_rows, settings.sparql_workers)
     app.state.search = (search or None) if search is not None else _open_search(store, settings)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=settings.cors_methods,
                            allow_headers=["*"])
     for name in ROUTERS:
         app.include_router(importlib.import_module(f"camket.api.routers.{name}").router)

@@ -18,6 +18,9 @@ class Settings:
     max_rows: int = int(os.environ.get("CAMKET_MAX_ROWS", "10000"))
     sparql_workers: int = int(os.environ.get("CAMKET_SPARQL_WORKERS", "4"))
     cors_origins: list[str] = field(default_factory=lambda: _env_list("CAMKET_CORS_ORIGINS"))
+    #: methods allowed cross-origin when ``cors_origins`` is set; writes (POST...) only if listed here
+    cors_methods: list[str] = field(default_factory=lambda: _env_list("CAMKET_CORS_METHODS") or ["GET", "HEAD"])
+    max_request_bytes: int = int(os.environ.get("CAMKET_MAX_REQUEST_BYTES", str(1 << 20)))
     search_path: str | None = os.environ.get("CAMKET_SEARCH_INDEX") or None
     queries_dir: str | None = None
     max_page: int = 500
