@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
              f"{n_docs:,} documents; `camket serve --read-only` (one uvicorn worker) on loopback",
              f"throughput {result.total / result.seconds:,.0f} requests/s over {result.seconds:.1f} s; "
              f"errors (non-2xx or transport): {len(result.failures)}"]
+    notes += [f"error: `{f[:200]}`" for f in result.failures[:3]]
     report("Load", f"Load: {args.clients} clients, {args.requests:,} requests", body, notes,
            append=not args.no_append)
     for f in result.failures[:10]:
