@@ -18,13 +18,13 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
 from camket import __version__
 
 from .body_limit import BodyLimit
-from .graph import NotFound
+from .graph import Moved, NotFound
 from .settings import Settings
 from .sparql_exec import QueryError, QueryExecutor, TooLarge, TooSlow
 
@@ -110,6 +110,18 @@ def _json(status: int, message: str) -> JSONResponse:
 
 
 def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Moved)
+    async def moved(request: Request, err: Moved):
+        """Old ids of merged nodes keep resolving: 307 to the canonical id."""
+        from urllib.parse import quote
+        path = request.url.path
+        for old in (err.old_key, quote(err.old_key)):
+            if old in path:
+                path = path.replace(old, quote(err.new_key), 1)
+                break
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(path + query, status_code=307)
+
     @app.exception_handler(NotFound)
     async def not_found(request: Request, err: NotFound):
         return _json(404, str(err))

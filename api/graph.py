@@ -39,6 +39,15 @@ class NotFound(LookupError):
     """Nothing with that id (the message names it)."""
 
 
+class Moved(Exception):
+    """The id names a node a researcher merged into another (camket.curation):
+    the app answers with a redirect to the canonical id."""
+
+    def __init__(self, old_key: str, new_key: str):
+        super().__init__(f"merged into {new_key}")
+        self.old_key, self.new_key = old_key, new_key
+
+
 def node(kind: str, key: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(f"{ID}{KIND_PATHS[kind]}/{key}")
@@ -85,6 +94,7 @@ def resolve(store, kind: str, key: str) -> ox.NamedNode:
     """The IRI of ``kind``/``key``; an accent-free key ("nguyen-van-binh") also finds it."""
     subject = node(kind, key)
     if exists(store, kind, subject):
+        _raise_if_merged(store, key, subject)
         return subject
     folded = iris.fold(key.replace("-", " "))
     rows = store.select(f"SELECT DISTINCT ?s WHERE {{ {typed(kind, '?s')} }}")
@@ -92,6 +102,13 @@ def resolve(store, kind: str, key: str) -> ox.NamedNode:
     if not matches:
         raise NotFound(f"no {kind} with id {key!r}")
     return ox.NamedNode(matches[0])
+
+
+def _raise_if_merged(store, key: str, subject: ox.NamedNode) -> None:
+    from camket.curation.view import canonical_iri
+    canon = canonical_iri(store, subject.value)
+    if canon and canon != subject.value:
+        raise Moved(key, key_of(canon))
 
 
 def ref_or_none(value: str | None, kinds: tuple[str, ...], store) -> ox.NamedNode | None:
