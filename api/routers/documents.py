@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from camket.store import py
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
 from ..entities import first, props
 from ..models import Document, DocRef, MembershipFact, Mention, Page
@@ -23,7 +24,7 @@ def list_documents(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
       GROUP BY ?d ORDER BY DESC(?date) ?d LIMIT {int(limit)} OFFSET {int(offset)}""")
     ids = [r["d"].value for r in rows]
     refs = graph.doc_refs(store, ids)
-    return Page[DocRef](total=total, limit=limit, offset=offset, items=[refs[d] for d in ids])
+    return respond(Page[DocRef](total=total, limit=limit, offset=offset, items=[refs[d] for d in ids]))
 
 
 @router.get("/documents/{id}", response_model=Document, summary="A document, its text and every fact with its span")
@@ -35,12 +36,12 @@ def get_document(id: str, store: StoreDep):
     if not a["type"]:
         raise graph.NotFound(f"no document with id {id!r}")
     in_doc = lambda cls, var: _in_doc(store, d, cls, var)  # noqa: E731
-    return Document(id=graph.key_of(d.value), iri=d.value, text=first(a["text"]) or "",
+    return respond(Document(id=graph.key_of(d.value), iri=d.value, text=first(a["text"]) or "",
                     title=first(a["title"]), publisher=first(a["publisher"]), date=first(a["date"]),
                     url=first(a["url"]), source=first(a["source"]), sha256=first(a["sha256"]),
                     entities=_mentions(store, d), memberships=_memberships(store, d),
                     statements=statements_by_iri(store, in_doc("ck:Statement", "ck:inDocument")),
-                    pledges=pledges_by_iri(store, in_doc("ck:Pledge", "ck:inDocument")))
+                    pledges=pledges_by_iri(store, in_doc("ck:Pledge", "ck:inDocument"))))
 
 
 def _in_doc(store, d: ox.NamedNode, cls: str, prop: str) -> list[str]:

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 import pyoxigraph as ox
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..entities import first, label_and_aliases, linked, props, summaries
 from ..models import Event, Page, Summary
@@ -16,7 +17,7 @@ router = APIRouter(tags=["events"])
 
 @router.get("/events", response_model=Page[Summary], summary="Events, by name")
 def list_events(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
-    return summaries(store, "event", limit, offset)
+    return respond(summaries(store, "event", limit, offset))
 
 
 @router.get("/events/{id}", response_model=Event, summary="An event and what was said there")
@@ -26,9 +27,9 @@ def get_event(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, of
     a = props(store, e, date="schema:startDate")
     docs = store.select(f"SELECT DISTINCT ?d WHERE {{ {graph.values('e', [e])} ?e ck:mentionedIn ?d }}")
     doc_refs = graph.doc_refs(store, {r["d"].value for r in docs if isinstance(r["d"], ox.NamedNode)})
-    return Event(id=graph.key_of(e.value), iri=e.value, name=name, date=first(a["date"]),
+    return respond(Event(id=graph.key_of(e.value), iri=e.value, name=name, date=first(a["date"]),
                  places=linked(store, e, "?s schema:location ?x"),
                  organizers=linked(store, e, "?s schema:organizer ?x"),
                  documents=sorted(doc_refs.values(), key=lambda d: (d.date or "", d.id)),
                  statements=statement_page(store, StatementFilter(event=e), limit, offset, search),
-                 evidence=graph.evidence(store, [e.value]).get(e.value, []))
+                 evidence=graph.evidence(store, [e.value]).get(e.value, [])))

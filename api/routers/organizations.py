@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..entities import first, label_and_aliases, linked, props, summaries
 from ..models import Organization, Page, Statement, Summary
@@ -15,7 +16,7 @@ router = APIRouter(tags=["organizations"])
 
 @router.get("/organizations", response_model=Page[Summary], summary="Bodies, by name")
 def list_organizations(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
-    return summaries(store, "organization", limit, offset)
+    return respond(summaries(store, "organization", limit, offset))
 
 
 @router.get("/organizations/{id}", response_model=Organization, summary="A body: members, sub-bodies, statements")
@@ -24,17 +25,17 @@ def get_organization(id: str, store: StoreDep, search: SearchDep, limit: Limit =
     o = graph.resolve(store, "organization", id)
     name, aliases = label_and_aliases(store, o)
     attrs = props(store, o, kind="ck:orgKind", acronym="ck:acronym")
-    return Organization(
+    return respond(Organization(
         id=graph.key_of(o.value), iri=o.value, name=name, aliases=aliases,
         org_kind=first(attrs["kind"]), acronym=first(attrs["acronym"]),
         parents=linked(store, o, "?s org:subOrganizationOf ?x"),
         sub_organizations=linked(store, o, "?x org:subOrganizationOf ?s"),
         members=posts(store, org=o),
         statements=statement_page(store, StatementFilter(body=o), limit, offset, search),
-        evidence=graph.evidence(store, [o.value]).get(o.value, []))
+        evidence=graph.evidence(store, [o.value]).get(o.value, [])))
 
 
 @router.get("/organizations/{id}/statements", response_model=Page[Statement], summary="Statements of a body")
 def organization_statements(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
     o = graph.resolve(store, "organization", id)
-    return statement_page(store, StatementFilter(body=o), limit, offset, search)
+    return respond(statement_page(store, StatementFilter(body=o), limit, offset, search))

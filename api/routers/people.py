@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from camket.store import py
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..entities import first, label_and_aliases, props, summaries
 from ..models import Counts, Page, Person, Statement, Summary
@@ -17,7 +18,7 @@ router = APIRouter(tags=["people"])
 
 @router.get("/people", response_model=Page[Summary], summary="People, by name")
 def list_people(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
-    return summaries(store, "person", limit, offset)
+    return respond(summaries(store, "person", limit, offset))
 
 
 @router.get("/people/{id}", response_model=Person, summary="A person: posts over time, bodies, counts")
@@ -28,11 +29,11 @@ def get_person(id: str, store: StoreDep):
     attrs = props(store, p, honorific="schema:honorificPrefix", gender="schema:gender")
     held = posts(store, person=p)
     orgs = {q.organization.iri: q.organization for q in held if q.organization is not None}
-    return Person(id=graph.key_of(p.value), iri=p.value, name=name, aliases=aliases,
+    return respond(Person(id=graph.key_of(p.value), iri=p.value, name=name, aliases=aliases,
                   honorific=first(attrs["honorific"]),
                   gender=first([g.rsplit("/", 1)[-1].lower() for g in attrs["gender"]]),
                   posts=held, organizations=sorted(orgs.values(), key=lambda r: (r.name or "", r.iri)),
-                  counts=_counts(store, p, len(held)), evidence=graph.evidence(store, [p.value]).get(p.value, []))
+                  counts=_counts(store, p, len(held)), evidence=graph.evidence(store, [p.value]).get(p.value, [])))
 
 
 def _counts(store, p, n_posts: int) -> Counts:
@@ -46,4 +47,4 @@ def _counts(store, p, n_posts: int) -> Counts:
 def person_statements(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
     """Newest first, each with the document and the exact evidence span."""
     p = graph.resolve(store, "person", id)
-    return statement_page(store, StatementFilter(speaker=p), limit, offset, search)
+    return respond(statement_page(store, StatementFilter(speaker=p), limit, offset, search))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..entities import first, label_and_aliases, linked, props, summaries
 from ..models import Page, Place, Summary
@@ -15,16 +16,16 @@ router = APIRouter(tags=["places"])
 
 @router.get("/places", response_model=Page[Summary], summary="Places, by name")
 def list_places(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
-    return summaries(store, "place", limit, offset)
+    return respond(summaries(store, "place", limit, offset))
 
 
 @router.get("/places/{id}", response_model=Place, summary="A place: events, pledges, statements")
 def get_place(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
     p = graph.resolve(store, "place", id)
     name, aliases = label_and_aliases(store, p)
-    return Place(id=graph.key_of(p.value), iri=p.value, name=name, aliases=aliases,
+    return respond(Place(id=graph.key_of(p.value), iri=p.value, name=name, aliases=aliases,
                  place_type=first(props(store, p, t="ck:placeType")["t"]),
                  events=linked(store, p, "?x schema:location ?s"),
                  pledges=pledge_page(store, 100, 0, place=p).items,
                  statements=statement_page(store, StatementFilter(place=p), limit, offset, search),
-                 evidence=graph.evidence(store, [p.value]).get(p.value, []))
+                 evidence=graph.evidence(store, [p.value]).get(p.value, [])))

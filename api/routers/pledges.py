@@ -15,6 +15,7 @@ from fastapi import APIRouter
 from camket.store import py, term_to_sparql
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
 from ..models import Page, Pledge
 
@@ -86,13 +87,13 @@ def list_pledges(store: StoreDep, actor: str | None = None, place: str | None = 
                  deadline_from: dt.date | None = None, deadline_to: dt.date | None = None,
                  limit: Limit = 20, offset: Offset = 0):
     """Soonest deadline first (pledges without a deadline last)."""
-    return pledge_page(
+    return respond(pledge_page(
         store, limit, offset,
         actor=graph.ref_or_none(actor, ("person", "organization"), store),
         place=graph.ref_or_none(place, ("place",), store),
         policy=graph.ref_or_none(policy, ("policy",), store),
         deadline_from=deadline_from.isoformat() if deadline_from else None,
-        deadline_to=deadline_to.isoformat() if deadline_to else None)
+        deadline_to=deadline_to.isoformat() if deadline_to else None))
 
 
 @router.get("/pledges/{id:path}", response_model=Pledge, summary="One pledge")
@@ -100,4 +101,4 @@ def get_pledge(id: str, store: StoreDep):
     found = pledges_by_iri(store, [graph.node("pledge", id).value])
     if not found:
         raise graph.NotFound(f"no pledge with id {id!r}")
-    return found[0]
+    return respond(found[0])

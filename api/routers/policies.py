@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..entities import first, label_and_aliases, linked, props, summaries
 from ..models import Page, Policy, Summary
@@ -15,7 +16,7 @@ router = APIRouter(tags=["policies"])
 
 @router.get("/policies", response_model=Page[Summary], summary="Policy documents, by number or name")
 def list_policies(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
-    return summaries(store, "policy", limit, offset)
+    return respond(summaries(store, "policy", limit, offset))
 
 
 @router.get("/policies/{id}", response_model=Policy, summary="A policy document and who cited it")
@@ -26,7 +27,7 @@ def get_policy(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, o
     a = props(store, p, number="eli:id_local", type="ck:policyType", title="eli:title",
               date="eli:date_document", issuer_name="ck:issuerName")
     issuers = linked(store, p, "?s eli:passed_by ?x")
-    return Policy(
+    return respond(Policy(
         id=graph.key_of(p.value), iri=p.value, name=name, number=first(a["number"]), type=first(a["type"]),
         title=first(a["title"]), issuer=first(issuers), issuer_name=first(a["issuer_name"]),
         date=first(a["date"]), aliases=aliases,
@@ -36,4 +37,4 @@ def get_policy(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, o
         cited_by=linked(store, p, "?st ck:mentions ?s ; ck:speaker ?x"),
         statements=statement_page(store, StatementFilter(policy=p), limit, offset, search),
         pledges=pledge_page(store, 100, 0, policy=p).items,
-        evidence=graph.evidence(store, [p.value]).get(p.value, []))
+        evidence=graph.evidence(store, [p.value]).get(p.value, [])))

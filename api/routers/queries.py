@@ -17,6 +17,7 @@ from camket.sparql_text import inline_values
 from camket.store import bind, py, term_to_sparql
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SettingsDep
 from ..models import NamedQueryInfo, QueryParam, QueryRows
 from ..sparql_exec import QueryError, supports_substitutions
@@ -32,11 +33,11 @@ def _queries(settings) -> dict:
 
 @router.get("/queries", response_model=list[NamedQueryInfo], summary="The named queries and their parameters")
 def list_queries(settings: SettingsDep, request: Request):
-    return [NamedQueryInfo(name=q.name, title=q.title, description=q.description,
+    return respond([NamedQueryInfo(name=q.name, title=q.title, description=q.description,
                            params=[QueryParam(name=p.name, type=p.type, optional=p.optional,
                                               description=p.description) for p in q.params],
                            url=str(request.url_for("run_query", name=q.name)))
-            for q in _queries(settings).values()]
+            for q in _queries(settings).values()])
 
 
 @router.get("/queries/{name}", response_model=QueryRows, summary="Run a named query",
@@ -60,8 +61,8 @@ async def run_query(name: str, request: Request, settings: SettingsDep, limit: L
         return Response(write(result), media_type=media)
     rows = [{v: py(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
     page = rows[offset:offset + limit]
-    return QueryRows(name=name, columns=result.variables, rows=page, total=len(rows),
-                     truncated=offset + limit < len(rows))
+    return respond(QueryRows(name=name, columns=result.variables, rows=page, total=len(rows),
+                     truncated=offset + limit < len(rows)))
 
 
 def plan(store, text: str, bindings: dict) -> tuple[str | None, dict]:

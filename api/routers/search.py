@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
 
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep
 from ..models import SearchHit, SearchResults
 
@@ -21,5 +22,5 @@ def search(search: SearchDep, q: str = Query(..., min_length=1, max_length=300),
     if search is None:
         raise HTTPException(503, "the search index is not available for this store")
     total, hits, fuzzy = search.search(q, kinds=kind, limit=limit, offset=offset)
-    return SearchResults(query=q, total=total, limit=limit, offset=offset, fuzzy=fuzzy,
-                         items=[SearchHit(**h) for h in hits])
+    return respond(SearchResults(query=q, total=total, limit=limit, offset=offset, fuzzy=fuzzy,
+                         items=[SearchHit(**h) for h in hits]))

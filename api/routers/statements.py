@@ -17,6 +17,7 @@ from fastapi import APIRouter
 from camket.store import py, term_to_sparql
 
 from .. import graph
+from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..models import Page, Statement
 
@@ -157,7 +158,7 @@ def list_statements(store: StoreDep, search: SearchDep, speaker: str | None = No
         kind=kind, text=q,
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None)
-    return statement_page(store, f, limit, offset, search)
+    return respond(statement_page(store, f, limit, offset, search))
 
 
 @router.get("/statements/{id:path}", response_model=Statement, summary="One statement")
@@ -165,4 +166,4 @@ def get_statement(id: str, store: StoreDep):
     found = statements_by_iri(store, [graph.node("statement", id).value])
     if not found:
         raise graph.NotFound(f"no statement with id {id!r}")
-    return found[0]
+    return respond(found[0])
