@@ -64,6 +64,8 @@ def _open_search(store, settings: Settings):
 
         from camket.search import SearchIndex
         idx = SearchIndex.for_store(store, settings.search_path)
+        if not settings.search_sync:  # another process keeps it in step (camket serve --workers N)
+            return idx
         threading.Thread(target=_sync_quietly, args=(idx, store), daemon=True, name="search-sync").start()
         return idx
     except Exception as err:  # noqa: BLE001 - the API still serves everything else

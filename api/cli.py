@@ -24,11 +24,35 @@ def cmd_serve(args) -> int:
     from .settings import Settings
     settings = Settings(read_only=args.read_only, query_timeout=args.timeout, max_rows=args.max_rows,
                         cors_origins=args.cors or Settings().cors_origins, search_path=args.search_index)
-    store = open_store(args.store, read_only=args.read_only)
-    app = create_app(store, settings)
-    print(f"camket: serving {args.store or 'the default store'} on http://{args.host}:{args.port} "
-          f"(SPARQL at /sparql, docs at /docs)", file=sys.stderr)
+    where = f"{args.store or 'the default store'} on http://{args.host}:{args.port} (SPARQL at /sparql, docs at /docs)"
+    if args.workers > 1:
+        if not args.read_only:
+            print("camket: --workers N needs --read-only (only one process may write to a store)", file=sys.stderr)
+            return 2
+        return _serve_workers(args, settings, where)
+    app = create_app(open_store(args.store, read_only=args.read_only), settings)
+    print(f"camket: serving {where}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _serve_workers(args, settings, where: str) -> int:
+    """N uvicorn processes (:mod:`camket.api.asgi`), each with its own read-only store handle;
+    this process keeps the search index in step meanwhile."""
+    import threading
+
+    import uvicorn
+
+    from .app import _sync_quietly
+    from .asgi import export
+    from camket.search import SearchIndex
+    store = open_store(args.store, read_only=True)
+    idx = SearchIndex.for_store(store, settings.search_path)
+    threading.Thread(target=_sync_quietly, args=(idx, store), daemon=True, name="search-sync").start()
+    export(args.store, settings)
+    print(f"camket: serving {where} with {args.workers} worker processes", file=sys.stderr)
+    uvicorn.run("camket.api.asgi:app_from_env", factory=True, workers=args.workers, host=args.host,
+                port=args.port, log_level=args.log_level)
     return 0
 
 
@@ -52,6 +76,8 @@ def _parsers(sub, store_help: str) -> None:
     p.add_argument("--max-rows", type=int, default=10000, help="SPARQL result row limit (default 10000)")
     p.add_argument("--cors", action="append", help="allowed CORS origin (repeatable, '*' for any)")
     p.add_argument("--search-index", default=None, help="path of the search index (default: beside the store)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="uvicorn worker processes (needs --read-only; each opens the store read-only)")
     p.add_argument("--log-level", default="info")
 
     p = sub.add_parser("search-index", help="bring the full-text search index in step with the store")

@@ -23,4 +23,6 @@ class Settings:
     max_request_bytes: int = int(os.environ.get("CAMKET_MAX_REQUEST_BYTES", str(1 << 20)))
     search_path: str | None = os.environ.get("CAMKET_SEARCH_INDEX") or None
     queries_dir: str | None = None
+    #: bring the search index in step with the store in the background at start-up
+    search_sync: bool = True
     max_page: int = 500

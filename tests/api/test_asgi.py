@@ -1,0 +1,24 @@
+"""``camket serve --workers N``: refused without --read-only; each worker builds its app from the environment."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from camket.api import asgi
+from camket.api.settings import Settings
+from camket.store import EmbeddedStore
+
+
+def test_workers_need_a_read_only_store(run_cli, store_dir):
+    code, _, err = run_cli("serve", "--store", store_dir, "--workers", "2")
+    assert code == 2 and "--read-only" in err
+
+
+def test_a_worker_opens_the_store_read_only_with_the_parent_settings(tmp_path, monkeypatch):
+    store = EmbeddedStore(tmp_path / "store")
+    store.close()
+    monkeypatch.setenv(asgi.ENV, "")
+    asgi.export(str(tmp_path / "store"), Settings(max_rows=7, search_path=str(tmp_path / "idx.sqlite")))
+    app = asgi.app_from_env()
+    assert app.state.store.read_only and app.state.settings.max_rows == 7
+    assert app.state.settings.search_sync is False  # the parent process keeps the index in step
+    assert TestClient(app).get("/people").json()["total"] == 0
