@@ -17,12 +17,13 @@ $(BIN)/camket: pyproject.toml
 setup: $(BIN)/camket
 
 # node + npm run the GEXF reader test (graphology-gexf); Debian's chromium runs
-# the end-to-end browser tests. Installed when missing and we may (root + apt).
+# the end-to-end browser tests; Debian's Virtuoso is one of the stores the
+# bench smoke runs use. Installed when missing and we may (root + apt).
 setup-test: setup
-	@if ! command -v node >/dev/null || ! command -v npm >/dev/null || [ ! -x /usr/bin/chromium ]; then \
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null || [ ! -x /usr/bin/chromium ] || ! command -v virtuoso-t >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v npm >/dev/null || echo nodejs npm) >/dev/null; \
-	  else echo "note: node/npm or /usr/bin/chromium missing: the GEXF-reader and browser tests will be skipped"; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium virtuoso-opensource $$(command -v npm >/dev/null || echo nodejs npm) >/dev/null; \
+	  else echo "note: node/npm, /usr/bin/chromium or virtuoso-t missing: the GEXF-reader, browser and Virtuoso runs will be skipped"; fi; \
 	fi
 	@if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
 

@@ -15,108 +15,20 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench.bench_queries import LOOKUPS, build_store, sample
 from bench.common import ROOT, Timer, percentile, report, table
-
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {d}/virtuoso.db
-ErrorLogFile = {d}/virtuoso.log
-LockFile = {d}/virtuoso.lck
-TransactionFile = {d}/virtuoso.trx
-xa_persistent_file = {d}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {d}/virtuoso-temp.db
-TransactionFile = {d}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-DirsAllowed = ., {d}, /usr/share/virtuoso-opensource-7/vad
-NumberOfBuffers = 170000
-MaxDirtyBuffers = 130000
-MaxQueryMem = 1G
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = /var/lib/virtuoso-opensource-7/vsp
-ServerThreads = 10
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 600
-DefaultQuery = select distinct ?Concept where {{[] a ?Concept}} LIMIT 100
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, seconds: float = 60) -> None:
-    import httpx
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            httpx.get(url, timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server at {url} did not answer within {seconds:.0f} s")
-
-
-class Server:
-    """A SPARQL server process this bench started (stopped by its own pid)."""
-
-    def __init__(self, cmd: list[str], query_url: str, ready_url: str, cwd: Path):
-        self.proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.query_url = query_url
-        wait_http(ready_url)
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-def start_oxigraph(tmp: Path) -> tuple[Server, str]:
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = Server([exe, "serve", "--location", str(tmp / "oxigraph"), "--bind", f"127.0.0.1:{port}",
-                     "--union-default-graph"],
-                    f"{base}/query", f"{base}/query?query=ASK%7B%7D", tmp)
-    return server, f"{base}/store"
-
-
-def start_virtuoso(tmp: Path) -> tuple[Server, int]:
-    d = tmp / "virtuoso"
-    d.mkdir()
-    sql, http = free_port(), free_port()
-    (d / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=d, sql=sql, http=http), encoding="utf-8")
-    base = f"http://127.0.0.1:{http}"
-    server = Server(["virtuoso-t", "+foreground", "+configfile", str(d / "virtuoso.ini")],
-                    f"{base}/sparql", f"{base}/sparql?query=ASK%7B%7D", d)
-    return server, sql
+from bench.servers import isql, start_oxigraph, start_virtuoso, virtuoso_available
 
 
 def virtuoso_bulk_load(sql_port: int, nq: Path, folder: Path) -> None:
     target = folder / "virtuoso" / nq.name
     shutil.copy(nq, target)
-    script = (f"ld_dir('{target.parent}', '{target.name}', 'urn:camket:default');\n"
-              "rdf_loader_run();\ncheckpoint;\n")
-    res = subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba"], input=script, text=True,
-                         capture_output=True, timeout=3600)
-    if res.returncode != 0 or "Error" in res.stdout:
-        raise RuntimeError(f"virtuoso bulk load failed: {res.stdout[-500:]} {res.stderr[-500:]}")
+    isql(sql_port, f"ld_dir('{target.parent}', '{target.name}', 'urn:camket:default');\n"
+                   "rdf_loader_run();\ncheckpoint;\n")
 
 
 def http_select(client, url: str, query: str) -> int:
@@ -171,7 +83,7 @@ def bench(args, tmp: Path) -> None:
             + [cell(latencies(lambda q=q: len(list(store._store.query(q, use_default_graph_as_union=True))),
                               args.reps)) for _, q in queries]]
     engines = [("Oxigraph server over HTTP (camket load URL/store)", start_oxigraph, None)]
-    if shutil.which("virtuoso-t") and shutil.which("isql-vt"):
+    if virtuoso_available():
         engines.append(("Virtuoso 7 over HTTP (isql bulk loader)", start_virtuoso, None))
     notes = [f"{build['documents']:,} documents, {quads:,} quads; N-Quads file {build['nq_bytes'] / 1e6:.0f} MB"]
     if len(engines) == 1:

@@ -60,7 +60,9 @@ def collect(store, doc: str | None = None) -> list[dict]:
         from_file = not re.search(r"\.jsonl:\d+$", src) and src != "<stdin>"
         bucket(row["g"].value)["doc"] = PurePath(src).name if from_file else py(row["id"])
 
-    for (d, _), items in _grouped(_rows(store, "facts-entities", doc), "entity").items():
+    entities = sorted(_rows(store, "facts-entities", doc),  # the query's ORDER BY, in code points on every
+                      key=lambda r: (r["doc"], r["kind"], r["name"], r.get("alias") or ""))  # engine
+    for (d, _), items in _grouped(entities, "entity").items():
         bucket(d)[items[0]["kind"]].append(_names(items))
     for (d, _), items in _grouped(_rows(store, "facts-roles", doc), "membership").items():
         r = items[0]

@@ -60,13 +60,15 @@ class RemoteStore:
     def replace_document(self, graph_iri: str, ntriples: str) -> None:
         """Graph Store Protocol PUT: the server swaps the whole named graph."""
         self._writable()
-        r = self.http.put(self.store_url, params={"graph": graph_iri}, content=ntriples.encode("utf-8"),
-                          headers={"Content-Type": "application/n-triples"})
+        r = self._send(self.http.build_request(
+            "PUT", self.store_url, params={"graph": graph_iri}, content=ntriples.encode("utf-8"),
+            headers={"Content-Type": "application/n-triples"}), f"storing {graph_iri}")
         self._check(r, f"storing {graph_iri}")
 
     def remove_document(self, graph_iri: str) -> None:
         self._writable()
-        r = self.http.delete(self.store_url, params={"graph": graph_iri})
+        r = self._send(self.http.build_request("DELETE", self.store_url, params={"graph": graph_iri}),
+                       f"removing {graph_iri}")
         if r.status_code != 404:
             self._check(r, f"removing {graph_iri}")
 
@@ -80,8 +82,9 @@ class RemoteStore:
         for g, triples in graphs.items():
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
             params = {"graph": g} if g else {"default": ""}
-            r = self.http.post(self.store_url, params=params, content=body,
-                               headers={"Content-Type": "application/n-triples"})
+            r = self._send(self.http.build_request(
+                "POST", self.store_url, params=params, content=body,
+                headers={"Content-Type": "application/n-triples"}), f"loading graph {g or 'default'}")
             self._check(r, f"loading graph {g or 'default'}")
 
     def flush(self) -> None:
@@ -91,13 +94,14 @@ class RemoteStore:
     def sparql(self, query: str, default_graphs: Iterable[str] = (), named_graphs: Iterable[str] = (),
                union: bool = True):
         """Run ``query`` as written; returns pyoxigraph solutions, a boolean or a list of triples."""
-        params: list[tuple[str, str]] = [("default-graph-uri", g) for g in default_graphs]
-        params += [("named-graph-uri", g) for g in named_graphs]
-        if union and not params:
-            params.append(("union-default-graph", ""))
-        req = self.http.build_request("POST", self.query_url, params=params, content=query.encode("utf-8"),
-                                      headers={"Content-Type": "application/sparql-query", "Accept": RESULT_ACCEPT})
-        r = self.http.send(req, stream=True)
+        form: dict[str, list[str]] = {"query": [query], "default-graph-uri": list(default_graphs),
+                                      "named-graph-uri": list(named_graphs)}
+        union_flag = {"union-default-graph": ""} if union and not (default_graphs or named_graphs) else {}
+        # form-encoded POST: the query method every SPARQL 1.1 server accepts
+        # (Virtuoso 7 never answers a POST of application/sparql-query)
+        req = self.http.build_request("POST", self.query_url, params=union_flag, data=form,
+                                      headers={"Accept": RESULT_ACCEPT})
+        r = self._send(req, "the query", stream=True)
         if r.status_code >= 400:
             r.read()
             r.close()
@@ -142,6 +146,14 @@ class RemoteStore:
 
     def close(self) -> None:
         self.http.close()
+
+    def _send(self, request: httpx.Request, what: str, stream: bool = False) -> httpx.Response:
+        """Send, turning a transport failure into a :class:`StoreError` that names the server."""
+        try:
+            return self.http.send(request, stream=stream)
+        except httpx.HTTPError as err:
+            raise StoreError(f"SPARQL server at {self.location} did not answer {what}: "
+                             f"{type(err).__name__} {err}".rstrip()) from err
 
     @staticmethod
     def _check(r: httpx.Response, what: str) -> None:
