@@ -150,7 +150,7 @@ class Analysis:
     canon: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    nlp: Any = None  # the lazy segmenter of the ``nlp`` component (None when it is skipped)
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     memberships: list[Membership] = field(default_factory=list)
@@ -163,6 +163,11 @@ class Analysis:
             self.text = self.doc.text
         if not self.canon:
             self.canon = canonicalise(self.text)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every NLP token of the document (segments all of it; rules ask ``nlp.token_at``)."""
+        return self.nlp.all() if self.nlp is not None else []
 
     # -- entities -----------------------------------------------------------
     def entity(self, kind: str, name: str, span: Span | None = None,

@@ -18,12 +18,19 @@ not run by default: it costs ~5x the tagger and, measured on the seed
 articles, adds no person the rules miss (see BENCHMARKS.md); set
 ``CAMKET_NER=1`` to add its labels to the tokens.
 
+The component itself only attaches a :class:`Segmenter` to the analysis
+(``analysis.nlp``): a sentence piece is segmented when a rule first asks for
+a token in it (``people`` asks only about bare surname-led names that no
+other rule found), so the cost follows what is used, not the length of the
+text; ``analysis.tokens`` segments everything.
+
 Models load once per process (underthesea caches them after the first call).
 Sentences longer than :data:`MAX_SENTENCE_CHARS` are tagged in pieces so
 that the tagger's cost stays linear in the length of the document.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -120,33 +127,61 @@ def mode() -> str:
     return "pos" if os.environ.get("CAMKET_NLP", "segment") == "pos" else "segment"
 
 
+class Segmenter:
+    """Tokens of the canonical text, computed one sentence piece at a time, on demand.
+
+    The segmenter is the most expensive step of extraction (~25k words/s) and
+    its output is only read where a rule asks (a bare surname-led name no other
+    rule found): :meth:`token_at` segments just the sentence piece holding that
+    offset, once. Each piece is segmented alone, exactly as when the whole text
+    is segmented, so tokens do not depend on which pieces were asked for.
+    """
+
+    def __init__(self, analysis: Analysis):
+        self.a = analysis
+        self.use_pos = mode() == "pos"
+        self.use_ner = os.environ.get("CAMKET_NER") == "1"
+        canon = analysis.canon
+        self.pieces = [(s, e) for sent in analysis.sentences for s, e in _chunks(canon, sent.start, sent.end)
+                       if canon[s:e].strip()]
+        self.starts = [s for s, _ in self.pieces]
+        self.done: dict[int, dict[int, Token]] = {}
+
+    def piece(self, i: int) -> dict[int, Token]:
+        """The tokens of piece ``i`` by start offset (segmented on first use)."""
+        found = self.done.get(i)
+        if found is None:
+            found = self.done[i] = {t.start: t for t in self._tokens(*self.pieces[i])}
+        return found
+
+    def _tokens(self, s: int, e: int) -> list[Token]:
+        piece = self.a.canon[s:e]
+        tagged = _pos_tag()(piece) if self.use_pos else [(w, "") for w in _word_tokenize()(piece)]
+        labels = [""] * len(tagged)
+        if self.use_ner:
+            labels = [t[-1] for t in _ner()(piece)]
+            if len(labels) != len(tagged):
+                labels = [""] * len(tagged)
+        spans = align(piece, s, [t[0] for t in tagged])
+        return [Token(ts, te, self.a.text[ts:te], pos, label)
+                for (word, pos), (ts, te), label in zip(tagged, spans, labels) if te > ts]
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token starting at ``offset``, if the segmenter made one there."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0 or offset >= self.pieces[i][1]:
+            return None
+        return self.piece(i).get(offset)
+
+    def all(self) -> list[Token]:
+        """Every token of the document, in order (segments every piece)."""
+        return [t for i in range(len(self.pieces)) for t in self.piece(i).values()]
+
+
 @component("nlp")
 def nlp(analysis: Analysis) -> None:
-    use_pos = mode() == "pos"
-    use_ner = os.environ.get("CAMKET_NER") == "1"
-    tag = _pos_tag() if use_pos else None
-    segment = None if use_pos else _word_tokenize()
-    canon = analysis.canon
-    tokens: list[Token] = []
-    for sent in analysis.sentences:
-        for s, e in _chunks(canon, sent.start, sent.end):
-            piece = canon[s:e]
-            if not piece.strip():
-                continue
-            if use_pos:
-                tagged = tag(piece)
-            else:
-                tagged = [(w, "") for w in segment(piece)]
-            labels = [""] * len(tagged)
-            if use_ner:
-                labels = [t[-1] for t in _ner()(piece)]
-                if len(labels) != len(tagged):
-                    labels = [""] * len(tagged)
-            spans = align(piece, s, [t[0] for t in tagged])
-            for (word, pos), (ts, te), label in zip(tagged, spans, labels):
-                if te > ts:
-                    tokens.append(Token(ts, te, analysis.text[ts:te], pos, label))
-    analysis.tokens = tokens
+    """Make the segmenter available to the rules (``analysis.nlp``); it runs lazily."""
+    analysis.nlp = Segmenter(analysis)
 
 
 def proper_noun(token: Token) -> bool:

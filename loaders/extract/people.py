@@ -286,22 +286,21 @@ class _People:
 
     # -- 5. NLP candidates --------------------------------------------------------
     def nlp(self) -> None:
-        from .actors_text import word_index_at_or_after
-        ws = self.ws
+        """A bare surname-led name is a person when the segmenter makes it one
+        proper-noun token. Only names no rule found are asked about (a weak
+        candidate overlapping a strong one would be dropped anyway), so only
+        their sentences are segmented."""
         from .nlp import proper_noun
-        for t in self.a.tokens:
-            if " " not in t.text or not proper_noun(t):
-                continue
-            j = word_index_at_or_after(self.a, t.start)
-            if j >= len(ws) or ws[j].start != t.start:
-                continue
+        ws, seg = self.ws, self.a.nlp
+        for j in range(len(ws)):
             end = vietnamese_name(ws, j)
-            if end == j or ws[end - 1].end != t.end:
-                continue
-            if self.mentions_over(j, end):
+            if end == j or any(k in self.found_at for k in range(j, end)) or self.mentions_over(j, end):
                 continue
             if j > 0 and space_joined(ws, j) and ws[j - 1].fold in NAMED_AFTER:
                 continue  # "đường Lê Lai", "trường Trần Phú": named after a person, not one
+            t = seg.token_at(ws[j].start)
+            if t is None or t.end != ws[end - 1].end or " " not in t.text or not proper_noun(t):
+                continue
             self.add(j, end, "nlp", False)
 
     # -- output -------------------------------------------------------------------
@@ -338,6 +337,6 @@ def people(analysis: Analysis) -> None:
     p.name_titles()
     p.titles()
     p.credits()
-    if analysis.tokens:
+    if analysis.nlp is not None:
         p.nlp()
     p.emit()

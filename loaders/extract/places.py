@@ -146,10 +146,13 @@ ADMIN_HEADS = [(("tỉnh",), "province", False), (("thành", "phố"), "city", F
                (("thị", "xã"), "city", True), (("thị", "trấn"), "city", True),
                (("quận",), "region", True), (("huyện",), "region", True),
                (("phường",), "region", True), (("xã",), "region", True)]
+ADMIN_FIRST = {head[0] for head, _, _ in ADMIN_HEADS}
 
 
 def _admin(ws: list[Word], i: int) -> tuple[int, int, str, bool] | None:
     """"huyện Mê Linh", "quận 3", "tỉnh Vân Nam": (name start, end, type, keep head)."""
+    if ws[i].fold not in ADMIN_FIRST:
+        return None
     for head, ptype, keep in ADMIN_HEADS:
         n = len(head)
         if tuple(w.fold for w in ws[i:i + n]) != head or i + n >= len(ws):
