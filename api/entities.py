@@ -1,4 +1,8 @@
-"""Entity lists and attributes shared by the people/organization/policy/event/place routers."""
+"""Entity lists and attributes shared by the people/organization/policy/event/place routers.
+
+``subject`` arguments take one IRI or a same-as cluster (:func:`graph.cluster`: the
+canonical IRI first, then the IRIs merged into it); a cluster's values are merged.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -26,19 +30,26 @@ def summaries(store, kind: str, limit: int, offset: int) -> Page[Summary]:
     return Page[Summary](total=total, limit=limit, offset=offset, items=items)
 
 
-def props(store, subject: ox.NamedNode, **preds: str) -> dict[str, list[str]]:
+def _members(subject) -> list[ox.NamedNode]:
+    return subject if isinstance(subject, list) else [subject]
+
+
+def props(store, subject, **preds: str) -> dict[str, list[str]]:
     """Values of each predicate of ``subject`` (``name="schema:name"``), sorted, as strings."""
-    unions = " UNION ".join(f'{{ {subject} {p} ?v . BIND("{k}" AS ?k) }}' for k, p in preds.items())
+    unions = " UNION ".join(f'{{ {m} {p} ?v . BIND("{k}" AS ?k) }}'
+                            for m in _members(subject) for k, p in preds.items())
     out: dict[str, set[str]] = defaultdict(set)
     for r in store.select(f"SELECT ?k ?v WHERE {{ {unions} }}"):
         out[r["k"].value].add(r["v"].value)
     return {k: sorted(out.get(k, ())) for k in preds}
 
 
-def linked(store, subject: ox.NamedNode, pattern: str) -> list:
+def linked(store, subject, pattern: str) -> list:
     """:class:`Ref` of every ``?x`` matching ``pattern`` (which uses ``?s`` for the subject)."""
-    rows = store.select(f"SELECT DISTINCT ?x WHERE {{ {graph.values('s', [subject])} {pattern} }}")
-    refs = graph.refs(store, {r["x"].value for r in rows if isinstance(r["x"], ox.NamedNode)})
+    members = _members(subject)
+    rows = store.select(f"SELECT DISTINCT ?x WHERE {{ {graph.values('s', members)} {pattern} }}")
+    found = {r["x"].value for r in rows if isinstance(r["x"], ox.NamedNode)} - {m.value for m in members}
+    refs = graph.refs(store, found)
     return sorted(refs.values(), key=lambda r: (r.name or "", r.iri))
 
 
@@ -46,6 +57,16 @@ def first(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def label_and_aliases(store, subject: ox.NamedNode) -> tuple[str | None, list[str]]:
-    name = graph.refs(store, [subject.value])[subject.value].name
-    return name, [n for n in graph.all_names(store, subject) if n != name]
+def label_and_aliases(store, subject) -> tuple[str | None, list[str]]:
+    """The canonical IRI's name, and every other spelling of the cluster."""
+    members = _members(subject)
+    name = graph.refs(store, [members[0].value])[members[0].value].name
+    names = sorted({n for m in members for n in graph.all_names(store, m)})
+    return name, [n for n in names if n != name]
+
+
+def evidence(store, subject) -> list:
+    """Evidence spans of the subject (every IRI of a cluster), in document then offset order."""
+    spans = graph.evidence(store, [m.value for m in _members(subject)])
+    return sorted((e for m in _members(subject) for e in spans.get(m.value, [])),
+                  key=lambda e: (e.document, e.start, e.end))

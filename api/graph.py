@@ -7,6 +7,7 @@ Public API::
 
     node(kind, id) -> NamedNode            # raises NotFound on a malformed id
     resolve(store, kind, id) -> NamedNode  # exact IRI, else accent-free match
+    cluster(store, node) -> [NamedNode]    # the node and the IRIs merged into it (same-as judgements)
     values(var, terms) -> "VALUES ?var { ... }"
     refs(store, iris) -> {iri: Ref}        # names of entities in one query
     evidence(store, iris) -> {iri: [Evidence]}
@@ -109,6 +110,31 @@ def _raise_if_merged(store, key: str, subject: ox.NamedNode) -> None:
     canon = canonical_iri(store, subject.value)
     if canon and canon != subject.value:
         raise Moved(key, key_of(canon))
+
+
+def cluster(store, subject: ox.NamedNode | None) -> list[ox.NamedNode] | None:
+    """``subject`` first, then every IRI a researcher's same-as judgement merged into it: a lookup
+    of a canonical node shows the facts of its whole cluster (None stays None)."""
+    if subject is None:
+        return None
+    from camket.curation.view import cluster_iris
+    return [ox.NamedNode(i) for i in cluster_iris(store, subject.value)]
+
+
+def each(nodes: ox.NamedNode | list[ox.NamedNode], *patterns: str) -> list[str]:
+    """``patterns`` (``{x}`` stands for the entity) written for every IRI of ``nodes``: the
+    branches of a UNION over a cluster, each carrying the rest of the query."""
+    return [p.format(x=n) for n in (nodes if isinstance(nodes, list) else [nodes]) for p in patterns]
+
+
+def union_of(alternatives: list[list[str]], rest: str) -> str:
+    """A WHERE body: one branch per combination of ``alternatives``, each followed by ``rest``
+    (Oxigraph evaluates a join with a UNION by scanning the other side: seconds on a large store)."""
+    import itertools
+    branches = [" ".join(combo) for combo in itertools.product(*alternatives)]
+    if len(branches) <= 1:
+        return f"{branches[0] if branches else ''} {rest}"
+    return " UNION ".join(f"{{ {b} {rest} }}" for b in branches)
 
 
 def ref_or_none(value: str | None, kinds: tuple[str, ...], store) -> ox.NamedNode | None:

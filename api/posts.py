@@ -34,8 +34,18 @@ def posts(store, person: ox.NamedNode | None = None, org: ox.NamedNode | None = 
     for r in rows:
         grouped[r["m"].value].append(r)
     out = [_post(m, rs, refs, docs, ev.get(m, [])) for m, rs in grouped.items()]
-    out.sort(key=lambda p: (p.first_seen or "9999", p.role or "", p.iri))
+    out.sort(key=_order)
     return out
+
+
+def _order(p: Post) -> tuple:
+    return (p.first_seen or "9999", p.role or "", p.iri)
+
+
+def posts_of(store, nodes: list[ox.NamedNode], role: str) -> list[Post]:
+    """:func:`posts` of every IRI of a same-as cluster (``role``: "person" or "org"), merged."""
+    held = [p for n in nodes for p in posts(store, **{role: n})]
+    return sorted({p.iri: p for p in held}.values(), key=_order)
 
 
 def _post(m: str, rows: list[dict], refs, docs, spans) -> Post:

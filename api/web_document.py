@@ -14,7 +14,7 @@ from camket.curation.view import load_view
 from camket.ontology import ID
 
 from . import graph
-from .routers.documents import get_document
+from .routers.documents import document as document_model
 from .web_data import ENTITY_KINDS, FACT_KINDS, dump, evidence_url, web_url
 
 
@@ -53,7 +53,7 @@ def _spans(doc: dict) -> list[dict]:
 def document_page(store, iri: str) -> dict | None:
     """The API's document (text and facts) plus every span to highlight (None when no such document)."""
     try:
-        doc = dump(get_document(graph.key_of(iri), store))
+        doc = dump(document_model(store, graph.key_of(iri)))
     except graph.NotFound:
         return None
     doc["kind"], doc["source_url"], doc["url"] = "document", doc.get("url"), web_url(iri)

@@ -9,7 +9,7 @@ Public API::
 """
 from __future__ import annotations
 
-from .routers.documents import list_documents
+from .routers.documents import document_list
 from .routers.pledges import pledges_by_iri
 from .routers.statements import statements_by_iri
 from .web_data import dump, evidence_url, web_url
@@ -28,7 +28,7 @@ def search_page(store, search, q: str, limit: int = 50, kind: str | None = None)
     page = {"kind": "search", "query": q, "filter": kind, "total": total, "fuzzy": fuzzy, "items": hits,
             "unavailable": search is None}
     if not q:
-        page["documents"] = dump(list_documents(store, 20, 0).items)
+        page["documents"] = dump(document_list(store, 20, 0).items)
     return page
 
 

@@ -36,3 +36,33 @@ def test_merged_person_id_redirects_to_the_canonical_one(tmp_path, store_dir, ru
     r = client.get("/people/" + quote(redirected[0]) + "/statements?limit=5")
     assert r.status_code == 307 and r.headers["location"] == "/people/" + quote(kept[0]) + "/statements?limit=5"
     assert client.get(r.headers["location"]).status_code == 200
+
+
+def _ids(client, path: str) -> set[str]:
+    r = client.get(path)
+    assert r.status_code == 200, (path, r.status_code, r.text[:300])
+    return {item["iri"] for item in r.json()["items"]}
+
+
+def test_lookups_of_the_canonical_id_merge_the_facts_of_its_cluster(tmp_path, store_dir, run_cli, monkeypatch):
+    monkeypatch.setenv("CAMKET_JUDGEMENTS", str(tmp_path / "judgements.sqlite"))
+    for name, text in DOCS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert run_cli("ingest", tmp_path, "--store", store_dir)[0] == 0
+    keys = ("lê-minh-tuấn", "lê-minh-tuân")
+    before = TestClient(create_app(open_store(store_dir, read_only=True)))
+    said = {k: _ids(before, f"/people/{quote(k)}/statements") for k in keys}
+    posts = {k: {p["iri"] for p in before.get(f"/people/{quote(k)}").json()["posts"]} for k in keys}
+    assert all(said.values()) and said[keys[0]] != said[keys[1]], said  # each said something of his own
+    del before
+    assert run_cli("judge", "same-as", *(f"person/{k}" for k in keys), "--by", "Lan", "--why", "one official",
+                   "--store", store_dir)[0] == 0
+    client = TestClient(create_app(open_store(store_dir, read_only=True)), follow_redirects=False)
+    canonical = next(k for k in keys if client.get(f"/people/{quote(k)}").status_code == 200)
+    everything = said[keys[0]] | said[keys[1]]
+    assert _ids(client, f"/people/{quote(canonical)}/statements") == everything
+    assert _ids(client, "/statements?speaker=" + quote(canonical)) == everything
+    person = client.get(f"/people/{quote(canonical)}").json()
+    assert {p["iri"] for p in person["posts"]} == posts[keys[0]] | posts[keys[1]]
+    assert person["counts"]["statements"] == len(everything)
+    assert {e["document"] for e in person["evidence"]} == {"bai-1", "bai-2"}

@@ -19,16 +19,25 @@ router = APIRouter(tags=["documents"])
 
 @router.get("/documents", response_model=Page[DocRef], summary="Documents, newest first")
 def list_documents(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
+    return respond(document_list(store, limit, offset))
+
+
+def document_list(store, limit: int, offset: int) -> Page[DocRef]:
     total = graph.count(store, "SELECT DISTINCT ?d WHERE { ?d a ck:Document }")
     rows = store.select(f"""SELECT ?d (SAMPLE(?dt) AS ?date) WHERE {{ ?d a ck:Document OPTIONAL {{ ?d dcterms:date ?dt }} }}
       GROUP BY ?d ORDER BY DESC(?date) ?d LIMIT {int(limit)} OFFSET {int(offset)}""")
     ids = [r["d"].value for r in rows]
     refs = graph.doc_refs(store, ids)
-    return respond(Page[DocRef](total=total, limit=limit, offset=offset, items=[refs[d] for d in ids]))
+    return Page[DocRef](total=total, limit=limit, offset=offset, items=[refs[d] for d in ids])
 
 
 @router.get("/documents/{id}", response_model=Document, summary="A document, its text and every fact with its span")
 def get_document(id: str, store: StoreDep):
+    return respond(document(store, id))
+
+
+def document(store, id: str) -> Document:
+    """The document ``id`` with its text and every fact read from it."""
     d = graph.node("document", id)
     a = props(store, d, text="schema:text", title="dcterms:title", publisher="dcterms:publisher",
               date="dcterms:date", url="schema:url", source="ck:sourcePath", sha256="ck:sha256",
@@ -36,12 +45,12 @@ def get_document(id: str, store: StoreDep):
     if not a["type"]:
         raise graph.NotFound(f"no document with id {id!r}")
     in_doc = lambda cls, var: _in_doc(store, d, cls, var)  # noqa: E731
-    return respond(Document(id=graph.key_of(d.value), iri=d.value, text=first(a["text"]) or "",
+    return Document(id=graph.key_of(d.value), iri=d.value, text=first(a["text"]) or "",
                     title=first(a["title"]), publisher=first(a["publisher"]), date=first(a["date"]),
                     url=first(a["url"]), source=first(a["source"]), sha256=first(a["sha256"]),
                     entities=_mentions(store, d), memberships=_memberships(store, d),
                     statements=statements_by_iri(store, in_doc("ck:Statement", "ck:inDocument")),
-                    pledges=pledges_by_iri(store, in_doc("ck:Pledge", "ck:inDocument"))))
+                    pledges=pledges_by_iri(store, in_doc("ck:Pledge", "ck:inDocument")))
 
 
 def _in_doc(store, d: ox.NamedNode, cls: str, prop: str) -> list[str]:

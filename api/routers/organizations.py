@@ -6,9 +6,9 @@ from fastapi import APIRouter
 from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
-from ..entities import first, label_and_aliases, linked, props, summaries
+from ..entities import evidence, first, label_and_aliases, linked, props, summaries
 from ..models import Organization, Page, Statement, Summary
-from ..posts import posts
+from ..posts import posts_of
 from .statements import StatementFilter, statement_page
 
 router = APIRouter(tags=["organizations"])
@@ -23,19 +23,20 @@ def list_organizations(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
 def get_organization(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
     """``statements`` (paged by ``limit``/``offset``) are those of the body or of its members."""
     o = graph.resolve(store, "organization", id)
-    name, aliases = label_and_aliases(store, o)
-    attrs = props(store, o, kind="ck:orgKind", acronym="ck:acronym")
+    x = graph.cluster(store, o)
+    name, aliases = label_and_aliases(store, x)
+    attrs = props(store, x, kind="ck:orgKind", acronym="ck:acronym")
     return respond(Organization(
         id=graph.key_of(o.value), iri=o.value, name=name, aliases=aliases,
         org_kind=first(attrs["kind"]), acronym=first(attrs["acronym"]),
-        parents=linked(store, o, "?s org:subOrganizationOf ?x"),
-        sub_organizations=linked(store, o, "?x org:subOrganizationOf ?s"),
-        members=posts(store, org=o),
-        statements=statement_page(store, StatementFilter(body=o), limit, offset, search),
-        evidence=graph.evidence(store, [o.value]).get(o.value, [])))
+        parents=linked(store, x, "?s org:subOrganizationOf ?x"),
+        sub_organizations=linked(store, x, "?x org:subOrganizationOf ?s"),
+        members=posts_of(store, x, "org"),
+        statements=statement_page(store, StatementFilter(body=x), limit, offset, search),
+        evidence=evidence(store, x)))
 
 
 @router.get("/organizations/{id}/statements", response_model=Page[Statement], summary="Statements of a body")
 def organization_statements(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
     o = graph.resolve(store, "organization", id)
-    return respond(statement_page(store, StatementFilter(body=o), limit, offset, search))
+    return respond(statement_page(store, StatementFilter(body=graph.cluster(store, o)), limit, offset, search))

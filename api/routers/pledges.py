@@ -23,11 +23,10 @@ router = APIRouter(tags=["pledges"])
 
 
 def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=None) -> str:
-    parts = []
-    for var, prop, value in (("actor", "ck:actor", actor), ("place", "ck:concernsPlace", place),
-                             ("policy", "ck:fromPolicy", policy)):
-        if value is not None:
-            parts.append(f"?pl {prop} {value} .")
+    """Each entity filter is an IRI or a same-as cluster (a UNION branch per IRI)."""
+    choices = [graph.each(value, f"?pl {prop} {{x}} .") for prop, value in
+               (("ck:actor", actor), ("ck:concernsPlace", place), ("ck:fromPolicy", policy)) if value is not None]
+    parts = [c[0] for c in choices if len(c) == 1]
     parts.append("?pl a ck:Pledge ; ck:inDocument ?doc .")
     if deadline_from or deadline_to:
         parts.append("?pl ck:deadline ?fd .")
@@ -35,7 +34,7 @@ def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=
             parts.append(f"FILTER(STR(?fd) >= SUBSTR({term_to_sparql(deadline_from)}, 1, STRLEN(STR(?fd))))")
         if deadline_to:
             parts.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= SUBSTR({term_to_sparql(deadline_to)}, 1, STRLEN(STR(?fd))))")
-    return "\n".join(parts)
+    return graph.union_of([c for c in choices if len(c) > 1], "\n".join(parts))
 
 
 def pledge_page(store, limit: int, offset: int, **filters) -> Page[Pledge]:
@@ -89,9 +88,9 @@ def list_pledges(store: StoreDep, actor: str | None = None, place: str | None = 
     """Soonest deadline first (pledges without a deadline last)."""
     return respond(pledge_page(
         store, limit, offset,
-        actor=graph.ref_or_none(actor, ("person", "organization"), store),
-        place=graph.ref_or_none(place, ("place",), store),
-        policy=graph.ref_or_none(policy, ("policy",), store),
+        actor=graph.cluster(store, graph.ref_or_none(actor, ("person", "organization"), store)),
+        place=graph.cluster(store, graph.ref_or_none(place, ("place",), store)),
+        policy=graph.cluster(store, graph.ref_or_none(policy, ("policy",), store)),
         deadline_from=deadline_from.isoformat() if deadline_from else None,
         deadline_to=deadline_to.isoformat() if deadline_to else None))
 

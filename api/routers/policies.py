@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
-from ..entities import first, label_and_aliases, linked, props, summaries
+from ..entities import evidence, first, label_and_aliases, linked, props, summaries
 from ..models import Page, Policy, Summary
 from .pledges import pledge_page
 from .statements import StatementFilter, statement_page
@@ -23,18 +23,19 @@ def list_policies(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
 def get_policy(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
     """``id`` is the key of the IRI, e.g. ``52-nq-tw``; ``statements`` (paged) mention the policy."""
     p = graph.resolve(store, "policy", id)
-    name, aliases = label_and_aliases(store, p)
-    a = props(store, p, number="eli:id_local", type="ck:policyType", title="eli:title",
+    x = graph.cluster(store, p)
+    name, aliases = label_and_aliases(store, x)
+    a = props(store, x, number="eli:id_local", type="ck:policyType", title="eli:title",
               date="eli:date_document", issuer_name="ck:issuerName")
-    issuers = linked(store, p, "?s eli:passed_by ?x")
+    issuers = linked(store, x, "?s eli:passed_by ?x")
     return respond(Policy(
         id=graph.key_of(p.value), iri=p.value, name=name, number=first(a["number"]), type=first(a["type"]),
         title=first(a["title"]), issuer=first(issuers), issuer_name=first(a["issuer_name"]),
         date=first(a["date"]), aliases=aliases,
-        implements=linked(store, p, "?s eli:implements ?x"), based_on=linked(store, p, "?s eli:based_on ?x"),
-        implemented_by=linked(store, p, "?x eli:implements ?s"),
-        cited_by_policies=linked(store, p, "?x eli:based_on ?s"),
-        cited_by=linked(store, p, "?st ck:mentions ?s ; ck:speaker ?x"),
-        statements=statement_page(store, StatementFilter(policy=p), limit, offset, search),
-        pledges=pledge_page(store, 100, 0, policy=p).items,
-        evidence=graph.evidence(store, [p.value]).get(p.value, [])))
+        implements=linked(store, x, "?s eli:implements ?x"), based_on=linked(store, x, "?s eli:based_on ?x"),
+        implemented_by=linked(store, x, "?x eli:implements ?s"),
+        cited_by_policies=linked(store, x, "?x eli:based_on ?s"),
+        cited_by=linked(store, x, "?st ck:mentions ?s ; ck:speaker ?x"),
+        statements=statement_page(store, StatementFilter(policy=x), limit, offset, search),
+        pledges=pledge_page(store, 100, 0, policy=x).items,
+        evidence=evidence(store, x)))

@@ -8,7 +8,6 @@ Public API (used by people, organizations, policies, events, places)::
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -24,13 +23,17 @@ from ..models import Page, Statement
 router = APIRouter(tags=["statements"])
 
 
+Nodes = ox.NamedNode | list[ox.NamedNode] | None
+
+
 @dataclass
 class StatementFilter:
-    speaker: ox.NamedNode | None = None
-    body: ox.NamedNode | None = None
-    policy: ox.NamedNode | None = None
-    place: ox.NamedNode | None = None
-    event: ox.NamedNode | None = None
+    """Each entity filter is an IRI or a same-as cluster (the canonical IRI and those merged into it)."""
+    speaker: Nodes = None
+    body: Nodes = None
+    policy: Nodes = None
+    place: Nodes = None
+    event: Nodes = None
     kind: str | None = None
     date_from: str | None = None
     date_to: str | None = None
@@ -38,23 +41,19 @@ class StatementFilter:
 
 
 def _where(f: StatementFilter, search) -> str:
-    """The WHERE body selecting ``?st`` (and ``?doc``). A filter with alternatives (body, place)
-    becomes a UNION whose every branch carries all other patterns, because Oxigraph evaluates
-    a join with a UNION by scanning the other side (seconds on a large store)."""
-    alternatives: list[list[str]] = []
-    simple: list[str] = []
-    if f.speaker is not None:
-        simple.append(f"?st ck:speaker {f.speaker} .")
-    if f.body is not None:
-        alternatives.append([f"?st ck:speaker {f.body} .",
-                             f"?mb org:organization {f.body} ; org:member ?sp . ?st ck:speaker ?sp ."])
-    if f.policy is not None:
-        simple.append(f"?st ck:mentions {f.policy} .")
-    if f.place is not None:
-        alternatives.append([f"?st ck:mentions {f.place} .",
-                             f"?ev schema:location {f.place} . ?st ck:atEvent ?ev ."])
-    if f.event is not None:
-        simple.append(f"?st ck:atEvent {f.event} .")
+    """The WHERE body selecting ``?st`` (and ``?doc``). A filter with alternatives (a cluster of
+    IRIs, a body or a place) becomes a UNION whose every branch carries all other patterns,
+    because Oxigraph evaluates a join with a UNION by scanning the other side (seconds on a
+    large store)."""
+    choices = [graph.each(f.speaker, "?st ck:speaker {x} .") if f.speaker is not None else None,
+               graph.each(f.body, "?st ck:speaker {x} .",
+                     "?mb org:organization {x} ; org:member ?sp . ?st ck:speaker ?sp .") if f.body is not None else None,
+               graph.each(f.policy, "?st ck:mentions {x} .") if f.policy is not None else None,
+               graph.each(f.place, "?st ck:mentions {x} .",
+                     "?ev schema:location {x} . ?st ck:atEvent ?ev .") if f.place is not None else None,
+               graph.each(f.event, "?st ck:atEvent {x} .") if f.event is not None else None]
+    simple = [c[0] for c in choices if c is not None and len(c) == 1]
+    alternatives = [c for c in choices if c is not None and len(c) > 1]
     if f.kind:
         simple.append(f"?st ck:speechKind {term_to_sparql(ox.Literal(f.kind))} .")
     if f.text:
@@ -70,11 +69,7 @@ def _where(f: StatementFilter, search) -> str:
             simple.append(f"FILTER(STR(?fd) >= SUBSTR({term_to_sparql(f.date_from)}, 1, STRLEN(STR(?fd))))")
         if f.date_to:
             simple.append(f"FILTER(SUBSTR(STR(?fd), 1, 10) <= SUBSTR({term_to_sparql(f.date_to)}, 1, STRLEN(STR(?fd))))")
-    rest = " ".join(simple)
-    branches = [" ".join(combo) for combo in itertools.product(*alternatives)]
-    if len(branches) <= 1:
-        return f"{branches[0] if branches else ''} {rest}"
-    return " UNION ".join(f"{{ {b} {rest} }}" for b in branches)
+    return graph.union_of(alternatives, " ".join(simple))
 
 
 def statement_page(store, f: StatementFilter, limit: int, offset: int, search=None) -> Page[Statement]:
@@ -149,12 +144,10 @@ def list_statements(store: StoreDep, search: SearchDep, speaker: str | None = No
                     q: str | None = None, limit: Limit = 20, offset: Offset = 0):
     """Newest first. ``speaker``/``body``/... take an id (``nguyen-van-a``), ``kind/id`` or a full IRI;
     ``q`` searches the statement text ignoring accents and case; dates bound the document date."""
+    ref = lambda value, *kinds: graph.cluster(store, graph.ref_or_none(value, kinds, store))  # noqa: E731
     f = StatementFilter(
-        speaker=graph.ref_or_none(speaker, ("person", "organization"), store),
-        body=graph.ref_or_none(body, ("organization",), store),
-        policy=graph.ref_or_none(policy, ("policy",), store),
-        place=graph.ref_or_none(place, ("place",), store),
-        event=graph.ref_or_none(event, ("event",), store),
+        speaker=ref(speaker, "person", "organization"), body=ref(body, "organization"),
+        policy=ref(policy, "policy"), place=ref(place, "place"), event=ref(event, "event"),
         kind=kind, text=q,
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None)
