@@ -57,8 +57,13 @@ def instrument(store) -> Counter:
     for name, fn in list(pipeline.COMPONENTS.items()):
         pipeline.COMPONENTS[name] = _timed(name, fn)
     ingest_mod.iter_documents = _timed_iter("reading", ingest_mod.iter_documents)
-    ingest_mod.document_graph = _timed("rdf", ingest_mod.document_graph)
-    ingest_mod.validate = _timed("shacl", ingest_mod.validate)
-    store.replace_document = _timed("store", store.replace_document)
+    ingest_mod.document_triples = _timed("rdf", ingest_mod.document_triples)
+    ingest_mod.to_ntriples = _timed("rdf", ingest_mod.to_ntriples)
+    ingest_mod.validate_triples = _timed("shacl", ingest_mod.validate_triples)
+    for method in ("replace_document", "replace_documents"):
+        if hasattr(store, method):
+            setattr(store, method, _timed("store", getattr(store, method)))
+    if hasattr(ingest_mod, "run_hooks"):  # stored-hooks (search index) once per batch
+        ingest_mod.run_hooks = _timed("hooks", ingest_mod.run_hooks)
     CPU.clear()
     return CPU

@@ -111,9 +111,28 @@ class EmbeddedStore:
 
     # -- writing --------------------------------------------------------------
     def replace_document(self, graph_iri: str, ntriples: str) -> None:
-        """Replace the named graph ``graph_iri`` by ``ntriples`` in one transaction."""
+        """Replace the named graph ``graph_iri`` by ``ntriples`` in one transaction: a new
+        graph is loaded straight from the N-Triples (no SPARQL text to parse), an
+        existing one is dropped and inserted by one update."""
+        graph = ox.NamedNode(graph_iri)
+        if not self._store.contains_named_graph(graph):
+            self._store.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            return
         g = f"<{graph_iri}>"
         self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{ntriples}\n}} }}")
+
+    def replace_documents(self, docs: list[tuple[str, str]]) -> None:
+        """Replace several named graphs (``(graph_iri, ntriples)`` pairs) in one transaction:
+        after a crash either all of them are stored or none. When none of them is
+        stored yet (a first ingest) their quads are added by one ``extend``."""
+        graphs = [ox.NamedNode(g) for g, _ in docs]
+        if not any(self._store.contains_named_graph(g) for g in graphs):
+            self._store.extend([ox.Quad(t.subject, t.predicate, t.object, g)
+                                for g, (_, nt) in zip(graphs, docs)
+                                for t in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)])
+            return
+        self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt}\n}} }}"
+                                       for g, nt in docs))
 
     def remove_document(self, graph_iri: str) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")

@@ -2,14 +2,18 @@
 
 Public API::
 
-    from camket.shapes import validate, Violation, SHAPES_PATH
-    violations = validate(graph)        # [] when the graph conforms
+    from camket.shapes import validate, validate_triples, Violation, SHAPES_PATH
+    violations = validate(graph)              # pyshacl on an rdflib graph; [] when it conforms
+    violations = validate_triples(triples)    # one document's pyoxigraph triples: compiled checks
 
-Every document's graph is validated alone before it is stored (fast, local
-checks); ``camket validate`` runs the same shapes over the whole store.
+Every document's graph is validated alone before it is stored, by the shapes
+compiled into direct checks (:mod:`camket.shapes.compiled`, ~1-2 ms per
+document; pyshacl instead when ``CAMKET_SHACL=pyshacl``, the strict mode);
+``camket validate`` runs pyshacl with the same shapes over the whole store.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,3 +63,16 @@ def validate(graph: Graph) -> list[Violation]:
                              message=str(report.value(result, SH.resultMessage) or "shape violated"),
                              severity=severity, value=str(value) if value is not None else None))
     return sorted(out, key=lambda v: (v.focus, v.path or "", v.message))
+
+
+def validate_triples(triples, strict: bool | None = None) -> list[Violation]:
+    """One document's pyoxigraph triples against the shapes: the compiled checks, or
+    pyshacl when ``strict`` (default: ``CAMKET_SHACL=pyshacl`` in the environment)."""
+    if strict is None:
+        strict = os.environ.get("CAMKET_SHACL", "") == "pyshacl"
+    if not strict:
+        from .compiled import check
+        return check(triples)
+    import pyoxigraph as ox
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return validate(Graph().parse(data=data, format="nt"))
