@@ -15,7 +15,7 @@ import bisect
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Analysis, Mention, Span
 
@@ -36,10 +36,10 @@ class Word:
     text: str          # canonical spelling
     fold: str          # case folded canonical spelling
     gap: str           # text between the previous word and this one
+    cap: bool = field(init=False)  # first letter upper case
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __post_init__(self):
+        self.cap = self.text[:1].isupper()
 
     @property
     def upper(self) -> bool:
@@ -60,12 +60,20 @@ def words(analysis: Analysis) -> list[Word]:
     cached = analysis.__dict__.get("_actor_words")
     if cached is not None:
         return cached
+    canon = analysis.canon
+    glued = [p for p in (m.start() for m in _GLUE.finditer(canon))  # cuts, in order (rare)
+             if canon[p - 1].islower() and canon[p].isupper()]
+    g = 0
     out: list[Word] = []
     prev = 0
-    for m in _WORD.finditer(analysis.canon):
-        for start, end in _unglue(m.group(0), m.start()):
-            text = analysis.canon[start:end]
-            out.append(Word(len(out), start, end, text, text.casefold(), analysis.canon[prev:start]))
+    for m in _WORD.finditer(canon):
+        a, b = m.span()
+        while g < len(glued) and glued[g] <= a:
+            g += 1
+        pieces = _unglue(m.group(0), a) if g < len(glued) and glued[g] < b else ((a, b),)
+        for start, end in pieces:
+            text = canon[start:end]
+            out.append(Word(len(out), start, end, text, text.casefold(), canon[prev:start]))
             prev = end
     analysis.__dict__["_actor_words"] = out
     return out
