@@ -12,6 +12,7 @@ Public API::
     refs(store, iris) -> {iri: Ref}        # names of entities in one query
     evidence(store, iris) -> {iri: [Evidence]}
     doc_refs(store, doc_iris) -> {iri: DocRef}
+    newest_documents(store) -> [doc IRI]   # newest first, then IRI; undated last
 """
 from __future__ import annotations
 
@@ -209,6 +210,16 @@ def doc_refs(store, docs: Iterable[str]) -> dict[str, DocRef]:
         out[d] = DocRef(id=key_of(d), iri=d, title=py(r["title"]), date=_str(r["date"]),
                         publisher=py(r["publisher"]))
     return out
+
+
+def newest_documents(store) -> list[str]:
+    """Every document IRI, newest date first, then by IRI (undated last); sorted here, once
+    per store generation (the lists cache it: :mod:`.store_cache`), not by an ORDER BY per page."""
+    rows = store.select("SELECT ?d (SAMPLE(?x) AS ?date) WHERE { ?d a ck:Document OPTIONAL { ?d dcterms:date ?x } } GROUP BY ?d")
+    dated = sorted(((str(r["date"].value) if r["date"] is not None else "", r["d"].value) for r in rows),
+                   key=lambda t: t[1])
+    dated.sort(key=lambda t: t[0], reverse=True)  # stable: newest first, then IRI; undated last
+    return [d for _, d in dated]
 
 
 def _str(term) -> str | None:

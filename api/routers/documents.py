@@ -11,6 +11,7 @@ from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
 from ..entities import first, props
 from ..models import Document, DocRef, MembershipFact, Mention, Page
+from ..store_cache import cached
 from .pledges import pledges_by_iri
 from .statements import statements_by_iri
 
@@ -23,12 +24,11 @@ def list_documents(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
 
 
 def document_list(store, limit: int, offset: int) -> Page[DocRef]:
-    total = graph.count(store, "SELECT DISTINCT ?d WHERE { ?d a ck:Document }")
-    rows = store.select(f"""SELECT ?d (SAMPLE(?dt) AS ?date) WHERE {{ ?d a ck:Document OPTIONAL {{ ?d dcterms:date ?dt }} }}
-      GROUP BY ?d ORDER BY DESC(?date) ?d LIMIT {int(limit)} OFFSET {int(offset)}""")
-    ids = [r["d"].value for r in rows]
+    order = cached(store, "documents", lambda: graph.newest_documents(store))
+    ids = order[offset:offset + limit]
     refs = graph.doc_refs(store, ids)
-    return Page[DocRef](total=total, limit=limit, offset=offset, items=[refs[d] for d in ids])
+    return Page[DocRef](total=len(order), limit=limit, offset=offset, items=[refs[d] for d in ids])
+
 
 
 @router.get("/documents/{id}", response_model=Document, summary="A document, its text and every fact with its span")

@@ -18,6 +18,7 @@ from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
 from ..models import Page, Pledge
+from ..store_cache import cached
 
 router = APIRouter(tags=["pledges"])
 
@@ -39,15 +40,23 @@ def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=
 
 def pledge_page(store, limit: int, offset: int, **filters) -> Page[Pledge]:
     """Soonest deadline first, undated last, then document and IRI; sorted here because
-    Oxigraph's ORDER BY over every pledge costs seconds on a large store."""
+    Oxigraph's ORDER BY over every pledge costs seconds on a large store. Without a filter
+    the order is computed once per store generation (:mod:`..store_cache`)."""
+    if any(v is not None for v in filters.values()):
+        ordered = _ordered(store, filters)
+    else:
+        ordered = cached(store, "pledges", lambda: _ordered(store, {}))
+    ids = [k[3] for k in ordered[offset:offset + limit]]
+    return Page[Pledge](total=len(ordered), limit=limit, offset=offset, items=pledges_by_iri(store, ids))
+
+
+def _ordered(store, filters: dict) -> list[tuple]:
     rows = store.select(f"SELECT DISTINCT ?pl ?doc ?dl WHERE {{ {_where(**filters)} OPTIONAL {{ ?pl ck:deadline ?dl }} }}")
     best: dict[str, tuple] = {}
     for r in rows:
         key = (r["dl"] is None, str(r["dl"].value) if r["dl"] is not None else "", r["doc"].value, r["pl"].value)
         best[r["pl"].value] = min(best.get(r["pl"].value, key), key)
-    ordered = sorted(best.values())
-    ids = [k[3] for k in ordered[offset:offset + limit]]
-    return Page[Pledge](total=len(ordered), limit=limit, offset=offset, items=pledges_by_iri(store, ids))
+    return sorted(best.values())
 
 
 def pledges_by_iri(store, ids: list[str]) -> list[Pledge]:

@@ -19,6 +19,7 @@ from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..models import Page, Statement
+from ..store_cache import cached
 
 router = APIRouter(tags=["statements"])
 
@@ -85,26 +86,33 @@ def statement_page(store, f: StatementFilter, limit: int, offset: int, search=No
 
 
 def _unfiltered_page(store, limit: int, offset: int) -> Page[Statement]:
-    """Every statement, newest document first: documents are sorted here and their statements
-    fetched a batch at a time (sorting all statements in SPARQL costs seconds on a large store)."""
-    total = graph.count(store, "SELECT DISTINCT ?st WHERE { ?st a ck:Statement }")
-    docs = store.select("SELECT ?d (SAMPLE(?x) AS ?date) WHERE { ?d a ck:Document OPTIONAL { ?d dcterms:date ?x } } GROUP BY ?d")
-    dated = sorted(((str(r["date"].value) if r["date"] is not None else "", r["d"].value) for r in docs),
-                   key=lambda t: t[1])
-    dated.sort(key=lambda t: t[0], reverse=True)  # stable: newest first, then IRI; undated last
-    order = [d for _, d in dated]
+    """Every statement, newest document first, then by offset in the document. The order of the
+    documents and how many statements each holds are computed once per store generation
+    (:mod:`..store_cache`); a page fetches the statements of the few documents it spans."""
+    docs, counts = cached(store, "statements-by-document", lambda: _per_document(store))
     ids: list[str] = []
-    for i in range(0, len(order), 100):
-        batch = list(map(ox.NamedNode, order[i:i + 100]))
+    skipped, i = 0, 0
+    while i < len(docs) and skipped + counts[i] <= offset:  # documents wholly before the page
+        skipped, i = skipped + counts[i], i + 1
+    while i < len(docs) and len(ids) < offset - skipped + limit:
+        batch = [ox.NamedNode(d) for d in docs[i:i + 20] if d]
         rows = store.select(f"""SELECT ?st ?doc (MIN(?s) AS ?start) WHERE {{ {graph.values('doc', batch)}
           ?st ck:inDocument ?doc ; a ck:Statement . OPTIONAL {{ ?st ck:evidence/oa:start ?s }} }} GROUP BY ?st ?doc""")
         rank = {d.value: n for n, d in enumerate(batch)}
         rows.sort(key=lambda r: (rank[r["doc"].value], py(r["start"]) if r["start"] is not None else 10**9, r["st"].value))
         ids += [r["st"].value for r in rows]
-        if len(ids) >= offset + limit:
-            break
-    return Page[Statement](total=total, limit=limit, offset=offset,
-                           items=statements_by_iri(store, ids[offset:offset + limit]))
+        i += 20
+    page = ids[offset - skipped:offset - skipped + limit]
+    return Page[Statement](total=sum(counts), limit=limit, offset=offset, items=statements_by_iri(store, page))
+
+
+def _per_document(store) -> tuple[list[str], list[int]]:
+    """Documents holding statements, newest first, and the number of statements of each."""
+    n = {r["doc"].value: int(py(r["n"])) for r in store.select(
+        "SELECT ?doc (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a ck:Statement ; ck:inDocument ?doc } GROUP BY ?doc")}
+    docs = [d for d in graph.newest_documents(store) if d in n]
+    docs += sorted(set(n) - set(docs))  # statements whose document has no ck:Document type
+    return docs, [n[d] for d in docs]
 
 
 def statements_by_iri(store, ids: list[str]) -> list[Statement]:

@@ -1,0 +1,75 @@
+"""Whole-store results the list endpoints reuse: orders and totals, kept per store generation.
+
+``/people``, ``/statements``, ``/pledges`` and ``/documents`` without a filter sort
+or count everything in the store (seconds at 10,000 articles); a page of them
+only slices that order. :func:`cached` computes such a result once per store
+*generation*:
+
+* a read-only embedded store is a snapshot (``EmbeddedStore.refresh`` opens a
+  new one), so the generation is the snapshot itself: exact;
+* any other store (writable, remote) is fingerprinted by the states of its
+  documents (graph, sha256, extractor version), recomputed at most every
+  ``FINGERPRINT_TTL`` seconds: after an ingest a list may lag that long.
+
+Public API::
+
+    order = cached(store, "people", lambda: compute(store))
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from typing import Any, Callable
+
+FINGERPRINT_TTL = 5.0
+STATES = "SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g a ck:Document ; ck:sha256 ?h ; ck:extractorVersion ?v } }"
+
+_lock = threading.Lock()
+
+
+class _State:
+    """What is cached for one store object (kept on it as ``_list_cache``: it dies with the store)."""
+
+    def __init__(self):
+        self.values: dict[str, Any] = {}
+        self.generation: Any = None
+        self.snapshot: tuple[Any, int] | None = None  # (the snapshot object, a number per snapshot seen)
+        self.fingerprint: tuple[float, str] | None = None
+
+
+def _state(store) -> _State:
+    state = getattr(store, "_list_cache", None)
+    if state is None:
+        state = store._list_cache = _State()
+    return state
+
+
+def generation(store) -> Any:
+    """Changes whenever the store's content may have changed (see the module docstring)."""
+    state = _state(store)
+    if getattr(store, "read_only", False) and hasattr(store, "_store"):
+        store._read(lambda: None)  # (re)opens a snapshot a writer compacted away
+        seen = state.snapshot
+        if seen is None or seen[0] is not store._store:
+            seen = state.snapshot = (store._store, (seen[1] + 1) if seen else 0)
+        return ("snapshot", seen[1])
+    now = time.monotonic()
+    if state.fingerprint is None or now - state.fingerprint[0] > FINGERPRINT_TTL:
+        rows = sorted(f"{r['g'].value} {r['h'].value} {r['v'].value}" for r in store.select(STATES))
+        state.fingerprint = (now, hashlib.sha1("\n".join(rows).encode()).hexdigest())
+    return ("states", state.fingerprint[1])
+
+
+def cached(store, name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per (store, generation, name); concurrent first calls compute once."""
+    gen, state = generation(store), _state(store)
+    values = state.values
+    if state.generation == gen and name in values:
+        return values[name]
+    with _lock:
+        if state.generation != gen:
+            state.values, state.generation = {}, gen
+        if name not in state.values:
+            state.values[name] = compute()
+        return state.values[name]
