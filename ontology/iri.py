@@ -18,6 +18,7 @@ articles is one node:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -28,6 +29,7 @@ from . import ID
 
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
     """NFC with new-style tone placement and single spaces."""
     from camket.loaders.normalise import canonicalise

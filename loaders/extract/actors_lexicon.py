@@ -128,6 +128,8 @@ def is_kind_word(ws: list[Word], j: int) -> bool:
 
 def role_at(ws: list[Word], j: int, folded: list[str]) -> gz.Phrase | None:
     """The longest role word starting at word ``j`` (case rules applied)."""
+    if folded[j] not in roles().index:
+        return None
     for p in roles().candidates(folded, j, lambda k: space_joined(ws, k)):
         if ws[j].cap or "lower" in p.extra["flags"]:
             if p.text[:1].isupper() and not ws[j].cap:

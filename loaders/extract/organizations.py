@@ -235,6 +235,8 @@ class _Orgs:
     # -- 1 + 2: gazetteer and head-word bodies ------------------------------------
     def known_at(self, i: int):
         ws = self.ws
+        if self.folded[i] not in lex.known_orgs().index:
+            return None
         for p in lex.known_orgs().candidates(self.folded, i, lambda k: dash_or_space_joined(self.ws, k)):
             n = len(p.toks)
             if p.extra.get("acronym") or p.text.isupper():

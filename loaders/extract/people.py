@@ -140,7 +140,10 @@ class _People:
     # -- 1. honorific + name -----------------------------------------------------
     def honorifics(self) -> None:
         ws, folded = self.ws, self.folded
+        index = lex.honorifics().index
         for j in range(len(ws)):
+            if folded[j] not in index:
+                continue
             cands = lex.honorifics().candidates(folded, j, lambda k: space_joined(ws, k) or ws[k].gap == ".")
             if not cands:
                 continue

@@ -189,7 +189,7 @@ def places(analysis: Analysis) -> None:
             i = end_zone
             continue
         hit = None
-        for p in m.candidates(folded, i, lambda j: dash_or_space_joined(ws, j)):
+        for p in m.candidates(folded, i, lambda j: dash_or_space_joined(ws, j)) if folded[i] in m.index else ():
             n = len(p.toks)
             if not _case_ok(ws, i, p):
                 continue
