@@ -219,3 +219,6 @@ def _write_all(results, store, report: IngestReport, fail, progress: Progress) -
         report.facts.update(res.counts)
         report.timings.update(res.timings)
         progress.step(res.source)
+
+
+import camket.statistics  # noqa: E402,F401  (registers its hook: precomputed statistics follow ingest)
