@@ -116,9 +116,8 @@ def load_embedded(store, files: list[str], append: bool = False) -> None:
         for g in graphs & existing:
             store.remove_document(g)
         store.load_nquads(path)
-        for g in graphs:
-            for hook in STORED_HOOKS:
-                hook(store, g)
+        for hook in STORED_HOOKS if graphs else ():
+            hook(store, sorted(graphs))
     store.flush()
 
 

@@ -110,17 +110,21 @@ class SearchIndex:
 
     def index_document(self, store, graph_iri: str, state: str | None = None) -> None:
         """(Re)index the named graph ``graph_iri`` of ``store``."""
-        g = ox.NamedNode(graph_iri)
-        entries, names = _rows(store, g)
-        if state is None:
-            st = store.document_state(graph_iri)
-            state = "|".join(st) if st else ""
+        self.index_documents(store, [graph_iri], None if state is None else {graph_iri: state})
+
+    def index_documents(self, store, graph_iris: list[str], states: dict[str, str] | None = None) -> None:
+        """(Re)index the named graphs ``graph_iris`` of ``store`` in one SQLite transaction."""
+        if states is None:
+            from camket.ingest import document_states
+            states = {g: "|".join(st) for g, st in document_states(store, graph_iris).items()}
+        rows = {g: _rows(store, ox.NamedNode(g)) for g in graph_iris}
         with self._write, self._db() as db:
-            for table in ("entries", "names"):
-                db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
-            db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", entries)
-            db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
-            db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, state))
+            for graph_iri, (entries, names) in rows.items():
+                for table in ("entries", "names"):
+                    db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
+                db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", entries)
+                db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
+                db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
 
     def rebuild(self, store) -> int:
         with self._write, self._db() as db:
@@ -282,8 +286,9 @@ def _facts(store, g: ox.NamedNode, spellings: dict[str, set[str]]) -> list[tuple
     return [tuple(r) for r in out.values()]
 
 
-def _on_stored(store, graph_iri: str) -> None:
-    SearchIndex.for_store(store).index_document(store, graph_iri)
+def _on_stored(store, graph_iris: list[str]) -> None:
+    """Ingest hook: index a committed batch of documents in one transaction."""
+    SearchIndex.for_store(store).index_documents(store, graph_iris)
 
 
 def register_hook() -> None:

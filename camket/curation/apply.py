@@ -193,14 +193,14 @@ def log_for(store) -> Judgements | None:
     return log if log.exists() else None
 
 
-def on_stored(store, graph_iri: str) -> None:
-    """Ingest hook: after a document is (re)stored, re-apply the judgements."""
-    if graph_iri in (GRAPH_JUDGEMENTS, GRAPH_RESOLVED):
+def on_stored(store, graph_iris: list[str]) -> None:
+    """Ingest hook: after a batch of documents is (re)stored, re-apply the judgements once."""
+    if not set(graph_iris) - {GRAPH_JUDGEMENTS, GRAPH_RESOLVED}:
         return
     try:
         log = log_for(store)
         if log is not None:
             apply(store, log, skip_unchanged=True)
     except Exception as err:  # noqa: BLE001 - curation must never stop an ingest
-        print(f"camket curation: judgements not re-applied after {graph_iri}: {type(err).__name__}: {err}",
-              file=sys.stderr)
+        print(f"camket curation: judgements not re-applied after {len(graph_iris)} documents "
+              f"({graph_iris[0]}, ...): {type(err).__name__}: {err}", file=sys.stderr)
