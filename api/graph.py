@@ -156,18 +156,19 @@ def ref_or_none(value: str | None, kinds: tuple[str, ...], store) -> ox.NamedNod
 
 
 def refs(store, nodes: Iterable[str]) -> dict[str, Ref]:
-    """A :class:`Ref` (id, kind, name) for each IRI; the name is the smallest spelling."""
+    """A :class:`Ref` (id, kind, name) for each IRI; the name is the smallest spelling (a policy's
+    number first). One DISTINCT UNION: an entity carries its name in every document graph that
+    mentions it, and OPTIONALs would return (and convert) a row per graph and spelling pair
+    (64 ms instead of 6 ms for 40 places at 1,000 documents)."""
     nodes = sorted({n for n in nodes if n})
     if not nodes:
         return {}
-    q = f"""SELECT ?e ?name ?number WHERE {{ {values('e', map(ox.NamedNode, nodes))}
-      OPTIONAL {{ ?e schema:name ?name }} OPTIONAL {{ ?e eli:id_local ?number }} }}"""
-    names: dict[str, set[str]] = defaultdict(set)
+    q = f"""SELECT DISTINCT ?e ?label ?k WHERE {{ {values('e', map(ox.NamedNode, nodes))}
+      {{ ?e schema:name ?label BIND(1 AS ?k) }} UNION {{ ?e eli:id_local ?label BIND(0 AS ?k) }} }}"""
+    names: dict[str, set[tuple[int, str]]] = defaultdict(set)
     for r in store.select(q):
-        label = r["number"] if r["number"] is not None else r["name"]
-        if label is not None:
-            names[r["e"].value].add(label.value)
-    return {n: Ref(id=key_of(n), kind=kind_of(n), iri=n, name=min(names[n]) if names[n] else None)
+        names[r["e"].value].add((int(r["k"].value), r["label"].value))
+    return {n: Ref(id=key_of(n), kind=kind_of(n), iri=n, name=min(names[n])[1] if names[n] else None)
             for n in nodes}
 
 
