@@ -36,7 +36,9 @@ from camket.ontology.iri import fold, key_of
 ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place", "policy": "policy", "event": "event"}
 WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "event": 2.5,
            "document": 1.5, "statement": 1.0, "pledge": 1.0}
-BM25 = "bm25(0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
+BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
+CANDIDATES = 2000  # rows ranked per query (see SearchIndex._top)
+COUNT_CAP = 10000  # matching rows counted for ``total``
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, exact UNINDEXED,
@@ -119,9 +121,8 @@ class SearchIndex:
             states = {g: "|".join(st) for g, st in document_states(store, graph_iris).items()}
         rows = {g: _rows(store, ox.NamedNode(g)) for g in graph_iris}
         with self._write, self._db() as db:
+            _forget(db, graph_iris)
             for graph_iri, (entries, names) in rows.items():
-                for table in ("entries", "names"):
-                    db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
                 db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", entries)
                 db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
                 db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
@@ -156,34 +157,39 @@ class SearchIndex:
     def _ranked(self, tokens: list[str], folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
         """Things matching every word: those where the words stand together (a phrase) first,
         then the others, each group by FTS5 bm25 (names weighted 10x) x kind weight, exact
-        names first. The phrase query is selective, so common name syllables stay cheap.
-        ``total`` counts distinct things up to 1,000 matching rows, else matching rows."""
+        names first. Each group ranks at most ``CANDIDATES`` rows (see :meth:`_top`).
+        ``total`` counts distinct things when at most 1,000 rows match, else matching rows,
+        counted up to ``COUNT_CAP``."""
         need = offset + limit
         every = _match(tokens)
-        hits = self._top(_phrase(tokens), folded, kinds, max(50, 3 * need))
+        hits = self._top(_phrase(tokens), folded, kinds, max(CANDIDATES, 3 * need))
         if len(hits) < need:
             seen = {h[1] for h in hits}
-            hits += [h for h in self._top(every, folded, kinds, max(200, 3 * need)) if h[1] not in seen]
+            hits += [h for h in self._top(every, folded, kinds, max(CANDIDATES, 3 * need)) if h[1] not in seen]
         kind_sql, args = _kind_filter(kinds)
         db = self._db()
-        total = db.execute(f"SELECT COUNT(*) FROM entries WHERE entries MATCH ? {kind_sql}", (every, *args)).fetchone()[0]
+        total = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
+                           (every, *args, COUNT_CAP)).fetchone()[0]
         if total <= 1000:
             total = db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE entries MATCH ? {kind_sql}",
                                (every, *args)).fetchone()[0]
         return total, [_hit(*h) for h in hits[offset:offset + limit]]
 
-    def _top(self, match: str, folded: str, kinds, top: int) -> list[tuple]:
-        """Up to ``top`` rows by bm25, re-ranked by kind and exact name, one per thing."""
+    def _top(self, match: str, folded: str, kinds, cap: int) -> list[tuple]:
+        """The rows matching ``match``, at most ``cap`` of them (newest indexed first), scored by
+        bm25 x kind weight with exact names first, best row per thing, best first. Bounded
+        because FTS5 scores every matching row before it can sort: a common name syllable
+        ("nguyen") matches tens of thousands of (thing, document) rows at 10,000 articles.
+        bm25 keeps its whole-index statistics, so a row scores the same capped or not; a thing
+        is found as long as one of its rows is among the ``cap`` newest."""
         kind_sql, args = _kind_filter(kinds)
-        db = self._db()
-        rank = dict(db.execute(f"SELECT rowid, rank FROM entries WHERE entries MATCH ? AND rank MATCH '{BM25}' "
-                               f"{kind_sql} ORDER BY rank LIMIT ?", (match, *args, top)).fetchall())
-        rows = db.execute(f"SELECT rowid, kind, iri, label, doc, exact FROM entries WHERE rowid IN "
-                          f"({','.join('?' * len(rank))})", tuple(rank)).fetchall() if rank else []
+        rows = self._db().execute(
+            f"SELECT {BM25}, kind, iri, label, doc, exact FROM entries WHERE entries MATCH ? {kind_sql} "
+            f"ORDER BY rowid DESC LIMIT ?", (match, *args, cap)).fetchall()
         exact = f"|{folded}|"
         best: dict[str, tuple] = {}
-        for rowid, kind, iri, label, doc, names in rows:
-            score = rank[rowid] * WEIGHTS.get(kind, 1.0) - (1000 if exact in names else 0)
+        for rank, kind, iri, label, doc, names in rows:
+            score = rank * WEIGHTS.get(kind, 1.0) - (1000 if exact in names else 0)
             if iri not in best or score < best[iri][4]:
                 best[iri] = (kind, iri, label, doc, score)
         return sorted(best.values(), key=lambda r: (r[4], r[1]))
@@ -284,6 +290,18 @@ def _facts(store, g: ox.NamedNode, spellings: dict[str, set[str]]) -> list[tuple
             who = spellings.get(r["who"].value if r["who"] is not None else "", set())
             row[7] = " ; ".join(sorted(fold(n) for n in who))
     return [tuple(r) for r in out.values()]
+
+
+def _forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:
+    """Delete the rows of those of ``graph_iris`` that are indexed. ``doc`` is not an
+    indexed column of the FTS tables (a delete scans them), so: one delete per
+    batch, none for documents indexed for the first time."""
+    for i in range(0, len(graph_iris), 500):
+        chunk = graph_iris[i:i + 500]
+        known = [r[0] for r in db.execute(f"SELECT doc FROM indexed WHERE doc IN ({','.join('?' * len(chunk))})",
+                                          chunk)]
+        for table in ("entries", "names") if known else ():
+            db.execute(f"DELETE FROM {table} WHERE doc IN ({','.join('?' * len(known))})", known)
 
 
 def _on_stored(store, graph_iris: list[str]) -> None:
