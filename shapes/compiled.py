@@ -20,7 +20,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import RDF as RDF_NS, BNode, Literal as RLiteral, Namespace, URIRef
@@ -82,28 +82,29 @@ class Data:
     """One document's triples indexed for the checks (a set: duplicates count once)."""
 
     def __init__(self, triples: Iterable):
-        self.out: dict[tuple, list] = defaultdict(list)
-        seen = set()
+        self.out: dict[tuple, dict] = {}  # (s, p) -> {o: None}, insertion-ordered
+        out = self.out
+        for s, p, o, *_ in triples:
+            objs = out.get((s, p))
+            if objs is None:
+                out[(s, p)] = {o: None}
+            else:
+                objs[o] = None
         types: dict[object, set] = defaultdict(set)
         supers: dict[object, set] = defaultdict(set)
-        for t in triples:
-            s, p, o, *_ = t
-            if (s, p, o) in seen:
-                continue
-            seen.add((s, p, o))
-            self.out[(s, p)].append(o)
+        for (s, p), objs in out.items():
             if p == RDF_TYPE:
-                types[s].add(o)
+                types[s].update(objs)
             elif p == SUBCLASS:
-                supers[s].add(o)
+                supers[s].update(objs)
         self.types = {s: _closure(cs, supers) for s, cs in types.items()} if supers else dict(types)
         self.instances: dict[object, list] = defaultdict(list)
         for s, cs in self.types.items():
             for c in cs:
                 self.instances[c].append(s)
 
-    def values(self, focus, path) -> list:
-        return self.out.get((focus, path), [])
+    def values(self, focus, path):
+        return self.out.get((focus, path), ())
 
     def is_a(self, node, cls) -> bool:
         return not isinstance(node, ox.Literal) and cls in self.types.get(node, ())
@@ -133,25 +134,32 @@ class Shape:
     def values(self, data: Data, focus) -> list:
         return [focus] if self.path is None else data.values(focus, self.path)
 
-    def results(self, data: Data, focus) -> Iterator[Result]:
-        path = None if self.path is None else self.path.value
+    def results(self, data: Data, focus, out: list) -> list[Result]:
+        """Append the results of ``focus`` against this shape to ``out``."""
         values = self.values(data, focus)
         lo, hi = self.count
+        bad: list = []
         if (lo is not None and len(values) < lo) or (hi is not None and len(values) > hi):
-            yield (focus.value, path, self.message, self.severity, None)
+            bad.append(None)
         for v in values:
             for test in self.value_tests:
                 if not test(data, v):
-                    yield (focus.value, path, self.message, self.severity, v.value)
+                    bad.append(v.value)
             for other in self.less_than:
                 for w in data.values(focus, other):
                     if not _less(v, w):
-                        yield (focus.value, path, self.message, self.severity, v.value)
+                        bad.append(v.value)
+        if bad:
+            path = None if self.path is None else self.path.value
+            out.extend((focus.value, path, self.message, self.severity, value) for value in bad)
         for prop in self.properties:
-            yield from prop.results(data, focus)
+            prop.results(data, focus, out)
+        return out
 
     def conforms(self, data: Data, focus) -> bool:
-        return next(self.results(data, focus), None) is None
+        if self.path is None and not self.properties:  # a member of sh:or: tests on the node itself
+            return all(test(data, focus) for test in self.value_tests)
+        return not self.results(data, focus, [])
 
 
 def _less(a, b) -> bool:
@@ -280,7 +288,8 @@ def check(triples: Iterable, shapes: list[Shape] | None = None) -> list:
     out = []
     for shape in compiled() if shapes is None else shapes:
         foci = dict.fromkeys(f for c in shape.targets for f in data.instances.get(c, ()))
+        results: list = []
         for focus in foci:
-            for focus_s, path, message, severity, value in shape.results(data, focus):
-                out.append(Violation(focus=focus_s, path=path, message=message, severity=severity, value=value))
+            shape.results(data, focus, results)
+        out.extend(Violation(focus=f, path=p, message=m, severity=s, value=v) for f, p, m, s, v in results)
     return sorted(out, key=lambda v: (v.focus, v.path or "", v.message))
