@@ -30,6 +30,7 @@ from pathlib import Path
 
 from bench.api_lookups import api_rows, api_rows_isolated
 from bench.common import ROOT, Timer, load_average, peak_rss_mb, percentile, report, table
+from camket.statistics import GRAPH_STATS
 
 # main lookups (what the API pages do): name -> (query, parameter -> sampler query)
 LOOKUPS = {
@@ -49,6 +50,12 @@ LOOKUPS = {
     "entities ranked by documents (top 20)": (
         "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e ck:mentionedIn ?doc } GROUP BY ?e "
         "ORDER BY DESC(?n) LIMIT 20", {}),
+    "count of statements per speaker (top 20), statistics graph": (
+        f"SELECT ?s ?n WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?s ck:statementCount ?n }} }} ORDER BY DESC(?n) LIMIT 20",
+        {}),
+    "entities ranked by documents (top 20), statistics graph": (
+        f"SELECT ?e ?n WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?e ck:documentCount ?n }} }} ORDER BY DESC(?n) LIMIT 20",
+        {}),
 }
 PARAM_SAMPLERS = {  # named-query parameter name fragments -> sampler query (first column)
     "doc": "SELECT ?x WHERE { GRAPH ?x { ?x a ck:Document } } LIMIT 1",
@@ -59,6 +66,8 @@ PARAM_SAMPLERS = {  # named-query parameter name fragments -> sampler query (fir
     "place": "SELECT ?x WHERE { ?x ck:placeType ?t } LIMIT 1",
     "policy": "SELECT ?x WHERE { ?x a ck:PolicyDocument } LIMIT 1",
     "entity": LOOKUPS["documents mentioning one entity (page of 100)"][1]["e"],
+    "actor": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?p ck:actor ?x } GROUP BY ?x ORDER BY DESC(?n) LIMIT 1",
+    "event": "SELECT ?x WHERE { ?x a schema:Event } LIMIT 1",
 }
 OX_TIMEOUT_S = 120
 SCALAR_DEFAULTS = {"int": "100", "year": "2025", "date": "2024-01-01", "string": "Nguyễn"}
@@ -126,6 +135,18 @@ def _gold_parts(n: int, seed: int, workdir: Path, workers: int) -> tuple[list[Pa
     with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
         docs = sum(pool.map(_gold_part, jobs))
     return [j[0] for j in jobs], docs, 0
+
+
+def ensure_statistics(store) -> float | None:
+    """Build the precomputed statistics graph when the store has none (a store loaded
+    before it existed); returns the seconds it took, or None when it was there."""
+    from camket.statistics import has_statistics, rebuild
+    if has_statistics(store):
+        return None
+    with Timer() as t:
+        rebuild(store)
+    store.flush()
+    return t.seconds
 
 
 def rdflib_dataset(store):
@@ -353,6 +374,7 @@ def bench(args, workdir: Path) -> None:
         store, build = load_only(args.nq, workdir)
     else:
         store, build = build_store(args.articles, args.seed, workdir, args.workers, args.source)
+    stats_s = ensure_statistics(store)
     docs = len(store.documents())
     quads = len(store)
     ds, rd_load_s, rd_mb = rdflib_dataset(store) if not args.no_rdflib else (None, 0.0, 0.0)
@@ -375,10 +397,15 @@ def bench(args, workdir: Path) -> None:
                 f"({build['documents'] / build['extract_s']:.1f} articles/s)")
         notes.append(f"quads made by {how}{made}; bulk load {build['load_s']:.2f} s "
                      f"({quads / max(build['load_s'], 1e-9):,.0f} quads/s)")
+    if stats_s is not None:
+        notes.append(f"statistics graph (camket.statistics) rebuilt for this store in {stats_s:.1f} s")
     if ds is not None:
         notes.append(f"rdflib Dataset parse: {rd_load_s:.1f} s ({quads / max(rd_load_s, 1e-9):,.0f} quads/s), "
                      f"+{rd_mb:,.0f} MB peak RSS")
-    api = api_rows_isolated(store, args.reps, args.ox_timeout) if args.isolate_api else api_rows(store, args.reps)
+    if args.no_api:
+        api = []
+    else:
+        api = api_rows_isolated(store, args.reps, args.ox_timeout) if args.isolate_api else api_rows(store, args.reps)
     if api:
         body += "\n\nAPI lookups (FastAPI in process, no network):\n\n" + table(
             ["request", "status", "p50 ms", "p95 ms"], api)
@@ -415,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="named queries only with an entity/document parameter bound, plus the lookups")
     ap.add_argument("--isolate-api", action="store_true",
                     help="API requests in read-only child processes stopped after --ox-timeout (large stores)")
+    ap.add_argument("--no-api", action="store_true", help="skip the API lookups")
     ap.add_argument("--no-exports", action="store_true", help="skip the GEXF/GraphML exports")
     ap.add_argument("--no-validation", action="store_true", help="skip the validation table")
     ap.add_argument("--whole-graph-max-quads", type=int, default=300_000,
