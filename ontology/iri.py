@@ -36,12 +36,24 @@ def canonical(text: str) -> str:
     return " ".join(canonicalise(unicodedata.normalize("NFC", text)).split())
 
 
+class _DropMarks(dict):
+    """``str.translate`` table deleting combining marks (category Mn), filled as characters are met."""
+
+    def __missing__(self, code: int):
+        keep = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = keep
+        return keep
+
+
+_DROP_MARKS = _DropMarks()
+_NON_WORD = re.compile(r"[^\w/]+")
+
+
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form ("Hà Nội" -> "ha noi")."""
-    text = unicodedata.normalize("NFD", text or "")
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = unicodedata.normalize("NFD", text or "").translate(_DROP_MARKS)
     text = text.replace("đ", "d").replace("Đ", "D").casefold()
-    return " ".join(re.sub(r"[^\w/]+", " ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def name_key(name: str, max_len: int = 80) -> str:
