@@ -12,8 +12,14 @@ canonical one. Each document graph keeps its own spelling as ``schema:name``,
 so the union shows every spelling of the one node.
 
 The canonical IRI of a cluster is the one used by the most documents (ties:
-the smallest IRI), so the result does not depend on ingest order, and a
-second run over a linked store changes nothing.
+the smallest IRI), so the result of a batch does not depend on the order of
+its documents (a later batch may move a node to the IRI of a now larger
+cluster), and a second run over a linked store changes nothing.
+
+After an ingest only the batch's people are compared, with the people of the
+store that could match one of them: those bearing one of their names or
+holding one of their posts (both are indexed look-ups of exact terms), so
+the cost follows the batch, not the store.
 """
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ import pyoxigraph as ox
 
 from camket.loaders.extract.resolve import same_person
 from camket.ontology import ID
-from camket.ontology.iri import fold
+from camket.ontology.iri import canonical
 
 PEOPLE_QUERY = """
 SELECT ?p ?name ?title ?g WHERE {
@@ -31,35 +37,84 @@ SELECT ?p ?name ?title ?g WHERE {
              OPTIONAL { ?m org:member ?p ; ck:title ?title } }
 }
 """
+IN_GRAPHS = "SELECT DISTINCT ?p WHERE { VALUES ?g { %s } GRAPH ?g { ?p a schema:Person } }"
+BY_NAME = "SELECT DISTINCT ?p WHERE { VALUES ?name { %s } GRAPH ?g { ?p a schema:Person ; schema:name ?name } }"
+BY_POST = "SELECT DISTINCT ?p WHERE { VALUES ?title { %s } GRAPH ?g { ?m ck:title ?title ; org:member ?p } }"
+CHUNK = 500
 
 
-def _people(store) -> dict[str, dict]:
-    people: dict[str, dict] = defaultdict(lambda: {"names": set(), "posts": set(), "graphs": set()})
-    for row in store.select(PEOPLE_QUERY):
+def _select_in(store, query: str, terms) -> list[dict]:
+    """``query`` % a VALUES list of ``terms`` (pyoxigraph terms, serialised by it), in chunks."""
+    terms, rows = sorted(set(terms), key=str), []
+    for i in range(0, len(terms), CHUNK):
+        rows += store.select(query % " ".join(str(t) for t in terms[i:i + CHUNK]))
+    return rows
+
+
+def _people(store, iris=None) -> dict[str, dict]:
+    """Names, posts and graphs of every person (or of the person IRIs ``iris``); the
+    names and posts also as the stored terms (``name_terms``, ``post_terms``)."""
+    people: dict[str, dict] = defaultdict(lambda: {"names": set(), "posts": set(), "graphs": set(),
+                                                   "name_terms": set(), "post_terms": set()})
+    rows = store.select(PEOPLE_QUERY) if iris is None else \
+        _select_in(store, PEOPLE_QUERY.replace("{\n  GRAPH", "{ VALUES ?p { %s }\n  GRAPH", 1),
+                   [ox.NamedNode(i) for i in iris])
+    for row in rows:
         rec = people[row["p"].value]
         rec["names"].add(row["name"].value)
+        rec["name_terms"].add(row["name"])
         rec["graphs"].add(row["g"].value)
         if row.get("title") is not None:
             rec["posts"].add(row["title"].value)
+            rec["post_terms"].add(row["title"])
     return people
 
 
+def _around(store, graphs: set[str]) -> dict[str, dict]:
+    """The people of ``graphs`` and every person who bears one of their names or
+    holds one of their posts: all that :func:`same_person` could pair them with."""
+    batch = _people(store, {r["p"].value for r in _select_in(store, IN_GRAPHS, map(ox.NamedNode, graphs))})
+    names = {t for rec in batch.values() for t in rec["name_terms"]}
+    names |= {ox.Literal(canonical(t.value), language=t.language) if t.language else ox.Literal(canonical(t.value))
+              for t in names}
+    near = {r["p"].value for r in _select_in(store, BY_NAME, names)}
+    near |= {r["p"].value for r in _select_in(store, BY_POST, {t for rec in batch.values() for t in rec["post_terms"]})}
+    return {**batch, **_people(store, near - set(batch))}
+
+
 def _blocks(people: dict[str, dict]) -> dict[str, set[str]]:
-    """People sharing a folded first or last word: the only pairs compared."""
+    """People sharing a name or a post (as :func:`same_person` compares them): the only
+    pairs that can be one person, so the only pairs compared."""
     blocks: dict[str, set[str]] = defaultdict(set)
     for iri, rec in people.items():
         for name in rec["names"]:
-            words = fold(name).split()
-            if words:
-                blocks["f:" + words[0]].add(iri)
-                blocks["l:" + words[-1]].add(iri)
+            blocks["n:" + canonical(name).casefold()].add(iri)
+        for post in rec["posts"]:
+            blocks["p:" + canonical(post).casefold()].add(iri)
     return blocks
 
 
 def clusters(store, touched_graphs: set[str] | None = None) -> list[list[str]]:
     """Groups of person IRIs that are one person (only groups of two or more).
     With ``touched_graphs``, only pairs with a side in those graphs are compared."""
-    people = _people(store)
+    return _clusters(_people(store) if touched_graphs is None else _around(store, touched_graphs), touched_graphs)
+
+
+def _pairs(people: dict[str, dict], touched_graphs: set[str] | None):
+    """Each pair of a block once (``a < b``), only pairs with a side in ``touched_graphs``."""
+    seen: set[tuple[str, str]] = set()
+    for members in _blocks(people).values():
+        ordered = sorted(members)
+        hot = ordered if touched_graphs is None else [m for m in ordered if people[m]["graphs"] & touched_graphs]
+        for a in hot:
+            for b in ordered:
+                pair = (a, b) if a < b else (b, a)
+                if a != b and pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _clusters(people: dict[str, dict], touched_graphs: set[str] | None) -> list[list[str]]:
     parent = {iri: iri for iri in people}
 
     def find(x: str) -> str:
@@ -68,19 +123,10 @@ def clusters(store, touched_graphs: set[str] | None = None) -> list[list[str]]:
             x = parent[x]
         return x
 
-    seen: set[tuple[str, str]] = set()
-    for members in _blocks(people).values():
-        ordered = sorted(members)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                ra, rb = people[a], people[b]
-                if touched_graphs is not None and not (ra["graphs"] | rb["graphs"]) & touched_graphs:
-                    continue
-                if same_person(sorted(ra["names"]), sorted(rb["names"]), sorted(ra["posts"]), sorted(rb["posts"])):
-                    parent[find(a)] = find(b)
+    for a, b in _pairs(people, touched_graphs):
+        ra, rb = people[a], people[b]
+        if same_person(sorted(ra["names"]), sorted(rb["names"]), sorted(ra["posts"]), sorted(rb["posts"])):
+            parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for iri in people:
         groups[find(iri)].append(iri)
@@ -113,14 +159,11 @@ def _rewrite(store, graph: str, mapping: dict[str, str]) -> None:
 def link_people(store, touched_graphs: set[str] | None = None) -> list[str]:
     """Link spelling variants across documents (see module doc); returns the rewritten graphs."""
     rewritten: dict[str, dict[str, str]] = defaultdict(dict)
-    people = None
-    for members in clusters(store, touched_graphs):
-        canonical, others = members[0], members[1:]
-        if people is None:
-            people = _people(store)
-        for old in others:
+    people = _people(store) if touched_graphs is None else _around(store, touched_graphs)
+    for members in _clusters(people, touched_graphs):
+        for old in members[1:]:
             for graph in people[old]["graphs"]:
-                rewritten[graph][old] = canonical
+                rewritten[graph][old] = members[0]
     for graph, mapping in sorted(rewritten.items()):
         _rewrite(store, graph, mapping)
     return sorted(rewritten)

@@ -1,6 +1,7 @@
 """Cross-document linking of spelling variants (camket.linking), through ingest."""
 from __future__ import annotations
 
+from camket.linking import link_people
 from camket.store import open_store
 
 DOCS = {
@@ -42,3 +43,25 @@ def test_variants_with_the_same_post_become_one_iri(tmp_path, store_dir, run_cli
     code, _, err = run_cli("ingest", tmp_path, "--store", store_dir)
     assert code == 0 and "6 unchanged" in err and people_by_graph(store_dir) == before
     assert run_cli("validate", "--store", store_dir)[0] == 0
+
+
+def test_a_later_batch_links_to_people_already_stored(tmp_path, store_dir, run_cli):
+    """Only the batch's people and those sharing a name or a post are read: the result
+    is the one a single batch gives, and a bare variant joins the linked node by name."""
+    for name, text in DOCS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "g.txt").write_text("Ông Robert Kowalcyzk cho biết hai nước sẽ tăng đầu tư.\n", encoding="utf-8")
+    for batch in (["a.txt", "f.txt", "d.txt"], ["b.txt", "e.txt"], ["c.txt"], ["g.txt"]):
+        assert run_cli("ingest", *[tmp_path / n for n in batch], "--store", store_dir)[0] == 0
+    got = people_by_graph(store_dir)
+    iris = {doc: {p for p, _ in got[doc]} for doc in got}
+    assert iris["a"] == iris["b"] == iris["c"] == iris["g"] and len(iris["a"]) == 1
+    assert {name for doc in "abcg" for _, name in got[doc]} == {"Robert Kowalczyk", "Robert Kowalcyzk"}
+    assert got["f"] == {("robert-kowalczik", "Robert Kowalczik")}
+    assert got["d"] == {("trần-văn-hải", "Trần Văn Hải")} and got["e"] == {("trần-văn-hài", "Trần Văn Hài")}
+    # nothing is left for a pass over the whole store to link
+    store = open_store(store_dir)
+    try:
+        assert link_people(store) == []
+    finally:
+        store.close()
