@@ -99,7 +99,9 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path, store_dir, run
     assert docs == ["good", "ok-1"]
 
 
-def test_document_violating_a_shape_is_not_stored(tmp_path, store_dir, run_cli, monkeypatch):
+@pytest.mark.parametrize("validator", ["compiled", "pyshacl"])  # CAMKET_SHACL=pyshacl: the strict mode
+def test_document_violating_a_shape_is_not_stored(tmp_path, store_dir, run_cli, monkeypatch, validator):
+    monkeypatch.setenv("CAMKET_SHACL", validator)
     real = pipeline.COMPONENTS["structure"]
 
     def structure_and_bad_entity(analysis):

@@ -109,6 +109,19 @@ def test_the_valid_document_passes_both():
     assert validate(g) == [] and check(as_triples(g)) == []
 
 
+def test_a_real_extraction_passes_both():
+    from camket.loaders.pipeline import Pipeline
+    from camket.loaders.rdf import document_triples, to_ntriples
+    from camket.loaders.read import iter_documents
+    corpus = Path(__file__).resolve().parents[2] / "data" / "corpus"
+    doc = next(d for d in iter_documents([str(sorted(corpus.glob("*.txt"))[0])]))
+    triples = document_triples(Pipeline(["structure", "places", "organizations", "people", "roles",
+                                         "policies", "events", "statements", "pledges", "resolve"])(doc))
+    assert len(triples) > 100
+    assert check(triples) == []
+    assert validate(Graph().parse(data=to_ntriples(triples), format="nt")) == []
+
+
 @pytest.mark.parametrize("focus, path, message, mutate", list(cases()))
 def test_both_validators_flag_the_same(focus, path, message, mutate):
     g = base()
