@@ -3,7 +3,7 @@
 Builds, for a generated article, the :class:`~camket.loaders.model.Analysis`
 a perfect extractor would return (entities with their spans, posts,
 statements, pledges, policies, events, from the gold facts) and writes it
-with the project's own RDF writer (:func:`camket.loaders.rdf.document_graph`),
+with the project's own RDF writer (:func:`camket.loaders.rdf.document_triples`),
 so the graph has exactly camket's shape without paying for extraction. The
 query, export and validation benches use it to reach 10k-100k articles on
 a small machine; ingest speed is measured on the real pipeline.
@@ -82,13 +82,13 @@ def analysis_from_gold(record: dict, gold: dict) -> Analysis:
 
 def write_gold_nquads(n: int, out: IO[str], seed: int = 7, start: int = 0) -> int:
     """Write the oracle graphs of articles ``start..start+n`` as N-Quads; returns documents written."""
-    from camket.loaders.rdf import document_graph
+    from camket.loaders.rdf import document_triples, to_ntriples
     from camket.ontology import iri
     from camket.scale import to_nquads
     count = 0
     for record, gold in generate(n, seed, start):
-        graph = document_graph(analysis_from_gold(record, gold), "2026-01-01T00:00:00Z")
-        out.write(to_nquads(graph.serialize(format="nt"), str(iri.document(record["id"]))))
+        triples = document_triples(analysis_from_gold(record, gold), "2026-01-01T00:00:00Z")
+        out.write(to_nquads(to_ntriples(triples), str(iri.document(record["id"]))))
         count += 1
     return count
 
