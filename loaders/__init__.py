@@ -11,5 +11,5 @@ Public API::
 
     from camket.loaders.read import iter_documents, InputError
     from camket.loaders.pipeline import Pipeline, default_pipeline
-    from camket.loaders.rdf import document_graph
+    from camket.loaders.rdf import document_triples, document_graph
 """
