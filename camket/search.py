@@ -37,7 +37,7 @@ ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place", "po
 WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "event": 2.5,
            "document": 1.5, "statement": 1.0, "pledge": 1.0}
 BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
-CANDIDATES = 2000  # rows ranked per query (see SearchIndex._top)
+CANDIDATES = 500  # rows ranked per query (see SearchIndex._top)
 COUNT_CAP = 10000  # matching rows counted for ``total``
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
@@ -158,41 +158,51 @@ class SearchIndex:
         """Things matching every word: those where the words stand together (a phrase) first,
         then the others, each group by FTS5 bm25 (names weighted 10x) x kind weight, exact
         names first. Each group ranks at most ``CANDIDATES`` rows (see :meth:`_top`).
-        ``total`` counts distinct things when at most 1,000 rows match, else matching rows,
-        counted up to ``COUNT_CAP``."""
-        need = offset + limit
+        ``total`` is the number of distinct things when at most ``CANDIDATES`` rows match, else
+        the number of matching (thing, document) rows, counted up to ``COUNT_CAP``."""
+        need, cap = offset + limit, max(CANDIDATES, 3 * (offset + limit))
         every = _match(tokens)
-        hits = self._top(_phrase(tokens), folded, kinds, max(CANDIDATES, 3 * need))
+        hits = self._top(_phrase(tokens), folded, kinds, cap)
         if len(hits) < need:
             seen = {h[1] for h in hits}
-            hits += [h for h in self._top(every, folded, kinds, max(CANDIDATES, 3 * need)) if h[1] not in seen]
+            hits += [h for h in self._top(every, folded, kinds, cap) if h[1] not in seen]
+        return self._total(every, kinds), self._hits(hits[offset:offset + limit])
+
+    def _total(self, match: str, kinds) -> int:
         kind_sql, args = _kind_filter(kinds)
         db = self._db()
-        total = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
-                           (every, *args, COUNT_CAP)).fetchone()[0]
-        if total <= 1000:
-            total = db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE entries MATCH ? {kind_sql}",
-                               (every, *args)).fetchone()[0]
-        return total, [_hit(*h) for h in hits[offset:offset + limit]]
+        rows = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
+                          (match, *args, COUNT_CAP)).fetchone()[0]  # no column read: cheap
+        if rows > CANDIDATES:
+            return rows
+        return db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE entries MATCH ? {kind_sql}",
+                          (match, *args)).fetchone()[0]
+
+    def _hits(self, top: list[tuple]) -> list[dict]:
+        """Hit dicts of (kind, iri, rowid, score) tuples: labels and documents read for these rows only."""
+        rowids = [h[2] for h in top]
+        rows = {r[0]: r[1:] for r in self._db().execute(
+            f"SELECT rowid, label, doc FROM entries WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
+        return [_hit(kind, iri, *rows[rowid], score) for kind, iri, rowid, score in top]
 
     def _top(self, match: str, folded: str, kinds, cap: int) -> list[tuple]:
         """The rows matching ``match``, at most ``cap`` of them (newest indexed first), scored by
-        bm25 x kind weight with exact names first, best row per thing, best first. Bounded
+        bm25 x kind weight with exact names first: the best row per thing, best first. Bounded
         because FTS5 scores every matching row before it can sort: a common name syllable
         ("nguyen") matches tens of thousands of (thing, document) rows at 10,000 articles.
         bm25 keeps its whole-index statistics, so a row scores the same capped or not; a thing
         is found as long as one of its rows is among the ``cap`` newest."""
         kind_sql, args = _kind_filter(kinds)
         rows = self._db().execute(
-            f"SELECT {BM25}, kind, iri, label, doc, exact FROM entries WHERE entries MATCH ? {kind_sql} "
+            f"SELECT rowid, {BM25}, kind, iri, exact FROM entries WHERE entries MATCH ? {kind_sql} "
             f"ORDER BY rowid DESC LIMIT ?", (match, *args, cap)).fetchall()
         exact = f"|{folded}|"
         best: dict[str, tuple] = {}
-        for rank, kind, iri, label, doc, names in rows:
+        for rowid, rank, kind, iri, names in rows:
             score = rank * WEIGHTS.get(kind, 1.0) - (1000 if exact in names else 0)
-            if iri not in best or score < best[iri][4]:
-                best[iri] = (kind, iri, label, doc, score)
-        return sorted(best.values(), key=lambda r: (r[4], r[1]))
+            if iri not in best or score < best[iri][3]:
+                best[iri] = (kind, iri, rowid, score)
+        return sorted(best.values(), key=lambda r: (r[3], r[1]))
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
         grams = {folded[i:i + 3] for i in range(len(folded) - 2)} - {""}
