@@ -5,8 +5,9 @@ embedded store at ``DIR`` the file ``DIR.search.sqlite``; for a remote store
 a path given by ``CAMKET_SEARCH_INDEX`` / the API settings, else one under
 ``~/.cache/camket``. Rows are per (thing, document) and are folded with
 :func:`camket.ontology.iri.fold` (no accents, no case), so "nguyen van binh",
-"nghi quyet 52" and "ha noi" match. A trigram table over names makes name
-look-ups typo-tolerant (used when the exact-token search finds nothing).
+"nghi quyet 52" and "ha noi" match. The distinct spellings of the ``names``
+table make name look-ups typo-tolerant (:mod:`camket.search_fuzzy`, used when
+the exact-token search finds nothing).
 
 It stays in step with ingest through :data:`camket.ingest.STORED_HOOKS`
 (registered on import) and :meth:`SearchIndex.sync` re-indexes documents whose
@@ -21,7 +22,6 @@ Public API::
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import sqlite3
@@ -64,6 +64,7 @@ def default_path(store) -> Path:
 class SearchIndex:
     _open: dict[str, "SearchIndex"] = {}
     _lock = threading.Lock()
+    _names_lock = threading.Lock()  # builds of the in-memory name matcher (see _names)
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
@@ -205,21 +206,20 @@ class SearchIndex:
         return sorted(best.values(), key=lambda r: (r[3], r[1]))
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
-        grams = {folded[i:i + 3] for i in range(len(folded) - 2)} - {""}
-        grams = [g for g in grams if '"' not in g]
-        if not grams:
-            return []
-        kind_sql, args = _kind_filter(kinds)
-        match = " OR ".join(f'"{g}"' for g in sorted(grams))
-        rows = self._db().execute(f"SELECT DISTINCT kind, iri, label, folded, doc FROM names WHERE names MATCH ? "
-                                  f"{kind_sql} ORDER BY rank LIMIT 500", (match, *args)).fetchall()
-        best: dict[str, tuple[float, tuple]] = {}
-        for kind, iri, label, name, doc in rows:
-            ratio = difflib.SequenceMatcher(None, folded, name).ratio()
-            if ratio >= cutoff and ratio > best.get(iri, (0,))[0]:
-                best[iri] = (ratio, (kind, iri, label, doc))
-        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1][1]))
-        return [_hit(kind, iri, label, doc, -ratio) for ratio, (kind, iri, label, doc) in ranked]
+        """Names close to ``folded`` (typos), best first (:mod:`camket.search_fuzzy`)."""
+        return [_hit(kind, iri, label, doc, -ratio)
+                for ratio, kind, iri, label, doc in self._names().match(folded, kinds, cutoff)]
+
+    def _names(self):
+        """The in-memory name matcher, rebuilt when the index changed since it was built."""
+        from camket.search_fuzzy import NameMatcher
+        db = self._db()
+        state = (db.execute("SELECT rowid FROM names ORDER BY rowid DESC LIMIT 1").fetchone(),
+                 db.execute("SELECT COUNT(*) FROM indexed").fetchone())
+        with self._names_lock:
+            if getattr(self, "_matcher", (None, None))[0] != state:
+                self._matcher = (state, NameMatcher(db.execute("SELECT kind, iri, label, folded, doc FROM names")))
+            return self._matcher[1]
 
 
 def _kind_filter(kinds) -> tuple[str, tuple]:
