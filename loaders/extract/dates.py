@@ -2,7 +2,8 @@
 
 Recognised (on the canonical text): "ngày 27/9/2019", "27-9-2019", "24/01/2022",
 "ngày 22/10" (year from context), "tháng 10/2020", "tháng 10-2022",
-"tháng 9 năm nay", "quý II/2024" (as its last month), "năm 2019", "đến năm 2030",
+"tháng 9 năm nay", "quý II/2024" and "quý III (năm nay)" (as its last month), "năm 2019",
+"trong năm nay", "đến năm 2030",
 "(22/10)".
 
 Public API (used by policies, events, pledges)::
@@ -36,6 +37,9 @@ _YEAR_ONLY = re.compile(rf"\b(?:[Nn]ăm|[Đđ]ến|[Vv]ào|[Tt]rước|[Tt]ừ)\
 _DAY_WORD = re.compile(r"(?:ngày|hôm nay|hôm qua|sáng|chiều|tối|trưa|đêm)\s*(?:nay\s*)?\(?\s*$", re.I)
 _FROM_ON = re.compile(r"(?:từ|đến|trước|sau|hiệu lực)\s+(?:ngày\s+|tháng\s+)?$", re.I)
 _QUARTER = re.compile(rf"\b[Qq]uý\s+(I{{1,3}}|IV|[1-4])\s*(?:/|\s+năm\s+|-)\s*({_YEAR})\b")
+_QUARTER_THIS_YEAR = re.compile(r"\b[Qq]uý\s+(I{1,3}|IV|[1-4])(?:\s+năm\s+(nay|tới|sau))?(?![\w/-])")
+_THIS_YEAR = re.compile(r"(?<![\w])(?:[Tt]rong|[Hh]ết|[Cc]uối|[Đđ]ầu)\s+(năm\s+(nay|tới|sau))(?![\w])")
+_SHIFT = {None: 0, "nay": 0, "tới": 1, "sau": 1}
 _QUARTER_END = {"I": 3, "1": 3, "II": 6, "2": 6, "III": 9, "3": 9, "IV": 12, "4": 12}
 
 
@@ -85,8 +89,11 @@ def find_dates(text: str, default_year: int | None = None,
         add(m, _iso(int(m.group(2)), _QUARTER_END[m.group(1)]), "month")
     if default_year:
         for m in _MONTH_THIS_YEAR.finditer(text):
-            shift = {"nay": 0, "tới": 1, "sau": 1}[m.group(2)]
-            add(m, _iso(default_year + shift, int(m.group(1))), "month")
+            add(m, _iso(default_year + _SHIFT[m.group(2)], int(m.group(1))), "month")
+        for m in _QUARTER_THIS_YEAR.finditer(text):  # "quý III năm nay", "trong quý III"
+            add(m, _iso(default_year + _SHIFT[m.group(2)], _QUARTER_END[m.group(1)]), "month")
+        for m in _THIS_YEAR.finditer(text):  # "trong năm nay": the year only
+            add(m, str(default_year + _SHIFT[m.group(2)]), "year", 1)
         for m in _DAY_MONTH.finditer(text):
             if bare_day_month or _DAY_WORD.search(text[max(0, m.start() - 12):m.start()]):
                 add(m, _iso(default_year, int(m.group(2)), int(m.group(1))), "day")

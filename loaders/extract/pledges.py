@@ -44,6 +44,9 @@ _CUE = re.compile(
     r"|(?P<target>(?<![\w])(?:(?:với|đề ra|đặt ra|đặt|xác định|nêu|có)\s+(?:các\s+|những\s+)?mục tiêu|"
     r"mục tiêu\s+(?:là|đến năm))(?![\w])|(?<![\w])đề ra\s*,)"
     r"|(?P<deadline>(?<![\w])(?:[Đđ]ến|[Tt]rước)\s+năm\s+(?:19|20)\d{2}(?![\w]))"
+    r"|(?P<due>(?<![\w])(?:(?:trong|trước|cuối|hết)\s+quý\s+(?:I{1,3}|IV|[1-4])(?![\w])|trước\s+ngày\s+\d{1,2}/\d{1,2}"
+    r"|trong\s+tháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\w/])|trong\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
+    r"|đến\s+hết\s+năm\s+(?:19|20)\d{2}))"
     r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
     r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))", re.I)
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
@@ -57,9 +60,14 @@ _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _QUANTITY = re.compile(rf"(?:(?:ít nhất|tối thiểu|khoảng|hơn|trên|gần)\s+)?(?:\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?"
                        rf"|{_NUMBER_WORDS}(?=\s+(?:sự kiện|đô thị|thành phố|tỉnh|dự án|chương trình|trung tâm|"
                        rf"khu|vùng|lĩnh vực|nhiệm vụ|hội nghị|hội thảo|cuộc)))(?![\d/])")
-SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan"}
-_GENERIC_SUBJECT = re.compile(r"(?:^|[\s,])(?P<w>[Tt]ỉnh|[Tt]hành phố|[Bb]ộ|[Ss]ở|[Qq]uỹ|[Nn]gân hàng|[Tt]ập đoàn|"
-                              r"[Cc]ông ty|[Tt]ổng công ty|[Hh]iệp hội)(?:\s+này)?(?:\s+(?:cũng|đã|vẫn|tiếp tục))*\s*$")
+SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan", "due"}
+_PAST = re.compile(r"(?<![\w])(?:đã|đạt được|vừa)(?![\w])")
+_PLANNED_FUTURE = re.compile(r"dự kiến\s+$")
+_NOT_AN_ACTION = re.compile(r"\s+(?:tăng|giảm|đạt|có|khoảng|lên|xuống|ở mức|\d)")
+_THEO_POLICY = re.compile(r"\s*(?:[Cc]ũng\s+)?[Tt]heo\s+")
+_GENERIC_SUBJECT = re.compile(r"(?:^|[\s,])(?P<w>[Tt]ỉnh|[Tt]hành phố|[Bb]ộ|[Ss]ở|[Bb]an|[Qq]uỹ|[Nn]gân hàng|[Tt]ập đoàn|"
+                              r"[Cc]ông ty|[Tt]ổng công ty|[Hh]iệp hội|[Vv]iện)(?:\s+này)?"
+                              r"(?:\s+(?:cũng|đã|vẫn|tiếp tục|dự kiến))*\s*$")
 _FIRST_PERSON = re.compile(r"(?:^|[\s,\"])(?:[Cc]húng tôi|[Tt]ôi)(?:\s+(?:cũng|đã|sẽ|vẫn|luôn|xin))*\s*$")
 
 
@@ -71,10 +79,25 @@ def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
         if any(b.start <= m.start() < b.end for b in blocked):
             continue
         before = canon[sent.start:m.start()]
-        if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)):
+        if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)) \
+                and not _planned(canon, before, m.end()):
             continue
+        if m.lastgroup == "due" and _past(analysis, sent, m):
+            continue  # "trong quý II, tỉnh đã ...": a past achievement
         out.append(m)
     return out
+
+
+def _past(analysis: Analysis, sent: Span, cue: re.Match) -> bool:
+    """A past tense ("đã", "vừa") in the clause around a deadline-like time phrase."""
+    comma = analysis.canon.find(",", cue.end(), sent.end)
+    return bool(_PAST.search(analysis.canon, _clause_start(analysis, sent, cue.start()),
+                             comma if comma != -1 else sent.end))
+
+
+def _planned(canon: str, before: str, after: int) -> bool:
+    """"X dự kiến sẽ lắp đặt ...": an announced plan, unlike "dự kiến sẽ tăng 6%"."""
+    return bool(_PLANNED_FUTURE.search(before)) and not _NOT_AN_ACTION.match(canon, after)
 
 
 def quantity(text: str) -> str | None:
@@ -105,6 +128,9 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
             return found[0], cue.start()
         return None
     if cue.lastgroup == "commit":
+        st = _introduced_by(analysis, cue)
+        if st is not None:  # "ông X, Giám đốc Y cam kết ...": the speaker, not the body in his post
+            return st.speaker, cue.start()
         m = re.match(r"\s+của\s+", canon[cue.end():cue.end() + 8])
         found = _entity_starting(analysis, cue.end() + m.end(), 1) if m else None
         if found:
@@ -127,6 +153,25 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
         for span, ent in reversed([p for k in ACTOR_KINDS for p in entity_spans(analysis, k)]):
             if span.end <= coord.start() and canon[span.end:coord.start()].strip() == "" and span.start >= sent.start:
                 return ent, span.start
+    return None
+
+
+def _introduced_by(analysis: Analysis, cue: re.Match) -> Statement | None:
+    """The statement whose speech verb is this cue ("X cam kết <said>")."""
+    for st in analysis.statements:
+        if st.verb and fold(st.verb) == fold(cue.group(0)) and 0 <= st.span.start - cue.end() <= 3:
+            return st
+    return None
+
+
+def _theo_policy(analysis: Analysis, sent: Span) -> Entity | None:
+    """"Theo Kế hoạch số 45/KH-UBND ..., <targets>": the policy the sentence opens with."""
+    lead = _THEO_POLICY.match(analysis.canon, sent.start)
+    if not lead:
+        return None
+    for m in analysis.mentions:
+        if m.kind == "policy" and m.entity is not None and m.span.start == lead.end():
+            return m.entity
     return None
 
 
@@ -180,8 +225,12 @@ def _policy_in(analysis: Analysis, sent: Span, before: int) -> Entity | None:
 def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -> tuple[Entity, int] | None:
     if cue.lastgroup == "assign":
         return _subject(analysis, cue, sent)  # the assignee or nobody
+    if cue.lastgroup not in ("commit", "assign"):
+        pol = _theo_policy(analysis, sent)
+        if pol is not None:
+            return pol, sent.start
     # a deadline is an adverbial: the place or body right before it is not its subject
-    found = (None if cue.lastgroup == "deadline" else _subject(analysis, cue, sent)) \
+    found = (None if cue.lastgroup in ("deadline", "due") else _subject(analysis, cue, sent)) \
         or _opening(analysis, cue, sent)
     if found and found[0].kind == "policy" and cue.lastgroup in ("future", "commit"):
         return None  # "Luật X sẽ tháo gỡ ...": what a law will do is a forecast, not a pledge
@@ -198,6 +247,10 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         orgs = [(s, e) for s, e in entity_spans(analysis, "org") if cue.end() <= s.start < sent.end]
         if orgs:
             return orgs[0][1], sent.start
+    if cue.lastgroup == "due":
+        st = _statement_of(analysis, cue.start())
+        if st is not None and st.speaker.kind == "person":  # "X yêu cầu ... hoàn thành trong quý III"
+            return st.speaker, _clause_start(analysis, sent, cue.start())
     return None
 
 
@@ -223,8 +276,8 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
         cues = [c for c in cues if c.lastgroup in SPLIT_KINDS]
     segs: list[list] = []
     for cue in cues:
-        if segs and cue.start() - segs[-1][3].start() <= 25:
-            continue
+        if segs and (cue.start() - segs[-1][3].start() <= 25 or cue.lastgroup == "due"):
+            continue  # "... sẽ thông xe trong quý III": the time of the pledge before
         if segs and cue.lastgroup == "deadline" and not _has_deadline(analysis, Span(segs[-1][1], cue.start())):
             continue  # "... sẽ xây dựng 3 vùng đến năm 2026": the deadline of the pledge before
         if segs and cue.lastgroup == "deadline":
@@ -265,7 +318,7 @@ def _quote_end(analysis: Analysis, pos: int, default: int) -> int:
 
 def _deadline(analysis: Analysis, span: Span) -> str | None:
     dates = [m for m in analysis.mentions if m.kind == "date" and m.span in span]
-    cued = [d for d in dates if re.search(r"(?:đến|vào|trước|trong|cuối|tới)\s+(?:năm\s+|tháng\s+)?$",
+    cued = [d for d in dates if re.search(r"(?:đến|vào|trước|trong|cuối|tới|hết)\s+(?:năm\s+|tháng\s+|ngày\s+|quý\s+)?$",
                                           analysis.canon[max(0, d.span.start - 12):d.span.start], re.I)
             or d.attrs.get("precision") == "month"
             or (d.span.start - span.start <= 5 and re.match(r"\s*,", analysis.canon[d.span.end:]))]

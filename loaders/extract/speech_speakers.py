@@ -121,10 +121,21 @@ def _anaphor(analysis: Analysis, pre: str, end: int) -> Entity | None:
     m = _title_re().search(pre)
     if m:  # "Bộ trưởng", "đồng chí Bí thư Tỉnh ủy": the person introduced with that post
         role = re.sub(r"^[Pp]hó\s+", "", m.group("t"))
+        named = _name_words(m.group("of"))
+        if named:  # "Bộ trưởng Thuận": the person of that name introduced before
+            ent = recent_person(analysis, end, words=named)
+            if ent is not None:
+                return ent
         if m.group("of"):
             return recent_person(analysis, end, title=f"{role}{m.group('of')}")
         return recent_person(analysis, end, title=role)
     return None
+
+
+def _name_words(words: str) -> list[str]:
+    """The folded words of ``words`` when all are capitalised (a name after a title), else []."""
+    parts = words.split()
+    return fold(words).split() if parts and all(p[:1].isupper() for p in parts) else []
 
 
 def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, ...] = ("person", "org"),

@@ -3,7 +3,8 @@
 Reported speech: a speech verb from ``speech_verbs.tsv`` whose subject (see
 :mod:`.speech_speakers`) is a named person or body, or an anaphor resolved
 to one; what was said is the rest of the sentence ("ông X nhấn mạnh, <said>").
-"Theo ông X, <said>" works the same way.
+"Theo ông X, <said>" works the same way. A reported clause ending in ":"
+runs on through the list items that follow it ("- ...", "1. ...").
 
 Direct speech: a quotation of at least six words with its speaker before
 ("X nói: “...”") or after ("“...”, ông X nói."). A quotation closing a
@@ -176,9 +177,28 @@ def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -
             said = _said_before(analysis, sent, who[1])  # "Giá sẽ tăng, ông X cho biết."
             if said is None:
                 return []
-        st = _add(found, analysis, who[0], "reported", said, verb, (sent.start, sent.end))
+        said = _with_list(analysis, said)
+        st = _add(found, analysis, who[0], "reported", said, verb, (sent.start, said.end))
         return [st] if st else []
     return []
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+")
+
+
+def _with_list(analysis: Analysis, said: Span) -> Span:
+    """"X nhấn mạnh ba việc:" followed by list items ("- ...", "1. ..."): what was said runs
+    through the items."""
+    if not analysis.canon[said.start:said.end].rstrip().endswith(":"):
+        return said
+    end = said.end
+    for para in analysis.paragraphs:
+        if para.start < said.end:
+            continue
+        if not _LIST_ITEM.match(analysis.canon, para.start):
+            break
+        end = _clean_end(analysis, para.start, para.end)
+    return Span(said.start, end)
 
 
 def _said_before(analysis: Analysis, sent: Span, speaker_start: int) -> Span | None:

@@ -48,3 +48,13 @@ def test_dateline_sets_document_date_only_when_missing():
     assert a.doc.date == "2022-05-12"
     b = Pipeline(["structure", "dates"])(doc("Cần Thơ, 12/5/2022 - Sáng nay tỉnh họp.", date="2022-05-13"))
     assert b.doc.date == "2022-05-13"
+
+
+def test_quarter_and_this_year_take_the_year_from_context():
+    from camket.loaders.extract.dates import find_dates
+    assert [d.iso for d in find_dates("hoàn thành trong quý III năm nay", 2023)] == ["2023-09"]
+    assert [d.iso for d in find_dates("khánh thành trong quý IV", 2023)] == ["2023-12"]
+    assert [d.iso for d in find_dates("đưa vào sử dụng trong năm nay", 2023)] == ["2023"]
+    assert [d.iso for d in find_dates("thông xe trong năm tới", 2023)] == ["2024"]
+    assert find_dates("trong quý III", None) == []  # no year known: no date
+    assert find_dates("năm nay tỉnh đạt 7%", 2023) == []

@@ -156,3 +156,45 @@ def test_year_opening_the_sentence_is_the_deadline():
 def test_year_opening_a_later_sentence_is_its_deadline():
     a = analyse("Du lịch phục hồi mạnh. Năm 2027, Sở Du lịch phấn đấu đón 4 triệu lượt khách.", orgs=["Sở Du lịch"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Du lịch", "2027")]
+
+
+def test_time_phrases_make_a_directive_a_pledge_but_not_a_past_result():
+    text = ("Ông Cao Văn Thịnh yêu cầu các xã hoàn thành việc cấp mã số vùng trồng trong quý III năm 2025.\n"
+            "Trong quý II năm 2025, các xã đã hoàn thành việc cấp mã số cho 40 vùng trồng.")
+    a = analyse(text, people=["Cao Văn Thịnh"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Cao Văn Thịnh", "2025-09")]
+    assert a.pledges[0].span.of(a.text).endswith("trong quý III năm 2025")
+
+
+def test_a_time_phrase_after_a_pledge_is_its_deadline_not_a_new_pledge():
+    a = analyse("Ông Cao Văn Thịnh cho biết Sở Xây dựng sẽ khởi công cầu Rạch Sỏi trước ngày 15/9/2025.",
+                people=["Cao Văn Thịnh"], orgs=["Sở Xây dựng"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Xây dựng", "2025-09-15")]
+
+
+def test_commitment_is_the_speakers_not_the_body_closing_his_post():
+    a = analyse("Ông Cao Văn Thịnh, Giám đốc Điện lực Hậu Giang cam kết cấp điện ổn định cho 5 khu "
+                "công nghiệp trong năm nay.", people=["Cao Văn Thịnh"], places=["Hậu Giang"])
+    (p,) = a.pledges
+    assert p.actor.name == "Cao Văn Thịnh"
+
+
+def test_targets_of_a_sentence_opened_by_theo_a_plan_are_the_plans():
+    a = analyse("Theo Kế hoạch số 88/KH-UBND, đến hết năm 2026, Hậu Giang phấn đấu 70% hộ dân dùng nước sạch.",
+                places=["Hậu Giang"])
+    (p,) = a.pledges
+    assert p.actor.key == "88/KH-UBND"
+    assert p.deadline == "2026"
+
+
+def test_planned_action_after_du_kien_se_but_not_a_forecast():
+    text = ("Ông Cao Văn Thịnh cho biết Công ty Sao Mai dự kiến sẽ xây thêm 2 nhà máy sấy lúa.\n"
+            "Ông Cao Văn Thịnh cho biết Công ty Sao Mai dự kiến sẽ tăng 8% doanh thu.")
+    a = analyse(text, people=["Cao Văn Thịnh"], orgs=["Công ty Sao Mai"])
+    assert [p.span.of(a.text) for p in a.pledges] == ["Công ty Sao Mai dự kiến sẽ xây thêm 2 nhà máy sấy lúa"]
+
+
+def test_generic_ban_subject_is_the_board_named_last():
+    a = analyse("Ban Quản lý dự án Hồ Tây báo cáo tiến độ. Ông Cao Văn Thịnh khẳng định ban sẽ bàn giao "
+                "công trình trong tháng 12/2025.", people=["Cao Văn Thịnh"], orgs=["Ban Quản lý dự án Hồ Tây"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Ban Quản lý dự án Hồ Tây", "2025-12")]

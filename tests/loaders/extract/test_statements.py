@@ -178,3 +178,23 @@ def test_interview_answers():
     assert said(a) == [
         ("Đinh Công Tuấn", "direct", None, "Chúng tôi sẽ mở thêm ba văn phòng ở các huyện vùng cao"),
         ("Đinh Công Tuấn", "direct", None, "Theo tôi, khó nhất là thiếu cán bộ hiểu nông nghiệp công nghệ cao")]
+
+
+def test_speaker_named_again_by_title_and_given_name():
+    text = ("Bộ trưởng Bộ Công Thương Vũ Đình Khoa dự phiên họp.\n"
+            "“Chúng tôi không chấp nhận việc chậm cấp phép thêm một quý nào nữa”, Bộ trưởng Khoa khẳng định.\n"
+            "Theo Bộ trưởng Khoa, ngành điện cần thêm vốn cho lưới truyền tải miền Trung.")
+    a = analyse(text, people=["Vũ Đình Khoa"])
+    assert [(n, k) for n, k, _, _ in said(a)] == [("Vũ Đình Khoa", "direct"), ("Vũ Đình Khoa", "reported")]
+
+
+def test_reported_clause_ending_in_a_colon_runs_through_the_list_items():
+    text = ("Bà Mai Thị Hoa yêu cầu các huyện làm ngay hai việc:\n"
+            "- Rà soát toàn bộ hồ sơ đất đai tồn đọng trước tháng 10;\n"
+            "- Công khai danh sách hộ được hỗ trợ tại nhà văn hóa thôn.\n"
+            "Hội nghị kết thúc lúc 17 giờ cùng ngày.")
+    a = analyse(text, people=["Mai Thị Hoa"], female=["Mai Thị Hoa"])
+    (st,) = a.statements
+    assert st.span.of(a.text).startswith("các huyện làm ngay hai việc:")
+    assert st.span.of(a.text).endswith("tại nhà văn hóa thôn")
+    assert "Hội nghị" not in st.span.of(a.text)
