@@ -27,8 +27,7 @@ from typing import BinaryIO
 from camket import __version__
 
 from .projection import Projection
-from .table import (EDGE_COLUMNS, KIND_COLORS, NODE_COLUMNS, edge_label, edge_values, is_empty,
-                    node_size, node_values)
+from .table import EDGE_COLUMNS, KIND_COLORS, NODE_COLUMNS, edge_label, is_empty, node_size
 from .xmlout import ChunkWriter, attr, text
 
 VERSIONS = {
@@ -48,12 +47,17 @@ def write_gexf(proj: Projection, out: BinaryIO, version: str = "1.3",
         raise ValueError(f"GEXF version must be one of {', '.join(VERSIONS)}")
     w = ChunkWriter(out)
     _header(w, proj, version, description)
+    ids: dict[str, str] = {}  # node IRI -> escaped, once (edges repeat them)
     w.write('    <nodes>\n')
+    node_atts = _compiled(NODE_COLUMNS, proj)
     for node in proj.sorted_nodes():
-        _node(w, node, proj)
+        ids[node.id] = attr(node.id)
+        _node(w, node, ids[node.id], node_atts)
     w.write('    </nodes>\n    <edges>\n')
+    edge_atts = _compiled(EDGE_COLUMNS, proj)
+    kind = version == "1.3"
     for i, edge in enumerate(proj.sorted_edges()):
-        _edge(w, i, edge, proj, version)
+        _edge(w, i, edge, ids, edge_atts, kind)
     w.write('    </edges>\n  </graph>\n</gexf>\n')
     w.flush()
 
@@ -78,35 +82,43 @@ def _header(w: ChunkWriter, proj: Projection, version: str, description: str) ->
         w.write('    </attributes>\n')
 
 
-def _attvalues(values) -> str:
-    parts = ['        <attvalues>\n']
-    for col, value in values:
-        if not is_empty(value):
-            text_ = str(value) if col.type in NUMERIC else attr(format_value(col.type, value))
-            parts.append(f'          <attvalue for="{col.name}" value="{text_}"/>\n')
-    parts.append('        </attvalues>\n')
-    return "".join(parts)
+_LIST_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def format_value(type_: str, value) -> str:
     """A value as GEXF writes it; lists as ``["a", "b"]`` (Gephi's and graphology's list syntax)."""
     if type_.startswith("list"):
-        return json.dumps(list(value), ensure_ascii=False)
+        return _LIST_JSON(list(value))
     return str(value)
 
 
-def _node(w: ChunkWriter, node, proj: Projection) -> None:
+def _compiled(columns, proj: Projection):
+    """For each column, a function of a node/edge giving its ``<attvalue>`` line, or "" when empty."""
+    def one(col):
+        prefix, get = f'          <attvalue for="{col.name}" value="', col.get
+        if col.type in NUMERIC:
+            return lambda x: "" if (v := get(x, proj)) is None else f'{prefix}{v}"/>\n'
+        if col.type.startswith("list"):
+            return lambda x: f'{prefix}{attr(_LIST_JSON(v))}"/>\n' if (v := list(get(x, proj))) else ""
+        return lambda x: "" if is_empty(v := get(x, proj)) else f'{prefix}{attr(str(v))}"/>\n'
+    return [one(col) for col in columns]
+
+
+def _node(w: ChunkWriter, node, node_id: str, atts) -> None:
     start = f' start="{node.start}"' if node.start else ""
     r, g, b = KIND_COLORS.get(node.kind, (0, 0, 0))
-    w.write(f'      <node id="{attr(node.id)}" label="{attr(node.label)}"{start}>\n'
-            + _attvalues(node_values(node, proj))
-            + f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
+    w.write(f'      <node id="{node_id}" label="{attr(node.label)}"{start}>\n        <attvalues>\n'
+            + "".join([f(node) for f in atts])
+            + '        </attvalues>\n'
+            f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
             f'        <viz:size value="{node_size(node)}"/>\n      </node>\n')
 
 
-def _edge(w: ChunkWriter, i: int, edge, proj: Projection, version: str) -> None:
-    kind = f' kind="{edge.kind}"' if version == "1.3" else ""
+def _edge(w: ChunkWriter, i: int, edge, ids: dict[str, str], atts, kind: bool) -> None:
+    kind_ = f' kind="{edge.kind}"' if kind else ""
     start = f' start="{edge.start}"' if edge.start else ""
-    w.write(f'      <edge id="e{i}" source="{attr(edge.source)}" target="{attr(edge.target)}"{kind}'
-            f' label="{attr(edge_label(edge))}" weight="{edge.weight}"{start}>\n'
-            + _attvalues(edge_values(edge, proj)) + '      </edge>\n')
+    source = ids.get(edge.source) or attr(edge.source)
+    target = ids.get(edge.target) or attr(edge.target)
+    w.write(f'      <edge id="e{i}" source="{source}" target="{target}"{kind_}'
+            f' label="{attr(edge_label(edge))}" weight="{edge.weight}"{start}>\n        <attvalues>\n'
+            + "".join([f(edge) for f in atts]) + '        </attvalues>\n      </edge>\n')

@@ -52,8 +52,8 @@ from camket.ontology.iri import fold
 
 from .dates import earliest, iso_day
 from .model import CLASS_KINDS, NODE_KINDS, Edge, Node, Projection
-from .sparql import (EDGE_KINDS, EDGE_RULES, Q_ATTRS, Q_COUNTS, Q_DOCS, Q_EVENT_DATES, Q_NAMES, Q_NODES,
-                     Q_SAID_AT, EdgeRule, edge_query, node_query, rows)
+from .sparql import (EDGE_KINDS, EDGE_RULES, Q_COUNTS, Q_DOCS, Q_EVENT_DATES, Q_SAID_AT, EdgeRule,
+                     attr_queries, edge_query, fetch, name_queries, node_queries)
 
 __all__ = ["build", "read_documents", "finish", "Projection", "Node", "Edge", "NODE_KINDS", "EDGE_KINDS",
            "EDGE_RULES", "iso_day", "earliest"]
@@ -72,14 +72,22 @@ def build(store, filters=None, facts_as_nodes: bool = False, resolved: bool = Tr
         from .filters import Filters
         filters = Filters()
     proj = Projection()
-    read_documents(store, proj)
-    _read_nodes(store, proj, filters, facts_as_nodes)
     mode = "fact" if facts_as_nodes else "actor"
-    said_at = statement_dates(store)
-    for rule in EDGE_RULES:
-        if rule.mode in ("both", mode):
-            _read_edges(store, proj, rule, filters, said_at)
-    _read_counts(store, proj, filters)
+    rules = [rule for rule in EDGE_RULES if rule.mode in ("both", mode)]
+    nodes, names, attrs = node_queries(facts_as_nodes), name_queries(facts_as_nodes), attr_queries(facts_as_nodes)
+    results = iter(fetch(store, [Q_DOCS, Q_EVENT_DATES, Q_SAID_AT] + [q for _, q in nodes + names + attrs]
+                         + [edge_query(rule) for rule in rules] + list(Q_COUNTS.values())))
+    _documents(proj, next(results), next(results))
+    said_at = statement_dates(next(results))
+    for cls, _ in nodes:
+        _read_nodes(proj, filters, CLASS_KINDS[cls], next(results))
+    _read_names(proj, filters, [(prop, next(results)) for prop, _ in names])
+    for prop, _ in attrs:
+        _read_attrs(proj, prop, next(results))
+    for rule in rules:
+        _read_edges(proj, rule, filters, said_at, next(results))
+    for attr in Q_COUNTS:
+        _read_counts(proj, filters, attr, next(results))
     _drop_unused_nodes(proj)
     if resolved:
         from camket.curation.network import resolve_projection
@@ -92,47 +100,54 @@ def build(store, filters=None, facts_as_nodes: bool = False, resolved: bool = Tr
 
 def read_documents(store, proj: Projection) -> None:
     """Document ids and dates: dcterms:date, else the latest event the document reports."""
-    for row in rows(store, Q_DOCS):
-        proj.doc_ids[row["g"]] = row["id"] or row["g"].rsplit("/", 1)[-1]
-        day = iso_day(row["d"])
+    docs, events = fetch(store, [Q_DOCS, Q_EVENT_DATES])
+    _documents(proj, docs, events)
+
+
+def _documents(proj: Projection, docs: list[tuple], event_dates: list[tuple]) -> None:
+    for g, doc_id, d in docs:
+        proj.doc_ids[g] = doc_id or g.rsplit("/", 1)[-1]
+        day = iso_day(d)
         if day:
-            proj.doc_dates[row["g"]] = day
+            proj.doc_dates[g] = day
     events: dict[str, str] = {}
-    for row in rows(store, Q_EVENT_DATES):
-        day = iso_day(row["d"])
-        if day and row["g"] in proj.doc_ids and row["g"] not in proj.doc_dates:
-            events[row["g"]] = max(events.get(row["g"], day), day)
+    for g, d in event_dates:
+        day = iso_day(d)
+        if day and g in proj.doc_ids and g not in proj.doc_dates:
+            events[g] = max(events.get(g, day), day)
     proj.doc_dates.update(events)
 
 
-def _read_nodes(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
-    """Every typed entity of the selected documents; ``docs`` keeps those in the date range."""
-    for row in rows(store, node_query(Q_NODES, facts_as_nodes)):
-        kind, subkind = CLASS_KINDS[row["c"]]
-        if not filters.in_document_set(row["g"]):
+def _read_nodes(proj: Projection, filters, kinds: tuple[str, str | None], rows: list[tuple]) -> None:
+    """Every entity typed ``kinds``'s class in the selected documents; ``docs`` keeps those in the date range."""
+    kind, subkind = kinds
+    nodes, everything = proj.nodes, filters.documents is None and not filters.dated
+    for n, g in rows:
+        if not everything and not filters.in_document_set(g):
             continue
-        node = proj.nodes.get(row["n"])
+        node = nodes.get(n)
         if node is None:
-            node = proj.nodes[row["n"]] = Node(row["n"], kind)
+            node = nodes[n] = Node(n, kind)
         node.subkind = node.subkind or subkind
-        if filters.allows_document(row["g"], proj):
-            node.docs.add(sys.intern(row["g"]))
-    _read_names(store, proj, filters, facts_as_nodes)
-    _read_attrs(store, proj, facts_as_nodes)
+        if everything or filters.allows_document(g, proj):
+            node.docs.add(sys.intern(g))
 
 
-def _read_names(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
+def _read_names(proj: Projection, filters, results: list[tuple[str, list[tuple]]]) -> None:
     alternates: dict[str, set[str]] = {}
-    for row in rows(store, node_query(Q_NAMES, facts_as_nodes)):
-        node = proj.nodes.get(row["n"])
-        if node is None or not filters.in_document_set(row["g"]):
-            continue
-        text = " ".join(row["v"].split())
-        if row["p"].endswith("alternateName"):
-            alternates.setdefault(node.id, set()).add(text)
-        else:
-            node.names[text[:LABEL_MAX]] += 1
-    for node in proj.nodes.values():
+    nodes, everything = proj.nodes, filters.documents is None
+    for prop, rows in results:
+        alternate = prop.endswith("alternateName")
+        for n, v, g in rows:
+            node = nodes.get(n)
+            if node is None or not (everything or filters.in_document_set(g)):
+                continue
+            text = " ".join(v.split())
+            if alternate:
+                alternates.setdefault(node.id, set()).add(text)
+            else:
+                node.names[text[:LABEL_MAX]] += 1
+    for node in nodes.values():
         node.label = min(node.names, key=lambda n: (-node.names[n], -len(n), n)) if node.names \
             else node.id.rsplit("/", 1)[-1]
         others = (set(node.names) | alternates.get(node.id, set())) - {node.label}
@@ -140,62 +155,71 @@ def _read_names(store, proj: Projection, filters, facts_as_nodes: bool) -> None:
         node.names = None
 
 
-def _read_attrs(store, proj: Projection, facts_as_nodes: bool) -> None:
-    for row in rows(store, node_query(Q_ATTRS, facts_as_nodes)):
-        node = proj.nodes.get(row["n"])
+def _read_attrs(proj: Projection, prop: str, rows: list[tuple]) -> None:
+    nodes = proj.nodes
+    dated = prop.split(":", 1)[-1] in ("date_document", "startDate", "deadline")
+    for n, v in rows:
+        node = nodes.get(n)
         if node is None:
             continue
-        prop = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        if prop in ("date_document", "startDate", "deadline"):
-            node.date = earliest(node.date, iso_day(row["v"]))
+        if dated:
+            node.date = earliest(node.date, iso_day(v))
         else:  # orgKind, placeType, policyType, speechKind: the first one read wins
-            node.subkind = node.subkind or row["v"]
+            node.subkind = node.subkind or v
 
 
-def statement_dates(store) -> dict[str, str]:
-    """Statement IRI -> the date of the event it was made at (when dated)."""
+def statement_dates(rows: list[tuple]) -> dict[str, str]:
+    """Statement IRI -> the date of the event it was made at (when dated), from (statement, date) rows."""
     dates: dict[str, str] = {}
-    for row in rows(store, Q_SAID_AT):
-        day = iso_day(row["d"])
+    for f, d in rows:
+        day = iso_day(d)
         if day:
-            dates[row["f"]] = earliest(dates.get(row["f"]), day)
+            dates[f] = earliest(dates.get(f), day)
     return dates
 
 
-def _read_edges(store, proj: Projection, rule: EdgeRule, filters, said_at: dict[str, str]) -> None:
-    for row in rows(store, edge_query(rule)):
-        source, target, g = proj.nodes.get(row["s"]), proj.nodes.get(row["t"]), row["g"]
+def _read_edges(proj: Projection, rule: EdgeRule, filters, said_at: dict[str, str], rows: list[tuple]) -> None:
+    nodes, edges, doc_dates = proj.nodes, proj.edges, proj.doc_dates
+    everything = filters.documents is None and not filters.dated
+    member_roles: dict[str, bool] = {}
+    for s_, t_, g, f, d, r in rows:
+        source, target = nodes.get(s_), nodes.get(t_)
         if source is None or target is None or source is target:
             continue
         s, t = source.id, target.id  # share the node's string, not a copy per edge
-        date = iso_day(row["d"]) or said_at.get(row["f"]) or proj.doc_dates.get(g)
-        if not filters.allows_fact(g, date):
+        date = (d and iso_day(d)) or said_at.get(f) or doc_dates.get(g)
+        if not everything and not filters.allows_fact(g, date):
             continue
-        kind = "member_of" if rule.kind == "holds_post_in" and _is_member_role(row["r"]) else rule.kind
-        edge = proj.edges.get((s, t, kind))
+        kind = rule.kind
+        if kind == "holds_post_in" and r is not None:
+            if r not in member_roles:
+                member_roles[r] = _is_member_role(r)
+            kind = "member_of" if member_roles[r] else kind
+        edge = edges.get((s, t, kind))
         if edge is None:
-            edge = proj.edges[(s, t, kind)] = Edge(s, t, kind)
-        edge.facts.add(hash((row["f"] or "", g)))
+            edge = edges[(s, t, kind)] = Edge(s, t, kind)
+        edge.facts.add(hash((f or "", g)))
         edge.docs.add(sys.intern(g))
-        if row["r"]:
-            edge.roles = (edge.roles or set()) | {" ".join(row["r"].split())}
-        edge.start = earliest(edge.start, date)
+        if r:
+            edge.roles = (edge.roles or set()) | {" ".join(r.split())}
+        if date and (edge.start is None or date < edge.start):
+            edge.start = date
 
 
 def _is_member_role(role: str | None) -> bool:
     return bool(role) and fold(role).startswith(MEMBER_ROLES)
 
 
-def _read_counts(store, proj: Projection, filters) -> None:
-    """Statements a node made and pledges it is the actor of (distinct facts)."""
-    for attr, query in Q_COUNTS.items():
-        seen: set[tuple[str, str]] = set()
-        for row in rows(store, query):
-            node = proj.nodes.get(row["n"])
-            if node is None or not filters.allows_document(row["g"], proj) or (row["n"], row["f"]) in seen:
-                continue
-            seen.add((row["n"], row["f"]))
-            setattr(node, attr, getattr(node, attr) + 1)
+def _read_counts(proj: Projection, filters, attr: str, rows: list[tuple]) -> None:
+    """Statements a node made, or pledges it is the actor of (distinct facts)."""
+    seen: set[tuple[str, str]] = set()
+    nodes = proj.nodes
+    for n, f, g in rows:
+        node = nodes.get(n)
+        if node is None or not filters.allows_document(g, proj) or (n, f) in seen:
+            continue
+        seen.add((n, f))
+        setattr(node, attr, getattr(node, attr) + 1)
 
 
 def _drop_unused_nodes(proj: Projection) -> None:

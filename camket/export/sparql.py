@@ -3,8 +3,10 @@
 One query per relation (:data:`EDGE_RULES`: a graph pattern binding ``?s``
 ``?t`` and optionally ``?f`` the fact node, ``?d`` its own date, ``?r`` the
 role), plus the document, node, name, attribute and count queries.
-:func:`rows` streams solutions as dicts of plain strings from any store
-backend (``query`` returning pyoxigraph solutions, else ``select``).
+:func:`fetch` runs a list of them (two at a time) and returns their
+solutions as tuples of plain strings; :func:`rows` streams one query's as
+dicts. Both work on any store backend (``query`` returning pyoxigraph
+solutions, else ``select``).
 """
 from __future__ import annotations
 
@@ -50,19 +52,33 @@ Q_DOCS = "SELECT ?g ?id ?d WHERE { GRAPH ?g { ?g a ck:Document . OPTIONAL { ?g s
          " OPTIONAL { ?g dcterms:date ?d } } }"
 Q_EVENT_DATES = "SELECT ?g ?d WHERE { GRAPH ?g { ?e a schema:Event ; schema:startDate ?d } }"
 Q_SAID_AT = "SELECT ?f ?d WHERE { ?f ck:atEvent ?e . ?e schema:startDate ?d }"
-Q_NODES = "SELECT ?n ?c ?g WHERE { GRAPH ?g { ?n a ?c } VALUES ?c { %s } }"
-Q_NAMES = "SELECT ?n ?p ?v ?g WHERE { GRAPH ?g { ?n ?p ?v } VALUES ?p { schema:name schema:alternateName %s } }"
-Q_ATTRS = "SELECT ?n ?p ?v WHERE { ?n ?p ?v VALUES ?p { ck:orgKind ck:placeType ck:policyType" \
-          " eli:date_document schema:startDate %s } }"
-FACT_PROPERTIES = {Q_NAMES: "ck:text", Q_ATTRS: "ck:speechKind ck:deadline"}
+# One query per class / property, with the class or property as a constant: the store then
+# decodes only the varying terms of each row (decoding terms is most of the cost of reading).
+Q_NODES = "SELECT ?n ?g WHERE { GRAPH ?g { ?n a <%s> } }"
+Q_NAMES = "SELECT ?n ?v ?g WHERE { GRAPH ?g { ?n %s ?v } }"
+Q_ATTRS = "SELECT ?n ?v WHERE { ?n %s ?v }"
+NAME_PROPERTIES, FACT_NAME_PROPERTIES = ("schema:name", "schema:alternateName"), ("ck:text",)
+ATTR_PROPERTIES = ("ck:orgKind", "ck:placeType", "ck:policyType", "eli:date_document", "schema:startDate")
+FACT_ATTR_PROPERTIES = ("ck:speechKind", "ck:deadline")
 
 
-def node_query(template: str, facts_as_nodes: bool) -> str:
-    """``template`` filled for the node kinds asked for (fact classes and properties only when needed)."""
-    if template == Q_NODES:
-        classes = [c for c, (kind, _) in CLASS_KINDS.items() if facts_as_nodes or kind not in FACT_KINDS]
-        return Q_NODES % " ".join(f"<{c}>" for c in classes)
-    return template % (FACT_PROPERTIES[template] if facts_as_nodes else "")
+def node_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
+    """(class IRI, query) for the node kinds asked for (fact classes only when needed)."""
+    return [(c, Q_NODES % c) for c, (kind, _) in CLASS_KINDS.items() if facts_as_nodes or kind not in FACT_KINDS]
+
+
+def name_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
+    """(property, query) for the names and alternate names (and fact texts when asked for)."""
+    props = NAME_PROPERTIES + (FACT_NAME_PROPERTIES if facts_as_nodes else ())
+    return [(p, Q_NAMES % p) for p in props]
+
+
+def attr_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
+    """(property, query) for the attributes read, in the order their first value wins."""
+    props = ATTR_PROPERTIES + (FACT_ATTR_PROPERTIES if facts_as_nodes else ())
+    return [(p, Q_ATTRS % p) for p in props]
+
+
 Q_COUNTS = {"statements": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:speaker ?n } }",
             "pledges": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:actor ?n } }"}
 
@@ -73,17 +89,27 @@ def edge_query(rule: EdgeRule) -> str:
 
 def rows(store, query: str) -> Iterator[dict[str, Any]]:
     """Solutions as dicts of plain strings, streamed when the store allows."""
-    solutions = None
-    if hasattr(store, "query"):
-        solutions = store.query(query)
+    names, tuples = _solutions(store, query)
+    for row in tuples:
+        yield dict(zip(names, row))
+
+
+def fetch(store, queries: list[str], threads: int = 2) -> list[list[tuple]]:
+    """The solutions of each query as tuples of plain strings (None when unbound), in the order
+    of its SELECT; the queries run ``threads`` at a time (the embedded store decodes terms
+    outside the GIL, so two threads use two cores)."""
+    if threads <= 1 or len(queries) <= 1:
+        return [list(_solutions(store, q)[1]) for q in queries]
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(lambda q: list(_solutions(store, q)[1]), queries))
+
+
+def _solutions(store, query: str) -> tuple[list[str], Iterator[tuple]]:
+    solutions = store.query(query) if hasattr(store, "query") else None
     if solutions is not None and hasattr(solutions, "variables"):
         names = [v.value for v in solutions.variables]
-        for sol in solutions:
-            yield {n: _value(sol[n]) for n in names}
-    else:
-        for row in store.select(query):
-            yield {k: _value(v) for k, v in row.items()}
-
-
-def _value(term) -> str | None:
-    return None if term is None else term.value
+        return names, (tuple(None if t is None else t.value for t in sol) for sol in solutions)
+    selected = store.select(query)
+    names = list(selected[0]) if selected else []
+    return names, (tuple(_value(r[n]) for n in names) for r in selected)
