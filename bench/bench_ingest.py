@@ -30,6 +30,8 @@ from bench.common import ROOT, cpu_seconds, load_average, peak_rss_mb, report, t
 
 SCORER_CANDIDATES = [os.environ.get("CAMKET_SCORER", ""), str(ROOT.parent / "shared/eval/score.py"),
                      "/work/shared/eval/score.py"]
+HOOK_MODULES = ["camket.search", "camket.statistics", "camket.curation"]
+"""Modules whose import registers an ingest hook (the CLI imports them all)."""
 CONFIGS = [("full, 1 worker", 1, ()), ("full, 2 workers", 2, ()), ("no nlp, 1 worker", 1, ("nlp",))]
 
 
@@ -64,10 +66,10 @@ def score(scorer, gold_dir: Path, facts: list[dict]) -> dict:
 
 def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], gold: str | None,
             scorer_path: str | None) -> dict:
-    from camket.cli import _load_plugins
     from camket.ingest import ingest
     from camket.store import open_store
-    _load_plugins()  # what `camket ingest` runs: the stored-hooks (search index, statistics) included
+    for mod in HOOK_MODULES:  # what `camket ingest` runs: the stored-hooks included
+        importlib.import_module(mod)
     store = open_store(store_dir)
     stages = instrument(store) if workers == 1 else {}
     errors: list[str] = []
