@@ -7,13 +7,21 @@ itself (an embedded store opens read-only any number of times; only one
 process may write). The parent keeps the search index in step with the store,
 so the workers do not race to build it.
 
-    uvicorn.run("camket.api.asgi:app_from_env", factory=True, workers=2)
+uvicorn hands the workers a listening socket it made with ``socket.socket(AF_INET)``
+(protocol 0), and asyncio sets ``TCP_NODELAY`` only on sockets whose protocol reads
+``IPPROTO_TCP``: the workers' keep-alive connections then wait ~40 ms per response
+(Nagle's algorithm meets the client's delayed ACK). :class:`NoDelayH11` sets it.
+
+    uvicorn.run("camket.api.asgi:app_from_env", factory=True, workers=2, http=NoDelayH11)
 """
 from __future__ import annotations
 
 import dataclasses
 import json
 import os
+import socket
+
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from camket.store import open_store
 
@@ -25,6 +33,16 @@ ENV = "CAMKET_SERVE"
 def export(store_location: str | None, settings: Settings) -> None:
     """Put what the workers need into the environment they inherit."""
     os.environ[ENV] = json.dumps({"store": store_location, "settings": dataclasses.asdict(settings)})
+
+
+class NoDelayH11(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, with Nagle's algorithm off on every connection."""
+
+    def connection_made(self, transport) -> None:
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 def app_from_env():

@@ -1,5 +1,6 @@
-"""API latency: p50/p95 of /people/{id}/statements, /search and three named queries under 1 and
-20 concurrent clients, side by side with the same work sent straight to the store.
+"""API latency: p50/p95 of /people/{id}/statements, /search, three named queries and the unfiltered
+lists under 1 and 20 concurrent clients, with 1 and 2 server processes, side by side with the same
+work sent straight to the store.
 
 The server is a real ``camket serve --read-only`` process on a loopback port; clients are
 threads with keep-alive ``httpx`` connections. "Direct" runs the same lookup code
@@ -8,6 +9,7 @@ bound SPARQL on a read-only handle of the same store in this process, with the s
 of threads. Overhead = API p50 - direct p50 at one client.
 
     python -m bench.bench_api --store /tmp/s10k --gold 10000      # build from oracle graphs if missing
+    python -m bench.bench_api --store /tmp/s10k --workers 1,2     # camket serve --workers N, each
     python -m bench.bench_api --store /tmp/s --corpus data/corpus   # or ingest a corpus directory
 """
 from __future__ import annotations
@@ -29,6 +31,7 @@ from camket.ontology import sparql_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMED = [("who-said-what", "speaker"), ("statements-citing-policy", "policy"), ("facts-statements", "doc")]
+LISTS = ["/people", "/statements", "/pledges", "/documents"]
 
 
 def build_store(path: Path, gold: int | None, corpus: str | None) -> None:
@@ -64,10 +67,10 @@ def targets(store, n: int, seed: int = 7) -> dict:
     return {"people": people, "policies": policies, "docs": docs, "search": [w for w in words if w]}
 
 
-def start_server(store: str, port: int) -> subprocess.Popen:
+def start_server(store: str, port: int, workers: int = 1) -> subprocess.Popen:
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "camket"), "serve", "--store", store, "--read-only",
                              "--port", str(port), "--log-level", "warning", "--max-rows", "1000000",
-                             "--timeout", "60"], stderr=subprocess.DEVNULL)
+                             "--timeout", "60", "--workers", str(workers)], stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
             httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
@@ -136,6 +139,9 @@ def workloads(base: str, store, search, t: dict, requests: int) -> dict:
                 store._store.query(text, use_default_graph_as_union=True, substitutions=subs)))
         out[f"/queries/{name}"] = ([api(f"/queries/{name}?limit=500&{param}={quote(v.value)}") for v in values],
                                   direct)
+    for path in LISTS:  # API only: the whole-store order is the API's own (cached per store generation)
+        out[f"{path}?limit=100&offset=…"] = ([api(f"{path}?limit=100&offset={100 * (i % 50)}") for i in range(requests)],
+                                             None)
     return out
 
 
@@ -146,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", help="or build it by ingesting this corpus directory")
     ap.add_argument("--requests", type=int, default=200, help="requests per endpoint and concurrency level")
     ap.add_argument("--clients", default="1,20")
+    ap.add_argument("--workers", default="1", help="server processes to measure, e.g. 1,2 (camket serve --workers)")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--no-append", action="store_true", help="print only, do not write BENCHMARKS.md")
     args = ap.parse_args(argv)
@@ -158,42 +165,46 @@ def main(argv: list[str] | None = None) -> int:
     search.sync(store)
     n_docs = len(store.documents())
     t = targets(store, 50)
-    server = start_server(args.store, args.port)
-    try:
-        rows = measure(f"http://127.0.0.1:{args.port}", store, search, t, args.requests,
-                       [int(c) for c in args.clients.split(",")])
-    finally:
-        server.terminate()
-        server.wait(10)
+    rows, direct = [], {}
+    for workers in [int(w) for w in args.workers.split(",")]:
+        server = start_server(args.store, args.port, workers)
+        try:
+            rows += measure(f"http://127.0.0.1:{args.port}", store, search, t, args.requests,
+                            [int(c) for c in args.clients.split(",")], workers, direct)
+        finally:
+            server.terminate()
+            server.wait(30)
     notes = [f"store: {n_docs:,} documents, {len(store):,} quads ({'oracle graphs from bench.gold_graph' if args.gold else 'ingested'}); "
              f"{args.requests} requests per row, targets sampled from {len(t['people'])} speakers, "
              f"{len(t['policies'])} cited policies, {len(t['search'])} search strings",
-             "API: `camket serve --read-only` (uvicorn, one worker process) over loopback, httpx keep-alive clients "
-             "in threads of the bench process; direct: the same lookup code / SQLite search / bound SPARQL "
-             "on a read-only handle of the same store, same thread count",
+             "API: `camket serve --read-only --workers N` (uvicorn; N processes, each with its own read-only store "
+             "handle) over loopback, httpx keep-alive clients in threads of the bench process; direct: the same "
+             "lookup code / SQLite search / bound SPARQL on a read-only handle of the same store, same thread count "
+             "(measured once, shown on every row); list rows have no direct twin (their order is the API's own)",
              "overhead = API p50 - direct p50 with one client (HTTP, routing, validation, JSON)"]
     report("API latency", f"API latency, {n_docs:,} articles",
-           table(["endpoint", "clients", "API p50 ms", "API p95 ms", "API req/s", "direct p50 ms", "direct p95 ms",
+           table(["endpoint", "workers", "clients", "API p50 ms", "API p95 ms", "API req/s", "direct p50 ms", "direct p95 ms",
                   "overhead p50 ms"], rows), notes, append=not args.no_append)
     return 0
 
 
-def measure(base: str, store, search, t: dict, requests: int, levels: list[int]) -> list[list]:
+def measure(base: str, store, search, t: dict, requests: int, levels: list[int], workers: int,
+            direct: dict) -> list[list]:
+    """Rows of one server configuration; ``direct`` caches the store-side timings across them."""
     rows = []
     for name, (api_calls, direct_calls) in workloads(base, store, search, t, requests).items():
-        run_clients(api_calls[:10], 1, httpx.Client)  # warm-up
-        run_clients(direct_calls[:10], 1)
-        base_p50 = None
+        run_clients(api_calls[:10], 1, httpx.Client)  # warm-up (and the lists' first, uncached computation)
         for clients in levels:
             t0 = time.perf_counter()
             api_t = run_clients(api_calls, clients, lambda: httpx.Client(timeout=120))
             rate = len(api_calls) / (time.perf_counter() - t0)
-            direct_t = run_clients(direct_calls, clients)
-            a50, d50 = percentile(api_t, 50), percentile(direct_t, 50)
-            if base_p50 is None:
-                base_p50 = a50 - d50
-            rows.append([name, clients, a50, percentile(api_t, 95), rate, d50, percentile(direct_t, 95),
-                         a50 - d50 if clients == 1 else ""])
+            if direct_calls is not None and (name, clients) not in direct:
+                run_clients(direct_calls[:10], 1)
+                direct[name, clients] = run_clients(direct_calls, clients)
+            a50, d = percentile(api_t, 50), direct.get((name, clients))
+            d50 = percentile(d, 50) if d else None
+            rows.append([name, workers, clients, a50, percentile(api_t, 95), rate, d50 if d else "",
+                         percentile(d, 95) if d else "", a50 - d50 if d and clients == 1 else ""])
             print(rows[-1], file=sys.stderr)
     return rows
 
