@@ -3,7 +3,9 @@
 A mention is a kind word from ``event_kinds.tsv`` ("Diễn đàn", "Hội thảo",
 "Kỳ họp"...) and the name that follows it: capitalised words, numbers,
 "lần thứ ba", "khóa XIII", a "về ..." topic, "- English Name 4.0". A kind
-word with no name ("hội thảo", "Diễn đàn cấp cao") is a generic reference.
+word with no name ("hội thảo", "Diễn đàn cấp cao") is a generic reference. A purpose word
+from ``event_purposes.tsv`` opens a lower-case name that runs to the first
+clause boundary ("Hội nghị tổng kết năm học 2023 - 2024 và triển khai ...").
 Party congresses ("Đại hội Đảng lần thứ XIII") come from the same pattern the
 policy references use.
 
@@ -29,7 +31,7 @@ from camket.ontology.iri import fold
 from ..model import Analysis, Entity, Mention, Span
 from ..pipeline import component
 from .policy_refs import CONGRESS, congress_key
-from .speech_lexicon import event_kinds
+from .speech_lexicon import event_kinds, event_purposes
 
 __all__ = ["events", "main_event", "event_key", "EventMention", "read_name"]
 
@@ -69,6 +71,9 @@ def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
     quoted = re.match(r"\s+(?:về\s+)?\"([^\"\n]{3,200})\"", canon[pos:pos + 210])
     if quoted:  # Tọa đàm “Phát triển ...”
         return pos + quoted.end(), True
+    purpose = _purpose_name_end(canon, pos)
+    if purpose is not None:  # Hội nghị tổng kết năm học 2023 - 2024 ...
+        return _trim(canon, start, purpose), True
     end, named, topic, lower_run = pos, False, False, 0
     words = list(re.finditer(r"\S+", canon[pos:pos + 200]))
     for i, m in enumerate(words):
@@ -98,6 +103,23 @@ def read_name(canon: str, start: int, kind: str) -> tuple[int, bool]:
             break
     named = named or (topic and lower_run >= 2)
     return _trim(canon, start, end), named
+
+
+_PURPOSE_STOP = (r"\s*(?:[.;:()\"\n]|,(?!\s*(?:{p})(?![\w]))|\s(?:tại|ở|do|với|ngày|vào|theo hình thức|"
+                 r"diễn ra|nhằm|cho|sáng|chiều|tối|hôm|đã|vừa|được|có|là|để|thu hút|với sự|của|cũng|sẽ|đang|"
+                 r"khai mạc|bế mạc)\s)")
+
+
+def _purpose_name_end(canon: str, pos: int) -> int | None:
+    """End of a lower-case name opened by a purpose word ("tổng kết", "quán triệt, triển khai"),
+    at the first clause boundary, at most 20 words; None when no purpose word opens it."""
+    alt = "|".join(re.escape(p) for p in event_purposes())
+    if not re.match(rf"\s+(?:{alt})(?![\w])", canon[pos:pos + 40]):
+        return None
+    stop = re.compile(_PURPOSE_STOP.replace("{p}", alt)).search(canon, pos + 1, pos + 300)
+    end = stop.start() if stop else min(len(canon), pos + 300)
+    words = list(re.finditer(r"\S+", canon[pos:end]))
+    return pos + words[min(len(words), 20) - 1].end() if words else None
 
 
 def _name_ahead(words: list, i: int, reach: int = 3) -> bool:
@@ -164,7 +186,7 @@ def _cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
                 continue
             if men.key and men.key == c[0].key:
                 home = c
-            elif not men.key and any(men.words <= o.words or o.words <= men.words for o in c):
+            elif not men.key and any(_same_name(men, o) for o in c):
                 home = c
             if home:
                 break
@@ -182,6 +204,19 @@ def _cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
         generic.setdefault(men.kind, []).append(men)
     clusters.extend(c for c in generic.values() if len(c) >= 2)
     return clusters
+
+
+def _same_name(a: EventMention, b: EventMention) -> bool:
+    """The words of one name are a subset of the other's, modifiers aside ("Hội thảo quốc tế về X"
+    and "Hội thảo “X ở vùng Y”" name one workshop)."""
+    if a.words <= b.words or b.words <= a.words:
+        return True
+    kind = _words(a.kind)
+    wa, wb = a.words - _CORE_SKIP - kind, b.words - _CORE_SKIP - kind
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+_CORE_SKIP = frozenset(fold(w) for w in _MODIFIERS)
 
 
 def men_in(men: EventMention, cluster: list[EventMention]) -> bool:
@@ -225,7 +260,8 @@ def _place(analysis: Analysis, cluster: list[EventMention]) -> Entity | None:
         for span, ent in sorted(places, key=lambda p: p[0].start):
             before = analysis.canon[max(sent.start, span.start - 40):span.start]
             if span in sent and (_HELD_AT.search(before) or (span.start - men.span.end <= 30 and
-                                 re.fullmatch(r"\s*,?\s*(?:tại|ở)\s+", analysis.canon[men.span.end:span.start]))
+                                 re.fullmatch(r"\s*,?\s*(?:tại|ở)\s+(?:thủ đô\s+|thành phố\s+|TP\.?\s*|tỉnh\s+)?",
+                                              analysis.canon[men.span.end:span.start]))
                                  or (opens and span.end <= men.span.start and _AT.search(before))):
                 return ent
     return None

@@ -31,6 +31,7 @@ from camket.ontology.iri import fold
 
 from ..model import Analysis, Entity, Pledge, Span, Statement
 from ..pipeline import component
+from .speech_lexicon import policy_types
 from .speech_speakers import ADVERBS, entity_spans, speaker_before
 
 __all__ = ["pledges", "find_cues", "quantity"]
@@ -175,6 +176,18 @@ def _theo_policy(analysis: Analysis, sent: Span) -> Entity | None:
     return None
 
 
+def _policy_by_type(analysis: Analysis, sent: Span) -> Entity | None:
+    """A sentence opened by a bare type word ("Chương trình hành động đặt mục tiêu ..."): the
+    policy of that type named last before it."""
+    head = fold(analysis.canon[sent.start:sent.start + 40])
+    ptype = next((t.name for t in policy_types() if head.startswith(fold(t.name) + " ")), None)
+    if ptype is None or _policy_in(analysis, Span(sent.start, sent.start + len(ptype) + 1), sent.end):
+        return None
+    earlier = [(min(s.start for s in e.spans), e) for e in analysis.entities_of("policy")
+               if e.attrs.get("policy_type") == ptype and e.spans and min(s.start for s in e.spans) < sent.start]
+    return max(earlier, key=lambda p: p[0])[1] if earlier else None
+
+
 def _recent_of_kind(analysis: Analysis, word: str, pos: int) -> Entity | None:
     """The body named last before ``pos`` whose name starts with ``word`` ("Bộ" -> "Bộ X"); for
     "tỉnh" / "thành phố", the province / city the article keeps naming (twice or more)."""
@@ -237,7 +250,7 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
     if found:
         return found
     if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
-        pol = _policy_in(analysis, sent, cue.start())
+        pol = _policy_in(analysis, sent, cue.start()) or _policy_by_type(analysis, sent)
         if pol is not None:
             return pol, sent.start
         if last is not None and last.actor.kind == "policy" and analysis.paragraph_of(last.span.start) \

@@ -26,7 +26,7 @@ __all__ = ["PolicyRef", "find_refs", "full_number", "attributes_after", "congres
            "CONGRESS", "unquoted_title_end", "KNOWN_ISSUERS", "issuer_convention"]
 
 UPPER = "A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ"
-_SUFFIX = r"(?:/\d{4})?[-/][A-ZĐ]{1,5}\d{0,2}(?:[-/][A-ZĐa-z]{1,6}\d{0,2}){0,3}"
+_SUFFIX = r"(?:/\d{4})?[-/][A-ZĐ]{1,5}[a-z]?\d{0,2}(?:[-/][A-ZĐa-z]{1,6}\d{0,2}){0,3}"
 NUMBER = rf"(?:số\s*)?(?P<base>\d{{1,4}})(?P<suffix>{_SUFFIX})?(?![\d/.,]\d)"
 CONGRESS = (r"Đại hội(?P<body>(?:\s+(?:Đảng bộ(?:\s+[^\s,.;\"]+){1,4}?|Đảng|đại biểu toàn quốc))*)"
             r"\s+(?:lần\s+thứ\s+)?(?P<ord>[IVXLC]{1,6})\b(?P<tail>\s+của\s+Đảng)?")
@@ -46,7 +46,10 @@ _ISSUED_BEFORE = re.compile(r"(?:ban hành|phê duyệt|thông qua|thực hiện
 _BODY_HEAD = re.compile(r"(?:Công ty|Văn phòng|Đại học|Học viện|Trường|Khoa|Viện|Tạp chí|Báo|Hãng|Đoàn|Hội|Câu lạc bộ)"
                         r"(?:\s+\w+)?\s+$")
 _DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|kia|mới|chung|riêng|chuyên đề|cũng|được|đã|sẽ|là|và|"
-                            r"của|do|với|cho|tại|trong|thì|sau|khi|nhằm|có|không|vẫn|đang|phải|cần|theo)\b")
+                            r"của|do|với|cho|tại|trong|thì|sau|khi|nhằm|có|không|vẫn|đang|phải|cần|theo|"
+                            # a predicate: the type word is the subject ("Chương trình hành động đặt mục tiêu")
+                            r"đặt|đề ra|xác định|nêu|yêu cầu|giao|gồm|bao gồm|tập trung|hướng tới|nhấn mạnh|"
+                            r"quy định|chỉ rõ)\b")
 
 
 @dataclass
@@ -110,6 +113,10 @@ def _compiled():
     by_name = {t.name.casefold(): t for t in types}
     numbered = [t for t in types if t.code]
     typed_number = re.compile(rf"(?P<type>{_type_pattern(numbered)})\s+{NUMBER}", re.I)
+    # a type without a code of its own with a full official number: "Chương trình hành động số 15-CTr/TU"
+    uncoded = [t for t in types if not t.code]
+    uncoded_number = re.compile(rf"(?P<type>{_type_pattern(uncoded)})\s+số\s*(?P<base>\d{{1,4}})(?P<suffix>{_SUFFIX})"
+                                r"(?![\d/.,]\d)")
     abbrev = re.compile(rf"\b(?P<type>{'|'.join(t.abbrev for t in types if t.abbrev)})\s*{NUMBER}")
     bare = re.compile(r"(?<![\w/-])(?P<base>\d{1,4})(?P<suffix>-(?P<code>NQ|KL|CT|QĐ|QĐi|TB)/TW)\b")
     congress = re.compile(rf"(?P<type>Văn kiện|Nghị quyết|Báo cáo chính trị)\s+(?P<cong>{CONGRESS})")
@@ -119,7 +126,7 @@ def _compiled():
                        rf"nêu|ghi|mới|đã)\b)[\w-]+){{0,4}})")
     titled = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode in ('titled', 'quoted', 'issued')])})"
                         r"(?:\s+(?:về|về việc))?\s+(?P<q>\")?")
-    return by_name, typed_number, abbrev, bare, congress, named, titled
+    return by_name, (typed_number, uncoded_number), abbrev, bare, congress, named, titled
 
 
 _PATTERNS = None
@@ -155,9 +162,9 @@ def find_refs(canon: str) -> list[PolicyRef]:
     for m in congress.finditer(canon):
         refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
                               congress=congress_key(re.match(CONGRESS, m.group("cong"))), title=m.group(0)))
-    for pat in (typed_number, abbrev):
+    for pat in (*typed_number, abbrev):
         for m in pat.finditer(canon):
-            if pat is typed_number and not _starts_upper(canon, m.start()) and "số" not in m.group(0):
+            if pat is not abbrev and not _starts_upper(canon, m.start()) and "số" not in m.group(0):
                 continue
             if free(m.start(), m.end()):
                 ptype, start = _type_by_code(canon, _type_of(m.group("type")), m.group("suffix"), m.start())

@@ -11,6 +11,7 @@ Public API::
     speech_verbs()                -> {verb: mode}, longest verbs first
     policy_types()                -> list of PolicyType
     event_kinds()                 -> {kind word: class}
+    event_purposes()              -> words that open a lower-case meeting name ("tổng kết")
 """
 from __future__ import annotations
 
@@ -64,3 +65,9 @@ def speech_verbs() -> dict[str, str]:
 def event_kinds() -> dict[str, str]:
     rows = read_tsv("event_kinds.tsv")
     return {r["kind"]: r["class"] for r in sorted(rows, key=lambda r: -len(r["kind"]))}
+
+
+@lru_cache(maxsize=None)
+def event_purposes() -> tuple[str, ...]:
+    """Words that open a meeting's lower-case name ("Hội nghị tổng kết ..."), longest first."""
+    return tuple(sorted((r["purpose"] for r in read_tsv("event_purposes.tsv")), key=len, reverse=True))

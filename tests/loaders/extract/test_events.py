@@ -119,3 +119,25 @@ def test_place_written_before_the_event_that_opened_there():
                 "khai mạc.", places=["Viêng Chăn", "Lào"])
     (ev,) = a.entities_of("event")
     assert ev.attrs["place"].name == "Viêng Chăn" and ev.attrs["date"] == "2025-09-23"
+
+
+def test_lower_case_name_opened_by_a_purpose_word_and_place_after_thanh_pho():
+    text = ("Ngày 9/1/2025, Sở Y tế tổ chức Hội nghị tổng kết công tác y tế năm 2024 và triển khai nhiệm vụ "
+            "năm 2025 tại thành phố Vinh.\nHội nghị quán triệt, triển khai Chỉ thị số 25-CT/TW cũng diễn ra.")
+    a = analyse(text, orgs=["Sở Y tế"], places=["Vinh"])
+    names = sorted(e.name for e in a.entities_of("event"))
+    assert names == ["Hội nghị quán triệt, triển khai Chỉ thị số 25-CT/TW",
+                     "Hội nghị tổng kết công tác y tế năm 2024 và triển khai nhiệm vụ năm 2025"]
+    ev = next(e for e in a.entities_of("event") if "tổng kết" in e.name)
+    assert ev.attrs["date"] == "2025-01-09" and ev.attrs["place"].name == "Vinh"
+
+
+def test_headline_and_body_names_that_differ_by_modifiers_are_one_event():
+    text = ("Hội thảo quốc tế về nuôi tôm sinh thái tại Cà Mau\n"
+            "Ngày 3/6/2025, tại Cà Mau, Hội thảo “Nuôi tôm sinh thái thích ứng biến đổi khí hậu” đã diễn ra.\n"
+            "Hội thảo khoa học về rừng ngập mặn cũng được tổ chức.")
+    a = analyse(text, places=["Cà Mau"])
+    evs = sorted(a.entities_of("event"), key=lambda e: e.name)
+    assert len(evs) == 2
+    assert evs[0].name == "Hội thảo khoa học về rừng ngập mặn"
+    assert "quốc tế" in " ".join(evs[1].aliases) and evs[1].attrs["date"] == "2025-06-03"

@@ -198,3 +198,10 @@ def test_generic_ban_subject_is_the_board_named_last():
     a = analyse("Ban Quản lý dự án Hồ Tây báo cáo tiến độ. Ông Cao Văn Thịnh khẳng định ban sẽ bàn giao "
                 "công trình trong tháng 12/2025.", people=["Cao Văn Thịnh"], orgs=["Ban Quản lý dự án Hồ Tây"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Ban Quản lý dự án Hồ Tây", "2025-12")]
+
+
+def test_a_sentence_opened_by_a_bare_type_word_is_that_policys_target():
+    text = ("Tỉnh ủy thông qua Chương trình hành động số 07-CTr/TU về “Phát triển du lịch”.\n"
+            "Chương trình hành động đặt mục tiêu đến năm 2030 đón 3 triệu lượt khách quốc tế.")
+    a = analyse(text)
+    assert [(p.actor.key, p.deadline) for p in a.pledges] == [("07-CTr/TU", "2030")]

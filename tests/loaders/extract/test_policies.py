@@ -135,3 +135,13 @@ def test_the_numbers_code_names_the_type():
     assert p["123-TB/TW"].attrs["policy_type"] == "Thông báo"
     assert p["123-TB/TW"].name == "Thông báo kết luận số 123-TB/TW"
     assert p["45/2019/QH14"].attrs["policy_type"] == "Luật"
+
+
+def test_programme_with_an_official_number_of_its_own_code():
+    a = run("Huyện ủy đã ban hành Chương trình hành động số 07-CTr/HU về “Phát triển du lịch cộng đồng”. "
+            "Chương trình hành động đặt mục tiêu đón 1 triệu lượt khách. Quy định số 96-QĐi/TW được nhắc lại.")
+    p = policies(a)
+    assert p["07-CTr/HU"].attrs["policy_type"] == "Chương trình hành động"
+    assert p["07-CTr/HU"].attrs["title"] == "Phát triển du lịch cộng đồng"
+    assert p["96-QĐi/TW"].attrs["policy_type"] == "Quy định"
+    assert len(p) == 2  # "Chương trình hành động đặt mục tiêu ..." refers back, it is no new programme
