@@ -25,7 +25,7 @@ from typing import Any, Callable
 FINGERPRINT_TTL = 5.0
 STATES = "SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g a ck:Document ; ck:sha256 ?h ; ck:extractorVersion ?v } }"
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # a computation may read another cached value
 
 
 class _State:
