@@ -46,6 +46,7 @@ mentions it or of one of its edges.
 """
 from __future__ import annotations
 
+import gc
 import sys
 
 from camket.ontology.iri import fold
@@ -71,6 +72,16 @@ def build(store, filters=None, facts_as_nodes: bool = False, resolved: bool = Tr
     if filters is None:
         from .filters import Filters
         filters = Filters()
+    paused = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small containers, no cycles: the collector would rescan them all
+    try:
+        return _build(store, filters, facts_as_nodes, resolved)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build(store, filters, facts_as_nodes: bool, resolved: bool) -> Projection:
     proj = Projection()
     mode = "fact" if facts_as_nodes else "actor"
     rules = [rule for rule in EDGE_RULES if rule.mode in ("both", mode)]
@@ -231,11 +242,15 @@ def _drop_unused_nodes(proj: Projection) -> None:
 
 def finish(proj: Projection) -> None:
     """Degrees and node start dates of the final (filtered) graph."""
-    for node in proj.nodes.values():
+    nodes, doc_dates = proj.nodes, proj.doc_dates
+    for node in nodes.values():
         node.degree = 0
-        node.start = earliest(*(proj.doc_dates.get(g) for g in node.docs))
+        days = [day for g in node.docs if (day := doc_dates.get(g))]
+        node.start = min(days) if days else None
     for edge in proj.edges.values():
+        start = edge.start
         for nid in (edge.source, edge.target):
-            node = proj.nodes[nid]
+            node = nodes[nid]
             node.degree += 1
-            node.start = earliest(node.start, edge.start)
+            if start and (node.start is None or start < node.start):
+                node.start = start
