@@ -149,6 +149,12 @@ ADMIN_HEADS = [(("tỉnh",), "province", False), (("thành", "phố"), "city", F
 ADMIN_FIRST = {head[0] for head, _, _ in ADMIN_HEADS}
 
 
+def _person_after(ws: list[Word], j: int) -> bool:
+    """A surname then a middle name ("Lê Văn", "Lâm Hữu") at ``j``: a person's name, not a place."""
+    return (j + 1 < len(ws) and ws[j].fold in _surnames() and ws[j + 1].cap and space_joined(ws, j + 1)
+            and ws[j + 1].fold in gz.kind_set("surnames", "middle"))
+
+
 def _admin(ws: list[Word], i: int) -> tuple[int, int, str, bool] | None:
     """"huyện Mê Linh", "quận 3", "tỉnh Vân Nam": (name start, end, type, keep head)."""
     if ws[i].fold not in ADMIN_FIRST:
@@ -162,6 +168,8 @@ def _admin(ws: list[Word], i: int) -> tuple[int, int, str, bool] | None:
         j = i + n
         if ws[j].text.isdigit() and keep:
             return i, j + 1, ptype, keep
+        if _person_after(ws, j):
+            return None  # "Chủ tịch UBND tỉnh Lê Văn Định": the province is left out, a person follows
         k = j
         while k < len(ws) and ws[k].cap and (k == j or space_joined(ws, k)) and k - j < 4:
             if k > j and ws[k].fold in _surnames() and k + 1 < len(ws) and ws[k + 1].cap \

@@ -92,3 +92,9 @@ def test_districts_and_unknown_provinces_after_an_administrative_word():
 def test_known_province_after_tinh_keeps_its_gazetteer_key():
     a = run("Lãnh đạo tỉnh Nghệ An và thành phố Hải Phòng.")
     assert {e.key for e in a.entities_of("place")} == {"Nghệ An", "Hải Phòng"}
+
+
+def test_a_person_after_an_unnamed_province_is_no_place():
+    a = run("Phó Chủ tịch UBND tỉnh Trần Văn Sáu chủ trì. Chủ tịch UBND thành phố Phan Thị Mơ dự. "
+            "Đoàn sang tỉnh Hà Bắc và tỉnh Vân Nam.")
+    assert sorted(places(a)) == ["Hà Bắc", "Vân Nam"]
