@@ -3,6 +3,8 @@ ingested correctly; the process never crashes; nothing partial is stored."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -64,12 +66,52 @@ def test_hostile_corpus(hostile, tmp_path):
     assert run.stderr.strip().splitlines()[-1].startswith("documents: 6 ingested")
 
 
-def test_many_tiny_articles(tmp_path):
-    feed = tmp_path / "tiny.jsonl"
-    n = 1000
-    feed.write_text("\n".join(json.dumps({"id": f"t{i}", "text": f"Bài {i}. {SENTENCE}"}, ensure_ascii=False)
-                              for i in range(n)), encoding="utf-8")
-    run = subprocess.run(CLI + ["ingest", str(feed), "--store", str(tmp_path / "store")],
-                         capture_output=True, text=True, timeout=600)
+TINY = ["Ông {n} Văn {m}, Giám đốc Sở Xây dựng tỉnh {p}, cho biết tỉnh sẽ hoàn thành dự án vào năm 20{y}.",
+        "Bà {n} Thị {m} nói: \"Chúng tôi sẽ làm xong trước tháng {d}.\" Trời hôm nay mưa nhẹ.",
+        "Giá rau ở {p} tăng nhẹ trong tuần qua."]
+TINY_ARTICLES = int(os.environ.get("CAMKET_TINY_ARTICLES", "100000"))
+TINY_FILES = min(1000, TINY_ARTICLES // 10)  # of them as files in a folder, the rest as one JSON Lines feed
+
+
+def tiny_text(i: int) -> str:
+    names, middle = ["Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"], ["An", "Bình", "Cường", "Dũng", "Hà", "Lan", "Minh"]
+    places = ["Nam Định", "Thái Bình", "Hà Nam", "Ninh Bình", "Quảng Trị"]
+    return f"Tin {i}. " + TINY[i % 3].format(n=names[i % 6], m=middle[i % 7], p=places[i % 5], y=25 + i % 10,
+                                              d=1 + i % 12)
+
+
+def test_a_hundred_thousand_tiny_articles(tmp_path):
+    """10^5 one- or two-sentence articles: each stored exactly once and whole, the
+    counts right, and a second run a no-op."""
+    n, files = TINY_ARTICLES, TINY_FILES
+    feed, folder = tmp_path / "tin ngắn.jsonl", tmp_path / "tin ngắn"
+    feed.write_text("".join(json.dumps({"id": f"t{i}", "text": tiny_text(i)}, ensure_ascii=False) + "\n"
+                            for i in range(files, n)), encoding="utf-8")
+    folder.mkdir()
+    for i in range(files):
+        (folder / f"bài {i}.txt").write_text(tiny_text(i), encoding="utf-8")
+    store_dir = tmp_path / "store"
+    ingest = CLI + ["ingest", str(feed), str(folder), "--store", str(store_dir), "--workers", "2"]
+    run = subprocess.run(ingest, capture_output=True, text=True, timeout=3600)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert f"documents: {n} ingested" in run.stderr
+    assert f"documents: {n} ingested, 0 unchanged (skipped), 0 failed" in run.stderr
+    ids = stored_ids(store_dir)
+    assert ids == sorted([f"bài-{i}" for i in range(files)] + [f"t{i}" for i in range(files, n)])
+    store = open_store(store_dir)
+    try:  # one document node per graph, each with its text, hash and extractor version
+        whole = store.select("SELECT (COUNT(?g) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { "
+                             "?g a ck:Document ; schema:text ?t ; ck:sha256 ?h ; ck:extractorVersion ?v } }")
+        quads = len(store)
+    finally:
+        store.close()
+    assert int(whole[0]["n"].value) == int(whole[0]["graphs"].value) == n
+    stats = subprocess.run(CLI + ["stats", "--store", str(store_dir)], capture_output=True, text=True, timeout=600)
+    assert re.search(rf"^documents\s+{n}$", stats.stdout, re.M) and re.search(rf"^\s+Document\s+{n}$", stats.stdout, re.M)
+    again = subprocess.run(ingest, capture_output=True, text=True, timeout=1800)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert f"documents: 0 ingested, {n} unchanged (skipped), 0 failed" in again.stderr
+    store = open_store(store_dir)
+    try:
+        assert len(store) == quads
+    finally:
+        store.close()
