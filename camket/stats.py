@@ -1,6 +1,8 @@
-"""Store statistics: documents, counts by class, quads, size on disk."""
+"""Store statistics: documents, counts by class, quads, size on disk, and the rankings the
+precomputed statistics graph holds (:mod:`camket.statistics`): most quoted, most mentioned."""
 from __future__ import annotations
 
+from camket.statistics import has_statistics, rankings
 from camket.store import py
 
 CLASS_QUERY = """
@@ -20,4 +22,18 @@ def store_stats(store) -> dict:
     out = {"documents": len(store.documents()), "quads": len(store), "classes": classes}
     if hasattr(store, "size_bytes"):
         out["store size (bytes)"] = store.size_bytes()
+    if has_statistics(store):
+        for title, count in RANKINGS.items():
+            out[title] = _ranked(rankings(store, count, 5))
+    return out
+
+
+RANKINGS = {"most quoted (statements)": "statementCount", "most mentioned (documents)": "documentCount"}
+
+
+def _ranked(rows: list[tuple[str, str | None, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for iri, label, n in rows:
+        key = label or iri
+        out[f"{key} ({iri.rsplit('/', 1)[-1]})" if key in out else key] = n
     return out

@@ -60,3 +60,12 @@ def test_label_is_the_most_frequent_spelling(tmp_path):
     store._store.extend(quads)
     statistics.rebuild(store)
     assert statistics.rankings(store, "documentCount", 1) == [(ID + "org/ubnd-y", "Ủy ban nhân dân tỉnh Y", 3)]
+
+
+def test_camket_stats_shows_the_rankings(tmp_path):
+    from camket.stats import store_stats
+    store = open_store(tmp_path / "s")
+    _load(store, DOCS)
+    stats = store_stats(store)
+    assert stats["most quoted (statements)"] == {"Nguyễn An": 2, "Trần Bình": 2}
+    assert list(stats["most mentioned (documents)"].items())[:2] == [("Hà Nội", 3), ("Trần Bình", 3)]
