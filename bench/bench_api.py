@@ -74,11 +74,21 @@ def start_server(store: str, port: int, workers: int = 1) -> subprocess.Popen:
     for _ in range(600):
         try:
             httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
+            settle(f"http://127.0.0.1:{port}", workers)
             return proc
         except httpx.HTTPError:
             time.sleep(0.1)
     proc.kill()
     raise RuntimeError("server did not start")
+
+
+def settle(base: str, workers: int) -> None:
+    """Wait out the server's start-up work: each process computes the VoID statistics of the
+    service description in a background thread (seconds at 10k articles, holding the GIL for
+    up to a second at a time); asking for the description waits for them."""
+    for _ in range(2 * workers):
+        httpx.get(base + "/sparql", headers={"Accept": "text/turtle"}, timeout=600)
+    time.sleep(2)
 
 
 def run_clients(calls: list, clients: int, make_state=lambda: None) -> list[float]:
