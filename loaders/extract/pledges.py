@@ -18,6 +18,9 @@ paragraph) names; for "Đến tháng 9 sẽ ..." with no subject, the first body
 named after the cue. A cue with no actor yields nothing. Cues with the same
 actor in one sentence make one pledge; a new deadline starts a new one.
 
+A statement announcing tasks ("ba việc phải làm ngay:", "các nhiệm vụ sau:")
+makes each list item after it a pledge of its speaker.
+
 Each pledge: span (from the actor or clause start to the next cue of another
 actor or the sentence end), deadline (first date in it), quantity ("ít nhất
 3", "3 - 5", "ba"), places named in it, the statement it was said in and the
@@ -83,6 +86,8 @@ def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
         if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)) \
                 and not _planned(canon, before, m.end()):
             continue
+        if m.lastgroup == "deadline" and re.search(r"tầm nhìn\s+$", before):
+            continue  # "..., tầm nhìn đến năm 2045": the period in a document's title
         if m.lastgroup == "due" and _past(analysis, sent, m):
             continue  # "trong quý II, tỉnh đã ...": a past achievement
         out.append(m)
@@ -139,7 +144,7 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
     who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS, direct_first=True)
     if who:
         return who
-    generic = _GENERIC_SUBJECT.search(canon, sent.start, cue.start())
+    generic = _GENERIC_SUBJECT.search(canon, max(0, sent.start - 1), cue.start())  # "Tỉnh sẽ" opening it
     if generic:  # "thành phố sẽ ...", "Bộ sẽ ...": the body or place of that kind named last
         found = _recent_of_kind(analysis, generic.group("w"), cue.start())
         if found is not None:
@@ -359,7 +364,7 @@ def _blank_refs(analysis: Analysis, span: Span) -> str:
 def _trim(analysis: Analysis, start: int, end: int) -> Span:
     while end > start and analysis.canon[end - 1] in " .;,…\"":
         end -= 1
-    while start < end and analysis.canon[start] in " ,:\"":
+    while start < end and analysis.canon[start] in " ,:\"-–•*+":
         start += 1
     return Span(start, end)
 
@@ -385,4 +390,31 @@ def pledges(analysis: Analysis) -> None:
                         statement=_statement_of(analysis, cue.start()),
                         policy=actor if actor.kind == "policy" else None, evidence=[sent])
             found[key] = last = pl
+    _list_tasks(analysis, found)
     analysis.pledges.extend(sorted(found.values(), key=lambda p: p.span.start))
+
+
+_TASKS = re.compile(r"(?<![\w])(?:việc|nhiệm vụ|giải pháp|yêu cầu|biện pháp|chỉ tiêu|mục tiêu|nội dung)(?![\w])"
+                    r"[^:]{0,40}:\s*$")
+_ITEM = re.compile(r"\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+")
+
+
+def _list_tasks(analysis: Analysis, found: dict) -> None:
+    """"X nhấn mạnh ba việc phải làm: - A; - B": each listed task is the speaker's pledge."""
+    canon = analysis.canon
+    for st in analysis.statements:
+        colon = canon.find(":", st.span.start, st.span.end)
+        if colon == -1 or not _TASKS.search(canon, st.span.start, colon + 1) \
+                or _PAST.search(canon, st.span.start, colon):
+            continue  # "năm qua đã làm được ba việc:": results, not tasks
+        for para in analysis.paragraphs:
+            item = _ITEM.match(canon, para.start)
+            if not (colon < para.start < st.span.end) or not item:
+                continue
+            span = _trim(analysis, item.end(), min(para.end, st.span.end))
+            if len(span.of(canon).split()) < 4 or any(p.span.overlaps(span) for p in found.values()):
+                continue
+            found[(st.speaker.id, fold(span.of(canon)))] = Pledge(
+                actor=st.speaker, span=span, deadline=_deadline(analysis, span),
+                quantity=quantity(_blank_refs(analysis, span)), places=_places_in(analysis, span),
+                statement=st, policy=None, evidence=[analysis.sentence_of(span.start) or span])

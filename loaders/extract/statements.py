@@ -45,6 +45,8 @@ _APPOSITIVE = re.compile(r"\s*(?:[Pp]hó\s+)?(?:giảng viên|chuyên gia|nhà \
                          r"Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Trưởng \w+|Viện trưởng|Hiệu trưởng|"
                          r"Bí thư|Tổng Thư ký|Đại sứ|Cục trưởng|Vụ trưởng|Thành viên|Ủy viên|Uỷ viên|TS\.?|PGS|GS)\b")
 _NOUN_BEFORE = re.compile(r"(?:các|những|mọi|nghệ|hệ thống|cơ sở dữ liệu|Ban|Cổng|cổng|Trung tâm|theo|của)\s+$")
+_REPORT_TOPIC = re.compile(r"\s+(?:tình hình|kết quả|tiến độ|về|tóm tắt|tổng kết|công tác|thực trạng|việc|"
+                           r"tham luận|chuyên đề|đề dẫn|tại|trước|với|lên|cho)(?![\w])")
 _VERB_RE: re.Pattern | None = None
 
 
@@ -140,6 +142,8 @@ def _is_noun(canon: str, m: re.Match) -> bool:
     """"Ban Chỉ đạo", "công nghệ thông tin", "các yêu cầu", "nói chung": not a speech verb here."""
     if re.match(r"\s+(?:chung|riêng|trên|cách khác)\b", canon[m.end():m.end() + 12]) and m.group(0) == "nói":
         return True
+    if m.group(0).casefold() == "báo cáo" and _REPORT_TOPIC.match(canon, m.end()):
+        return True  # "báo cáo tình hình ngân sách": a report on a topic, no content said
     return (m.group(0)[0].isupper() and m.start() > 0 and canon[m.start() - 2:m.start()].strip() != ""
             and canon[m.start() - 2] not in ".!?\n") or bool(_NOUN_BEFORE.search(canon, max(0, m.start() - 20), m.start()))
 

@@ -205,3 +205,24 @@ def test_a_sentence_opened_by_a_bare_type_word_is_that_policys_target():
             "Chương trình hành động đặt mục tiêu đến năm 2030 đón 3 triệu lượt khách quốc tế.")
     a = analyse(text)
     assert [(p.actor.key, p.deadline) for p in a.pledges] == [("07-CTr/TU", "2030")]
+
+
+def test_generic_subject_opening_a_sentence_and_a_vision_year_is_no_deadline():
+    text = ("Sóc Trăng đón 2 triệu khách năm qua. Tại Sóc Trăng, lượng khách tăng 9%. "
+            "Tỉnh cũng sẽ mở thêm 3 tuyến xe buýt trước ngày 1/7/2026.\n"
+            "Ông Cao Văn Thịnh cho biết việc triển khai đề án phát triển vùng giai đoạn 2021 - 2025, "
+            "tầm nhìn đến năm 2030 còn chậm.")
+    a = analyse(text, people=["Cao Văn Thịnh"], places=["Sóc Trăng"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sóc Trăng", "2026-07-01")]
+
+
+def test_each_task_listed_after_a_statement_is_the_speakers_pledge():
+    text = ("Bà Mai Thị Hoa yêu cầu các huyện tập trung các nhiệm vụ sau:\n"
+            "- Rà soát toàn bộ hồ sơ đất đai tồn đọng trước ngày 30/10/2025;\n"
+            "- Công khai danh sách hộ được hỗ trợ tại nhà văn hóa thôn.\n"
+            "Ông Cao Văn Thịnh cho biết năm qua huyện đã làm được ba việc:\n"
+            "- Hoàn thành đường liên xã dài 12 km.")
+    a = analyse(text, people=["Mai Thị Hoa", "Cao Văn Thịnh"])
+    assert [(p.actor.name, p.span.of(a.text), p.deadline) for p in a.pledges] == [
+        ("Mai Thị Hoa", "Rà soát toàn bộ hồ sơ đất đai tồn đọng trước ngày 30/10/2025", "2025-10-30"),
+        ("Mai Thị Hoa", "Công khai danh sách hộ được hỗ trợ tại nhà văn hóa thôn", None)]

@@ -198,3 +198,10 @@ def test_reported_clause_ending_in_a_colon_runs_through_the_list_items():
     assert st.span.of(a.text).startswith("các huyện làm ngay hai việc:")
     assert st.span.of(a.text).endswith("tại nhà văn hóa thôn")
     assert "Hội nghị" not in st.span.of(a.text)
+
+
+def test_bao_cao_reports_speech_after_a_person_but_not_as_a_noun():
+    text = ("Giám đốc Sở Xây dựng Hà Văn Lợi báo cáo sở đã cấp 320 giấy phép xây dựng trong tháng.\n"
+            "Theo báo cáo của sở, số giấy phép tăng 12% so với cùng kỳ.")
+    a = analyse(text, people=["Hà Văn Lợi"])
+    assert said(a) == [("Hà Văn Lợi", "reported", "báo cáo", "sở đã cấp 320 giấy phép xây dựng trong tháng")]
