@@ -53,7 +53,7 @@ def _doc_quads(doc: str, facts: dict) -> list[str]:
         q(f"<{ID}{key}>", S + "name", f'"{NAMES[key]}"@vi')
         if not key.startswith("role/"):
             q(f"<{ID}{key}>", CK + "mentionedIn", g)
-        if key.startswith("event/"):
+        if key.startswith("event/") and doc == "d1":  # d2 reports a statement at it, d1 dates and places it
             q(f"<{ID}{key}>", S + "startDate", '"2024-05-09"^^<http://www.w3.org/2001/XMLSchema#date>')
             q(f"<{ID}{key}>", S + "location", f"<{ID}place/ha-noi>")
             entity("place/ha-noi")
