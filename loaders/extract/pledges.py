@@ -52,23 +52,27 @@ _CUE = re.compile(
     r"|trong\s+tháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\w/])|trong\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
     r"|đến\s+hết\s+năm\s+(?:19|20)\d{2}))"
     r"|(?P<atleast>(?<![\w])(?:ít nhất|tối thiểu)\s+\d+)"
-    r"|(?P<assign>(?<![\w])(?<![Nn]goại )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))", re.I)
+    r"|(?P<assign>(?<![\w])(?<![Nn]goại )(?<!được )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))"
+    r"|(?P<assigned>(?<![\w])được giao(?=\s+(?:chủ trì|thực hiện|nhiệm vụ|triển khai|xây dựng|nghiên cứu|hoàn thiện)))",
+    re.I)
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
 _LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?"
                             r"(?:19|20)\d{2}\s*,\s*$")
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
 _TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
+_DATELINE = re.compile(r"\(?[^\s()][^()\n]{0,29}\)\s*[-–]\s+|[^\s()]{2,20}\s+[-–]\s+(?=[A-ZĐÀ-Ỹ])")
 _INTRO = re.compile(r"\s*(?:[^,.;\"]{0,25},\s*)?")
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _QUANTITY = re.compile(rf"(?:(?:ít nhất|tối thiểu|khoảng|hơn|trên|gần)\s+)?(?:\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?"
                        rf"|{_NUMBER_WORDS}(?=\s+(?:sự kiện|đô thị|thành phố|tỉnh|dự án|chương trình|trung tâm|"
                        rf"khu|vùng|lĩnh vực|nhiệm vụ|hội nghị|hội thảo|cuộc)))(?![\d/])")
-SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan", "due"}
+SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan", "due", "assigned"}
+_COMMIT_NOUN = re.compile(r"(?:đánh giá cao|hoan nghênh|ghi nhận|cảm ơn|trân trọng|nhờ|các|những|với|thực hiện)\s+$")
 _PAST = re.compile(r"(?<![\w])(?:đã|đạt được|vừa)(?![\w])")
 _PLANNED_FUTURE = re.compile(r"dự kiến\s+$")
 _NOT_AN_ACTION = re.compile(r"\s+(?:tăng|giảm|đạt|có|khoảng|lên|xuống|ở mức|\d)")
-_THEO_POLICY = re.compile(r"\s*(?:[Cc]ũng\s+)?[Tt]heo\s+")
+_THEO_POLICY = re.compile(r"\s*(?:[Cc]ũng\s+)?(?:[Tt]heo|[Tt]ại|[Tt]rong)\s+")
 _GENERIC_SUBJECT = re.compile(r"(?:^|[\s,])(?P<w>[Tt]ỉnh|[Tt]hành phố|[Bb]ộ|[Ss]ở|[Bb]an|[Qq]uỹ|[Nn]gân hàng|[Tt]ập đoàn|"
                               r"[Cc]ông ty|[Tt]ổng công ty|[Hh]iệp hội|[Vv]iện)(?:\s+này)?"
                               r"(?:\s+(?:cũng|đã|vẫn|tiếp tục|dự kiến))*\s*$")
@@ -86,6 +90,8 @@ def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
         if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)) \
                 and not _planned(canon, before, m.end()):
             continue
+        if m.lastgroup == "commit" and _COMMIT_NOUN.search(before):
+            continue  # "đánh giá cao cam kết của X": the noun, no new commitment
         if m.lastgroup == "deadline" and re.search(r"tầm nhìn\s+$", before):
             continue  # "..., tầm nhìn đến năm 2045": the period in a document's title
         if m.lastgroup == "due" and _past(analysis, sent, m):
@@ -171,14 +177,16 @@ def _introduced_by(analysis: Analysis, cue: re.Match) -> Statement | None:
 
 
 def _theo_policy(analysis: Analysis, sent: Span) -> Entity | None:
-    """"Theo Kế hoạch số 45/KH-UBND ..., <targets>": the policy the sentence opens with."""
+    """"Theo Kế hoạch số 45/KH-UBND ..., <targets>", "Tại Công điện, ...": the policy the sentence
+    opens with (a bare type word: the policy of that type named last)."""
     lead = _THEO_POLICY.match(analysis.canon, sent.start)
     if not lead:
         return None
     for m in analysis.mentions:
         if m.kind == "policy" and m.entity is not None and m.span.start == lead.end():
             return m.entity
-    return None
+    bare = re.match(r"([^,.;]{3,40}?)(?:\s+(?:này|trên|nói trên))?\s*,", analysis.canon[lead.end():sent.end])
+    return _policy_of_type(analysis, bare.group(1), sent.start) if bare else None
 
 
 def _policy_by_type(analysis: Analysis, sent: Span) -> Entity | None:
@@ -188,8 +196,14 @@ def _policy_by_type(analysis: Analysis, sent: Span) -> Entity | None:
     ptype = next((t.name for t in policy_types() if head.startswith(fold(t.name) + " ")), None)
     if ptype is None or _policy_in(analysis, Span(sent.start, sent.start + len(ptype) + 1), sent.end):
         return None
+    return _policy_of_type(analysis, ptype, sent.start)
+
+
+def _policy_of_type(analysis: Analysis, word: str, pos: int) -> Entity | None:
+    """The policy of type ``word`` ("Công điện") first named last before ``pos``."""
+    ptype = next((t.name for t in policy_types() if fold(t.name) == fold(word)), None)
     earlier = [(min(s.start for s in e.spans), e) for e in analysis.entities_of("policy")
-               if e.attrs.get("policy_type") == ptype and e.spans and min(s.start for s in e.spans) < sent.start]
+               if ptype and e.attrs.get("policy_type") == ptype and e.spans and min(s.start for s in e.spans) < pos]
     return max(earlier, key=lambda p: p[0])[1] if earlier else None
 
 
@@ -215,8 +229,10 @@ def _opening(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
             found = _entity_starting(analysis, said.start)
             if found:
                 return found[0], found[1].start
-    intro = _INTRO.match(analysis.canon, sent.start)
-    for start in (sent.start, intro.end()):
+    dateline = _DATELINE.match(analysis.canon, sent.start)
+    first = dateline.end() if dateline else sent.start  # "(LĐXH) - Nghị quyết ...": not the outlet
+    intro = _INTRO.match(analysis.canon, first)
+    for start in (first, intro.end()):
         found = _entity_starting(analysis, start)
         if found and found[1].end <= cue.start():
             return found[0], found[1].start
@@ -243,6 +259,9 @@ def _policy_in(analysis: Analysis, sent: Span, before: int) -> Entity | None:
 def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -> tuple[Entity, int] | None:
     if cue.lastgroup == "assign":
         return _subject(analysis, cue, sent)  # the assignee or nobody
+    if cue.lastgroup == "assigned":  # "Bộ X được giao chủ trì ...": the body or person right before
+        found = _subject(analysis, cue, sent)
+        return found if found and found[0].kind in ("org", "person") else None
     if cue.lastgroup not in ("commit", "assign"):
         pol = _theo_policy(analysis, sent)
         if pol is not None:

@@ -39,7 +39,10 @@ _CONVENTIONS = [(re.compile(r"Bộ Chính trị|Ban Chấp hành Trung ương|Ba
                 (re.compile(r"^Chính phủ$"), "{n}/{c}-CP")]
 _TITLE_STOP = re.compile(r"\s*(?:[.;:\"(]|,\s*(?:đồng thời|để|nhằm|qua đó|trong đó|đây|và|nhưng|góp phần|với|"
                          r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|"
-                         r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu|cần|phải|nên|bị|có thể|vẫn|chưa|không|hướng dẫn)\s|"
+                         r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu|cần|phải|nên|bị|có thể|vẫn|chưa|không|hướng dẫn|"
+                         r"đặt mục tiêu|đặt ra|đề ra|xác định mục tiêu)\s|"
+                         # a new subject after a comma ends the title: "..., tỉnh đặt mục tiêu ..."
+                         r",\s*(?:tỉnh|thành phố|huyện|các bộ|chúng ta|chúng tôi)\s|"
                          r"\s+và\s+(?=[A-ZĐ]))")
 _ISSUED_BEFORE = re.compile(r"(?:ban hành|phê duyệt|thông qua|thực hiện|triển khai|xây dựng|sửa đổi|theo|của)"
                             r"(?:\s+\w+){0,2}\s+$")

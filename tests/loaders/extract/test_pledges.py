@@ -226,3 +226,24 @@ def test_each_task_listed_after_a_statement_is_the_speakers_pledge():
     assert [(p.actor.name, p.span.of(a.text), p.deadline) for p in a.pledges] == [
         ("Mai Thị Hoa", "Rà soát toàn bộ hồ sơ đất đai tồn đọng trước ngày 30/10/2025", "2025-10-30"),
         ("Mai Thị Hoa", "Công khai danh sách hộ được hỗ trợ tại nhà văn hóa thôn", None)]
+
+
+def test_tai_a_bare_type_word_and_a_passive_assignment():
+    text = ("Thủ tướng vừa ký Công điện số 15/CĐ-TTg về phòng chống hạn mặn.\n"
+            "Tại Công điện, Thủ tướng yêu cầu các địa phương phấn đấu cấp đủ nước sinh hoạt cho 100% hộ dân.\n"
+            "Bộ Nông nghiệp được giao chủ trì theo dõi diễn biến độ mặn hằng ngày.")
+    a = analyse(text, orgs=["Bộ Nông nghiệp"])
+    assert [p.actor.key for p in a.pledges] == ["15/CĐ-TTg", "Bộ Nông nghiệp"]
+
+
+def test_a_commitment_praised_is_no_new_pledge_and_a_dateline_is_no_actor():
+    text = ("Bà Lò Thị Mai đánh giá cao cam kết của Sơn La trong bảo vệ rừng đầu nguồn.\n"
+            "(TTXVN) - Nghị quyết số 19-NQ/TW về nông thôn mới đặt mục tiêu đến năm 2030 có 90% xã đạt chuẩn.")
+    a = analyse(text, people=["Lò Thị Mai"], orgs=["TTXVN"], places=["Sơn La"])
+    assert [(p.actor.key, p.deadline) for p in a.pledges] == [("19-NQ/TW", "2030")]
+
+
+def test_a_policy_is_never_the_one_assigned():
+    a = analyse("Ban Dân vận tham mưu ban hành Nghị quyết 25-NQ/TW đồng thời cũng được giao nhiệm vụ chủ trì "
+                "hướng dẫn việc thực hiện Nghị quyết.", orgs=["Ban Dân vận"])
+    assert a.pledges == []

@@ -145,3 +145,14 @@ def test_programme_with_an_official_number_of_its_own_code():
     assert p["07-CTr/HU"].attrs["title"] == "Phát triển du lịch cộng đồng"
     assert p["96-QĐi/TW"].attrs["policy_type"] == "Quy định"
     assert len(p) == 2  # "Chương trình hành động đặt mục tiêu ..." refers back, it is no new programme
+
+
+def test_dispatch_and_guidance_types_and_titles_that_stop_at_a_new_subject():
+    a = run("Thủ tướng ban hành Công điện số 15/CĐ-TTg. Ban Tuyên giáo có Hướng dẫn số 12-HD/BTGTW. "
+            "Thực hiện Chỉ thị số 40/CT-TTg về tăng cường tín dụng chính sách, tỉnh đặt mục tiêu giảm nghèo. "
+            "Nghị quyết số 19-NQ/TW về nông thôn mới đặt mục tiêu có 90% xã đạt chuẩn.")
+    p = policies(a)
+    assert p["15/CĐ-TTg"].attrs["policy_type"] == "Công điện"
+    assert p["12-HD/BTGTW"].attrs["policy_type"] == "Hướng dẫn"
+    assert p["40/CT-TTg"].attrs["title"] == "tăng cường tín dụng chính sách"
+    assert p["19-NQ/TW"].attrs["title"] == "nông thôn mới"
