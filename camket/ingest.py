@@ -12,6 +12,14 @@ already holds the same bytes read by the same extractor version -> extract
 is not stored; the report names the document, focus node, path and message) ->
 replace the document's named graph atomically. With ``workers > 1``
 extraction runs in a process pool and this process stays the one writer.
+
+Writes are batched: up to :data:`BATCH_DOCS` documents (or :data:`BATCH_BYTES`,
+or what :data:`BATCH_SECONDS` gathered) go to the store in one transaction,
+then :data:`STORED_HOOKS` run once for the batch. A document is stored once
+its batch committed: after a crash the store holds whole documents only, and
+a re-run skips them and does the rest. Stored states are looked up a chunk
+at a time, and the store's write buffers are flushed every
+:data:`FLUSH_BYTES`, so memory does not grow with the corpus.
 """
 from __future__ import annotations
 
