@@ -69,7 +69,7 @@ _QUANTITY = re.compile(rf"(?:(?:ít nhất|tối thiểu|khoảng|hơn|trên|g�
                        rf"khu|vùng|lĩnh vực|nhiệm vụ|hội nghị|hội thảo|cuộc)))(?![\d/])")
 SPLIT_KINDS = {"future", "commit", "strive", "target", "deadline", "assign", "plan", "due", "assigned"}
 _COMMIT_NOUN = re.compile(r"(?:đánh giá cao|hoan nghênh|ghi nhận|cảm ơn|trân trọng|nhờ|các|những|với|thực hiện)\s+$")
-_PAST = re.compile(r"(?<![\w])(?:đã|đạt được|vừa)(?![\w])")
+_PAST = re.compile(r"(?<![\w])(?:đã|đạt được|vừa)(?![\w])(?!\s+(?:yêu cầu|chỉ đạo|giao|đề nghị))")
 _PLANNED_FUTURE = re.compile(r"dự kiến\s+$")
 _NOT_AN_ACTION = re.compile(r"\s+(?:tăng|giảm|đạt|có|khoảng|lên|xuống|ở mức|\d)")
 _THEO_POLICY = re.compile(r"\s*(?:[Cc]ũng\s+)?(?:[Tt]heo|[Tt]ại|[Tt]rong)\s+")
@@ -286,8 +286,10 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
             return orgs[0][1], sent.start
     if cue.lastgroup == "due":
         st = _statement_of(analysis, cue.start())
-        if st is not None and st.speaker.kind == "person":  # "X yêu cầu ... hoàn thành trong quý III"
-            return st.speaker, _clause_start(analysis, sent, cue.start())
+        if st is not None:  # "X yêu cầu ... hoàn thành trong quý III": from what X said on
+            said = next((s for s in _said_spans_of(st) if s.start <= cue.start() < s.end), st.span)
+            stop = analysis.canon.rfind(". ", sent.start, cue.start())  # a quote's own sentences
+            return st.speaker, max(sent.start, said.start, stop + 2 if stop != -1 else 0)
     return None
 
 

@@ -55,6 +55,15 @@ _DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|kia|mới|chung
                             r"quy định|chỉ rõ)\b")
 
 
+_LOWER_WORD = r"[a-zđà-ỹ][\w-]*"
+_FUNCTION = (r"(?:của|năm|được|đã|tại|về|sẽ|cho|theo|với|trong|là|có|này|đó|để|khi|thì|mà|do|ngày|số|từ|đến|"
+             r"các|những|mọi|nhiều|một|mỗi|hai|ba|cả|toàn|nhưng|song|tuy|nên|vì)")
+# the rest of a name that lists its fields: ", công nghệ và đổi mới sáng tạo", ", công chức"
+_LIST_TAIL = re.compile(rf"(?:,\s+(?!{_FUNCTION}\b){_LOWER_WORD}(?:\s+(?!{_FUNCTION}\b|và\b){_LOWER_WORD}){{0,2}})+"
+                        rf"(?:\s+và\s+(?!{_FUNCTION}\b){_LOWER_WORD}(?:\s+(?!{_FUNCTION}\b){_LOWER_WORD}){{0,3}})"
+                        rf"(?![\w])")
+
+
 @dataclass
 class PolicyRef:
     """One reference; ``start``/``end`` cover what names it (type to number or title)."""
@@ -183,8 +192,10 @@ def find_refs(canon: str) -> list[PolicyRef]:
         if _BODY_HEAD.search(canon[max(0, m.start() - 30):m.start()]):
             continue  # "Đại học Luật X", "Công ty Luật Y": part of a body's name
         if free(m.start(), m.end()) and _starts_upper(canon, m.start()):
-            refs.append(PolicyRef(m.start(), m.end(), _type_of(m.group("type")), m.group(0),
-                                  title=m.group("name")))
+            tail = _LIST_TAIL.match(canon, m.end())  # "Luật Khoa học, công nghệ và đổi mới sáng tạo"
+            end = tail.end() if tail else m.end()
+            refs.append(PolicyRef(m.start(), end, _type_of(m.group("type")), canon[m.start():end],
+                                  title=canon[m.start("name"):end]))
     numbered = list(refs)
     for m in titled.finditer(canon):
         if not _starts_upper(canon, m.start()) or any(r.start <= m.start() < r.end for r in numbered):

@@ -142,8 +142,9 @@ def _is_noun(canon: str, m: re.Match) -> bool:
     """"Ban Chỉ đạo", "công nghệ thông tin", "các yêu cầu", "nói chung": not a speech verb here."""
     if re.match(r"\s+(?:chung|riêng|trên|cách khác)\b", canon[m.end():m.end() + 12]) and m.group(0) == "nói":
         return True
-    if m.group(0).casefold() == "báo cáo" and _REPORT_TOPIC.match(canon, m.end()):
-        return True  # "báo cáo tình hình ngân sách": a report on a topic, no content said
+    if m.group(0).casefold() == "báo cáo" and (_REPORT_TOPIC.match(canon, m.end())
+                                              or re.search(r"(?:không|chưa|được|bị)\s+$", canon[max(0, m.start() - 8):m.start()])):
+        return True  # "báo cáo tình hình ...", "không báo cáo": a report, or an adjective
     return (m.group(0)[0].isupper() and m.start() > 0 and canon[m.start() - 2:m.start()].strip() != ""
             and canon[m.start() - 2] not in ".!?\n") or bool(_NOUN_BEFORE.search(canon, max(0, m.start() - 20), m.start()))
 
@@ -155,8 +156,9 @@ def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -
     if theo:
         comma = canon.find(",", theo.end(), sent.end)
         nxt = canon.find(",", comma + 1, sent.end) if comma != -1 else -1
-        if nxt != -1 and nxt - comma <= 90 and _APPOSITIVE.match(canon, comma + 1):
-            comma = nxt  # "Theo ông X, giảng viên Trường Y, ...": skip the appositive
+        if nxt != -1 and nxt - comma <= 90 and (_APPOSITIVE.match(canon, comma + 1)
+                                                or _person_in(analysis, comma, nxt)):
+            comma = nxt  # "Theo ông X, giảng viên Trường Y, ...", "Theo Cục trưởng Cục A, b Name, ..."
         if comma != -1 and comma - theo.end() <= 120:
             speaker = speaker_in(analysis, Span(theo.end(), comma))
             if speaker is not None:
@@ -203,6 +205,10 @@ def _with_list(analysis: Analysis, said: Span) -> Span:
             break
         end = _clean_end(analysis, para.start, para.end)
     return Span(said.start, end)
+
+
+def _person_in(analysis: Analysis, start: int, end: int) -> bool:
+    return any(start < s.start and s.end <= end for s, _ in entity_spans(analysis, "person"))
 
 
 def _said_before(analysis: Analysis, sent: Span, speaker_start: int) -> Span | None:

@@ -156,3 +156,10 @@ def test_dispatch_and_guidance_types_and_titles_that_stop_at_a_new_subject():
     assert p["12-HD/BTGTW"].attrs["policy_type"] == "Hướng dẫn"
     assert p["40/CT-TTg"].attrs["title"] == "tăng cường tín dụng chính sách"
     assert p["19-NQ/TW"].attrs["title"] == "nông thôn mới"
+
+
+def test_a_law_name_that_lists_its_fields():
+    a = run("Bộ sẽ trình dự án Luật Khoa học, công nghệ và đổi mới sáng tạo tại kỳ họp tới. "
+            "Theo Luật Đầu tư, các dự án và doanh nghiệp đều được ưu đãi.")
+    titles = sorted(e.attrs["title"] for e in a.entities_of("policy"))
+    assert titles == ["Khoa học, công nghệ và đổi mới sáng tạo", "Đầu tư"]

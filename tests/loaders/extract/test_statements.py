@@ -205,3 +205,11 @@ def test_bao_cao_reports_speech_after_a_person_but_not_as_a_noun():
             "Theo báo cáo của sở, số giấy phép tăng 12% so với cùng kỳ.")
     a = analyse(text, people=["Hà Văn Lợi"])
     assert said(a) == [("Hà Văn Lợi", "reported", "báo cáo", "sở đã cấp 320 giấy phép xây dựng trong tháng")]
+
+
+def test_theo_a_title_whose_body_name_holds_a_comma_and_unreported_is_no_verb():
+    text = ("Theo Vụ trưởng Vụ Kế hoạch, tài chính Ngô Văn Tâm, ngân sách năm nay tăng 8% so với năm trước.\n"
+            "Đoàn do ông Ngô Văn Tâm, Trưởng nhóm chống khai thác không báo cáo và không theo quy định làm trưởng "
+            "đoàn đã đến tỉnh.")
+    a = analyse(text, people=["Ngô Văn Tâm"])
+    assert said(a) == [("Ngô Văn Tâm", "reported", "theo", "ngân sách năm nay tăng 8% so với năm trước")]
