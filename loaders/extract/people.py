@@ -31,6 +31,7 @@ from . import actors_lexicon as lex
 from .actors_text import (MentionIndex, Word, add_mention, remove_mention, space_joined, words)
 
 MAX_NAME = 5
+NLP_CONTEXT = 8  # words of context either side of a name the segmenter is asked about
 # address words that are also (rare) surnames: "Ông X" opens a name, it is not one
 # streets, schools, bridges... named after people
 NAMED_AFTER = {"đường", "phố", "phường", "quận", "huyện", "xã", "trường", "cầu", "hẻm", "ngõ",
@@ -301,7 +302,8 @@ class _People:
                 continue
             if j > 0 and space_joined(ws, j) and ws[j - 1].fold in NAMED_AFTER:
                 continue  # "đường Lê Lai", "trường Trần Phú": named after a person, not one
-            t = seg.token_at(ws[j].start)
+            context = (ws[max(0, j - NLP_CONTEXT)].start, ws[min(len(ws), end + NLP_CONTEXT) - 1].end)
+            t = seg.token_at(ws[j].start, context)
             if t is None or t.end != ws[end - 1].end or " " not in t.text or not proper_noun(t):
                 continue
             self.add(j, end, "nlp", False)

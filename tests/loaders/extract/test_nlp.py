@@ -57,3 +57,18 @@ def test_models_load_once_per_process():
     first = nlp_mod._loaded["word_tokenize"]
     run("Hai câu.")
     assert nlp_mod._loaded["word_tokenize"] is first
+
+
+def test_segmenter_is_lazy_and_a_window_agrees_with_the_sentence():
+    text = ("Hội nghị diễn ra tại Hà Nội. Sau đó Trịnh Văn Quyết làm việc với lãnh đạo tỉnh về kế hoạch năm tới. "
+            "Một câu khác.")
+    a = run(text)
+    seg = a.nlp
+    assert seg.done == {}  # nothing segmented until a rule asks
+    start = text.index("Trịnh")
+    whole = seg.token_at(start)
+    assert whole is not None and whole.text == "Trịnh Văn Quyết"
+    assert list(seg.done) == [1]  # only the sentence holding the name
+    window = seg.token_at(start, (text.index("Sau"), text.index("lãnh đạo") + 8))
+    assert (window.start, window.end) == (whole.start, whole.end)
+    assert seg.token_at(start + 1) is None  # no token starts inside a word
