@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -109,14 +110,21 @@ def measure(store_path: str, out: str) -> dict:
     from camket.export.gexf import write_gexf
     from camket.store import open_store
     store = open_store(store_path)
+    cpu0 = time.process_time()
     with Timer() as t_proj:
         proj = build_projection(store)
+    cpu1 = time.process_time()
     rss_proj = hwm_mb()
     with Timer() as t_write, open(out, "wb") as fh:
         write_gexf(proj, fh)
     return {"nodes": len(proj.nodes), "edges": len(proj.edges), "projection_s": t_proj.seconds,
-            "write_s": t_write.seconds, "rss_after_projection_mb": rss_proj, "peak_rss_mb": hwm_mb(),
-            "gexf_mb": Path(out).stat().st_size / 1e6}
+            "projection_cpu_s": cpu1 - cpu0, "write_s": t_write.seconds, "write_cpu_s": time.process_time() - cpu1,
+            "rss_after_projection_mb": rss_proj, "peak_rss_mb": hwm_mb(), "gexf_mb": Path(out).stat().st_size / 1e6}
+
+
+def children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run(n_nodes: int, work: Path) -> tuple[list, dict]:
@@ -132,13 +140,14 @@ def run(n_nodes: int, work: Path) -> tuple[list, dict]:
     child = subprocess.run([sys.executable, "-m", "bench.bench_export", "--measure", str(store_dir),
                             str(work / "out.gexf")], capture_output=True, text=True, cwd=ROOT, check=True)
     m = json.loads(child.stdout)
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), children_cpu_s()
     subprocess.run([str(Path(sys.executable).with_name("camket")), "export", "-f", "gexf", "-o",
                     str(work / "cli.gexf"), "--store", str(store_dir)], check=True, cwd=ROOT)
     m.update(articles=articles, quads=quads, generate_s=t_gen.seconds, load_s=t_load.seconds,
-             cli_s=time.perf_counter() - t0)
-    row = [f"{m['nodes']:,} / {m['edges']:,}", f"{quads:,}", m["projection_s"], m["write_s"], m["cli_s"],
-           m["gexf_mb"], m["rss_after_projection_mb"], m["peak_rss_mb"]]
+             cli_s=time.perf_counter() - t0, cli_cpu_s=children_cpu_s() - cpu0)
+    row = [f"{m['nodes']:,} / {m['edges']:,}", f"{quads:,}", m["projection_s"], m["projection_cpu_s"],
+           m["write_s"], m["write_cpu_s"], m["cli_s"], m["cli_cpu_s"], m["gexf_mb"], m["rss_after_projection_mb"],
+           m["peak_rss_mb"]]
     return row, m
 
 
@@ -158,14 +167,17 @@ def main(argv=None) -> int:
         rows.append(row)
         details.append(m)
         print(json.dumps(m), file=sys.stderr)
-    body = table(["nodes / edges", "quads in store", "projection s", "GEXF write s", "camket export s (CLI)",
-                  "GEXF MB", "RSS after projection MB", "peak RSS MB"], rows)
+    body = table(["nodes / edges", "quads in store", "projection s", "projection CPU s", "GEXF write s",
+                  "GEXF write CPU s", "camket export s (CLI)", "camket export CPU s", "GEXF MB",
+                  "RSS after projection MB", "peak RSS MB"], rows)
     notes = [f"synthetic store: {d['articles']:,} articles, generated in {d['generate_s']:.1f} s, "
              f"bulk-loaded in {d['load_s']:.1f} s" for d in details]
-    notes.append("projection = SPARQL over the store + aggregation into weighted edges (held in memory, "
-                 "~1.7 KB per node + edge); the GEXF is streamed in 64 KB chunks, so writing it adds nothing "
-                 "to the peak (compare the two RSS columns)")
-    notes.append("peak RSS is the export process's own (VmHWM of a child process), store caches included")
+    notes.append("projection = SPARQL over the store (one query per class, property and relation, two "
+                 "threads) + aggregation into weighted edges, held in memory; the GEXF is streamed in 64 KB "
+                 "chunks, so writing it adds little to the peak (compare the two RSS columns)")
+    notes.append("peak RSS is the export process's own (VmHWM of a child process), store caches included; "
+                 "CPU s = user + system time of that process (all its threads): on a shared machine the "
+                 "figure to compare, wall time depends on the others' load")
     notes.append("load average while measuring: %.1f (1 min) on %d cores; other work on the machine makes "
                  "times upper bounds" % (os.getloadavg()[0], os.cpu_count() or 1))
     report("Exports", "Export: GEXF of a large actor network (bench/bench_export.py)", body, notes,
