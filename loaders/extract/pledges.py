@@ -19,7 +19,8 @@ named after the cue. A cue with no actor yields nothing. Cues with the same
 actor in one sentence make one pledge; a new deadline starts a new one.
 
 A statement announcing tasks ("ba việc phải làm ngay:", "các nhiệm vụ sau:")
-makes each list item after it a pledge of its speaker.
+makes each list item after it a pledge of its speaker. A headline restating a
+pledge of the body is one more piece of evidence for it, not a pledge of its own.
 
 Each pledge: span (from the actor or clause start to the next cue of another
 actor or the sentence end), deadline (first date in it), quantity ("ít nhất
@@ -34,6 +35,7 @@ from camket.ontology.iri import fold
 
 from ..model import Analysis, Entity, Pledge, Span, Statement
 from ..pipeline import component
+from .policies import headline
 from .speech_lexicon import policy_types
 from .speech_speakers import ADVERBS, entity_spans, speaker_before
 
@@ -412,7 +414,26 @@ def pledges(analysis: Analysis) -> None:
                         policy=actor if actor.kind == "policy" else None, evidence=[sent])
             found[key] = last = pl
     _list_tasks(analysis, found)
+    _merge_headline(analysis, found)
     analysis.pledges.extend(sorted(found.values(), key=lambda p: p.span.start))
+
+
+def _merge_headline(analysis: Analysis, found: dict) -> None:
+    """A headline that restates a pledge of the body (its words are in it) is that pledge's evidence."""
+    head = headline(analysis)
+    if head is None:
+        return
+    canon = analysis.canon
+    for key, pl in list(found.items()):
+        if not pl.span in head:
+            continue
+        words = set(fold(pl.span.of(canon)).split())
+        for other in found.values():
+            if other is not pl and other.span.start >= head.end \
+                    and len(words & set(fold(other.span.of(canon)).split())) >= 0.8 * len(words):
+                other.evidence.extend(e for e in pl.evidence if e not in other.evidence)
+                del found[key]
+                break
 
 
 _TASKS = re.compile(r"(?<![\w])(?:việc|nhiệm vụ|giải pháp|yêu cầu|biện pháp|chỉ tiêu|mục tiêu|nội dung)(?![\w])"

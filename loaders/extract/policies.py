@@ -7,7 +7,9 @@ bare number gets its official tail from the issuer's numbering convention
 ("của Bộ Chính trị" -> 52-NQ/TW, Chính phủ -> /NQ-CP, Thủ tướng -> /QĐ-TTg).
 "Nghị quyết số 50/NQ-CP ... ban hành Chương trình hành động ..." makes the
 programme another spelling of the resolution that issues it, and
-"... để thực hiện Nghị quyết 52" an ``implements`` relation.
+"... để thực hiện Nghị quyết 52" an ``implements`` relation. A headline's
+loose reference ("Chương trình hành động thực hiện Nghị quyết") is one more
+spelling of the only numbered document of that type in the body.
 
 Entity key: the official number when known, else type + congress / number /
 title. Attributes: ``number``, ``policy_type``, ``title``, ``issuer`` (org
@@ -27,7 +29,7 @@ from ..pipeline import component
 from .dates import context_year, find_dates, parse_date
 from .policy_refs import KNOWN_ISSUERS, PolicyRef, attributes_after, find_refs, issuer_convention
 
-__all__ = ["policies", "find_org", "org_for"]
+__all__ = ["policies", "find_org", "org_for", "headline"]
 
 OFFICES = {"thủ tướng", "thủ tướng chính phủ", "chủ tịch nước", "phó thủ tướng"}
 ORG_KINDS = {"bộ chính trị": "party", "ban bí thư": "party", "ban chấp hành trung ương": "party",
@@ -148,7 +150,31 @@ def _groups(refs: list[PolicyRef]) -> list[list[PolicyRef]]:
     groups: dict[tuple, list[PolicyRef]] = {}
     for ref in refs:
         groups.setdefault(_group_key(ref), []).append(ref)
-    return list(groups.values())
+    # a headline's loose reference is the last spelling, never the one that names the document
+    return [sorted(g, key=lambda r: "headline_of" in r.attrs) for g in groups.values()]
+
+
+def headline(analysis: Analysis) -> Span | None:
+    """The title line: a first paragraph of one short line with no closing period, body after it."""
+    if len(analysis.paragraphs) < 3:
+        return None
+    first = analysis.paragraphs[0]
+    text = first.of(analysis.canon).strip()
+    return first if text and len(text) <= 200 and text[-1] not in ".!?\"”" and "\n" not in text else None
+
+
+def _headline_into_body(analysis: Analysis, refs: list[PolicyRef]) -> None:
+    """"Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết" as a headline: the one
+    numbered document of that type the body names."""
+    head = headline(analysis)
+    if head is None:
+        return
+    for ref in refs:
+        if not (head.start <= ref.start < head.end) or ref.base or ref.congress or ref.title_quoted:
+            continue
+        body = {r.number: r for r in refs if r.start >= head.end and r.number and r.ptype is ref.ptype}
+        if len(body) == 1:
+            ref.attrs["alias_of"] = ref.attrs["headline_of"] = next(iter(body.values()))
 
 
 def _number(group: list[PolicyRef]) -> str | None:
@@ -239,6 +265,7 @@ def policies(analysis: Analysis) -> None:
     for ref in refs:
         _read(analysis, ref)
     _programmes_into_issuers(analysis, refs)
+    _headline_into_body(analysis, refs)
     entity_of: dict[int, Entity] = {}
     for group in _groups(refs):
         ent = _entity(analysis, group)

@@ -259,3 +259,14 @@ def test_a_past_directive_sets_a_future_task_and_a_quoted_plan_starts_at_its_own
                                "tháng 10/2025", "2025-10"),
         ("Lò Thị Mai", "Chúng tôi đang xây thêm 2 phòng khám, dự kiến đưa vào sử dụng trong quý IV năm 2025",
          "2025-12")]
+
+
+def test_a_headline_restating_a_pledge_of_the_body_is_its_evidence():
+    text = ("Hậu Giang phấn đấu 70% hộ dân dùng nước sạch\n"
+            "Theo Kế hoạch số 88/KH-UBND, đến hết năm 2026, Hậu Giang phấn đấu 70% hộ dân dùng nước sạch "
+            "và 100% trường học có nhà vệ sinh đạt chuẩn.\n"
+            "Hậu Giang hiện có 520 nghìn hộ dân.")
+    a = analyse(text, places=["Hậu Giang"])
+    (p,) = a.pledges
+    assert p.actor.key == "88/KH-UBND"
+    assert len(p.evidence) == 2 and p.evidence[1].start == 0

@@ -163,3 +163,13 @@ def test_a_law_name_that_lists_its_fields():
             "Theo Luật Đầu tư, các dự án và doanh nghiệp đều được ưu đãi.")
     titles = sorted(e.attrs["title"] for e in a.entities_of("policy"))
     assert titles == ["Khoa học, công nghệ và đổi mới sáng tạo", "Đầu tư"]
+
+
+def test_a_headlines_loose_reference_is_the_numbered_document_of_the_body():
+    text = ("Huyện ủy ban hành Chương trình hành động thực hiện Nghị quyết về du lịch\n"
+            "Ngày 2/3/2025, Huyện ủy thông qua Chương trình hành động số 09-CTr/HU về “Phát triển du lịch xanh”.\n"
+            "Chương trình hành động gồm 5 nhóm giải pháp.")
+    p = policies(run(text))
+    assert sorted(p) == ["09-CTr/HU"]
+    assert p["09-CTr/HU"].name == "Chương trình hành động số 09-CTr/HU"
+    assert p["09-CTr/HU"].attrs["title"] == "Phát triển du lịch xanh"
