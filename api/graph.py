@@ -25,6 +25,7 @@ from camket.ontology import ID, iri as iris
 from camket.store import py, term_to_sparql
 
 from .models import DocRef, Evidence, Ref
+from .store_cache import cached
 
 KIND_PATHS = {"person": "person", "organization": "org", "place": "place", "policy": "policy",
               "event": "event", "statement": "statement", "pledge": "pledge", "document": "doc",
@@ -157,19 +158,26 @@ def ref_or_none(value: str | None, kinds: tuple[str, ...], store) -> ox.NamedNod
 
 def refs(store, nodes: Iterable[str]) -> dict[str, Ref]:
     """A :class:`Ref` (id, kind, name) for each IRI; the name is the smallest spelling (a policy's
-    number first). One DISTINCT UNION: an entity carries its name in every document graph that
-    mentions it, and OPTIONALs would return (and convert) a row per graph and spelling pair
-    (64 ms instead of 6 ms for 40 places at 1,000 documents)."""
+    number first). Names are kept per store generation (:mod:`.store_cache`): a body or a
+    province carries its name in every document graph that mentions it, thousands at 10k
+    articles, and reading them again for every page cost 100+ ms."""
     nodes = sorted({n for n in nodes if n})
-    if not nodes:
-        return {}
+    known = cached(store, "names", dict)
+    missing = [n for n in nodes if n not in known]
+    if missing:
+        known.update(_names(store, missing))
+    return {n: Ref(id=key_of(n), kind=kind_of(n), iri=n, name=known[n]) for n in nodes}
+
+
+def _names(store, nodes: list[str]) -> dict[str, str | None]:
+    """One DISTINCT UNION of names and numbers: OPTIONALs would return (and convert) a row per
+    document graph and spelling pair (64 ms instead of 6 ms for 40 places at 1,000 documents)."""
     q = f"""SELECT DISTINCT ?e ?label ?k WHERE {{ {values('e', map(ox.NamedNode, nodes))}
       {{ ?e schema:name ?label BIND(1 AS ?k) }} UNION {{ ?e eli:id_local ?label BIND(0 AS ?k) }} }}"""
     names: dict[str, set[tuple[int, str]]] = defaultdict(set)
     for r in store.select(q):
         names[r["e"].value].add((int(r["k"].value), r["label"].value))
-    return {n: Ref(id=key_of(n), kind=kind_of(n), iri=n, name=min(names[n])[1] if names[n] else None)
-            for n in nodes}
+    return {n: min(names[n])[1] if names[n] else None for n in nodes}
 
 
 def all_names(store, subject: ox.NamedNode) -> list[str]:
@@ -199,18 +207,19 @@ def evidence(store, nodes: Iterable[str], document: str | None = None) -> dict[s
 
 
 def doc_refs(store, docs: Iterable[str]) -> dict[str, DocRef]:
+    """Title, date and publisher of each document (kept per store generation, like names)."""
     docs = sorted({d for d in docs if d})
-    if not docs:
-        return {}
-    q = f"""SELECT ?d ?title ?date ?publisher WHERE {{ {values('d', map(ox.NamedNode, docs))}
-      OPTIONAL {{ ?d dcterms:title ?title }} OPTIONAL {{ ?d dcterms:date ?date }}
-      OPTIONAL {{ ?d dcterms:publisher ?publisher }} }}"""
-    out = {}
-    for r in store.select(q):
-        d = r["d"].value
-        out[d] = DocRef(id=key_of(d), iri=d, title=py(r["title"]), date=_str(r["date"]),
-                        publisher=py(r["publisher"]))
-    return out
+    known = cached(store, "doc-refs", dict)
+    missing = [d for d in docs if d not in known]
+    if missing:
+        q = f"""SELECT ?d ?title ?date ?publisher WHERE {{ {values('d', map(ox.NamedNode, missing))}
+          OPTIONAL {{ ?d dcterms:title ?title }} OPTIONAL {{ ?d dcterms:date ?date }}
+          OPTIONAL {{ ?d dcterms:publisher ?publisher }} }}"""
+        for r in store.select(q):
+            d = r["d"].value
+            known[d] = DocRef(id=key_of(d), iri=d, title=py(r["title"]), date=_str(r["date"]),
+                              publisher=py(r["publisher"]))
+    return {d: known[d] for d in docs if d in known}
 
 
 def newest_documents(store) -> list[str]:
