@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", help="store directory (data/corpus is ingested into it if empty)")
     ap.add_argument("--corpus", default=str(ROOT / "data" / "corpus"))
     ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (camket serve --workers)")
     ap.add_argument("--no-append", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = ap.parse_args(argv)
     from bench.bench_api import build_store, start_server
@@ -103,15 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     store = EmbeddedStore(store_dir, read_only=True)
     mix, n_docs = request_mix(store), len(store.documents())
     store.close()
-    server = start_server(str(store_dir), args.port)
+    server = start_server(str(store_dir), args.port, args.workers)
     try:
         result = asyncio.run(run_load(f"http://127.0.0.1:{args.port}", mix, args.clients, args.requests))
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(30)
     body = table(["request", "n", "p50 ms", "p95 ms", "p99 ms", "max ms"], summary_rows(result))
     notes = [f"{args.clients} concurrent httpx.AsyncClient connections, {args.requests:,} requests, "
-             f"{n_docs:,} documents; `camket serve --read-only` (one uvicorn worker) on loopback",
+             f"{n_docs:,} documents; `camket serve --read-only --workers {args.workers}` on loopback",
              f"throughput {result.total / result.seconds:,.0f} requests/s over {result.seconds:.1f} s; "
              f"errors (non-2xx or transport): {len(result.failures)}"]
     notes += [f"error: `{f[:200]}`" for f in result.failures[:3]]
