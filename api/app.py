@@ -26,6 +26,7 @@ from camket import __version__
 from .body_limit import BodyLimit
 from .graph import Moved, NotFound
 from .settings import Settings
+from .timing import ServerTiming
 from .sparql_exec import QueryError, QueryExecutor, TooLarge, TooSlow
 
 log = logging.getLogger("camket.api")
@@ -44,6 +45,7 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
     app.state.sparql = QueryExecutor(store, settings.query_timeout, settings.max_rows, settings.sparql_workers)
     app.state.search = (search or None) if search is not None else _open_search(store, settings)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(ServerTiming)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=settings.cors_methods,
                            allow_headers=["*"])

@@ -60,3 +60,15 @@ def test_serve_command_is_registered():
     args = build_parser().parse_args(["serve", "--port", "9", "--read-only", "--timeout", "3", "--max-rows", "7",
                                       "--cors", "*"])
     assert (args.port, args.read_only, args.timeout, args.max_rows, args.cors) == (9, True, 3.0, 7, ["*"])
+
+
+def test_every_response_says_how_long_the_app_took():
+    from fastapi.testclient import TestClient
+
+    from camket.api.app import create_app
+    from camket.store import EmbeddedStore
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        r = TestClient(create_app(EmbeddedStore(d + "/store"), search=False)).get("/people")
+        name, _, dur = r.headers["server-timing"].partition(";dur=")
+        assert name == "app" and float(dur) >= 0
