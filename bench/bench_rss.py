@@ -73,7 +73,8 @@ def stored(index: Path) -> int:
 
 def run(corpus: Path, store: Path, workers: int, every: float) -> dict:
     """Ingest ``corpus`` in a child process, sampling its memory as it goes."""
-    cmd = [sys.executable, "-m", "camket.cli", "ingest", str(corpus), "--store", str(store), "--workers", str(workers)]
+    cmd = [sys.executable, "-m", "camket.cli", "ingest", str(corpus), "--store", str(store), "--workers", str(workers),
+           "--max-bytes", str(corpus.stat().st_size + 1)]  # one JSONL file holds the corpus
     t0 = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     samples: list[tuple[int, float, float]] = []  # (documents stored, writer MB, largest worker MB)
