@@ -25,7 +25,7 @@ from camket.ontology import ID, iri as iris
 from camket.store import py, term_to_sparql
 
 from .models import DocRef, Evidence, Ref
-from .store_cache import cached
+from .store_cache import cached, is_snapshot
 
 KIND_PATHS = {"person": "person", "organization": "org", "place": "place", "policy": "policy",
               "event": "event", "statement": "statement", "pledge": "pledge", "document": "doc",
@@ -109,9 +109,19 @@ def resolve(store, kind: str, key: str) -> ox.NamedNode:
 
 def _raise_if_merged(store, key: str, subject: ox.NamedNode) -> None:
     from camket.curation.view import canonical_iri
-    canon = canonical_iri(store, subject.value)
+    view = _snapshot_view(store)
+    canon = view.same_as.get(subject.value) if view else canonical_iri(store, subject.value)
     if canon and canon != subject.value:
         raise Moved(key, key_of(canon))
+
+
+def _snapshot_view(store):
+    """The resolved view (same-as judgements...) of a read-only store, read once per snapshot;
+    None for a writable or remote store (judgements recorded through the API show at once)."""
+    if not is_snapshot(store):
+        return None
+    from camket.curation.view import load_view
+    return cached(store, "resolved-view", lambda: load_view(store))
 
 
 def cluster(store, subject: ox.NamedNode | None) -> list[ox.NamedNode] | None:
@@ -120,7 +130,9 @@ def cluster(store, subject: ox.NamedNode | None) -> list[ox.NamedNode] | None:
     if subject is None:
         return None
     from camket.curation.view import cluster_iris
-    return [ox.NamedNode(i) for i in cluster_iris(store, subject.value)]
+    view = _snapshot_view(store)
+    members = view.members(subject.value) if view else cluster_iris(store, subject.value)
+    return [ox.NamedNode(i) for i in members]
 
 
 def each(nodes: ox.NamedNode | list[ox.NamedNode], *patterns: str) -> list[str]:

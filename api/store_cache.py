@@ -45,10 +45,15 @@ def _state(store) -> _State:
     return state
 
 
+def is_snapshot(store) -> bool:
+    """A read-only embedded store: what it holds changes only when it is refreshed."""
+    return bool(getattr(store, "read_only", False)) and hasattr(store, "_store")
+
+
 def generation(store) -> Any:
     """Changes whenever the store's content may have changed (see the module docstring)."""
     state = _state(store)
-    if getattr(store, "read_only", False) and hasattr(store, "_store"):
+    if is_snapshot(store):
         store._read(lambda: None)  # (re)opens a snapshot a writer compacted away
         seen = state.snapshot
         if seen is None or seen[0] is not store._store:
