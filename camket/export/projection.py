@@ -53,7 +53,7 @@ from camket.ontology.iri import fold
 
 from .dates import earliest, iso_day
 from .model import CLASS_KINDS, NODE_KINDS, Edge, Node, Projection
-from .sparql import (EDGE_KINDS, EDGE_RULES, Q_COUNTS, Q_DOCS, Q_EVENT_DATES, Q_SAID_AT, EdgeRule,
+from .sparql import (EDGE_KINDS, EDGE_RULES, Q_COUNTS, Q_COUNTS_TOTAL, Q_DOCS, Q_EVENT_DATES, Q_SAID_AT, EdgeRule,
                      attr_queries, edge_query, fetch, name_queries, node_queries)
 
 __all__ = ["build", "read_documents", "finish", "Projection", "Node", "Edge", "NODE_KINDS", "EDGE_KINDS",
@@ -85,19 +85,22 @@ def _build(store, filters, facts_as_nodes: bool, resolved: bool) -> Projection:
     proj = Projection()
     mode = "fact" if facts_as_nodes else "actor"
     rules = [rule for rule in EDGE_RULES if rule.mode in ("both", mode)]
-    nodes, names, attrs = node_queries(facts_as_nodes), name_queries(facts_as_nodes), attr_queries(facts_as_nodes)
+    everything = filters.documents is None and not filters.dated  # counted by the store, not row by row
+    nodes, attrs = node_queries(facts_as_nodes), attr_queries(facts_as_nodes)
+    names = name_queries(facts_as_nodes, per_document=not everything)
+    counts = Q_COUNTS_TOTAL if everything else Q_COUNTS
     results = iter(fetch(store, [Q_DOCS, Q_EVENT_DATES, Q_SAID_AT] + [q for _, q in nodes + names + attrs]
-                         + [edge_query(rule) for rule in rules] + list(Q_COUNTS.values())))
+                         + [edge_query(rule) for rule in rules] + list(counts.values())))
     _documents(proj, next(results), next(results))
     said_at = statement_dates(next(results))
     for cls, _ in nodes:
         _read_nodes(proj, filters, CLASS_KINDS[cls], next(results))
-    _read_names(proj, filters, [(prop, next(results)) for prop, _ in names])
+    _read_names(proj, filters, [(prop, next(results)) for prop, _ in names], counted=everything)
     for prop, _ in attrs:
         _read_attrs(proj, prop, next(results))
     for rule in rules:
         _read_edges(proj, rule, filters, said_at, next(results))
-    for attr in Q_COUNTS:
+    for attr in counts:
         _read_counts(proj, filters, attr, next(results))
     _drop_unused_nodes(proj)
     if resolved:
@@ -144,20 +147,22 @@ def _read_nodes(proj: Projection, filters, kinds: tuple[str, str | None], rows: 
             node.docs.add(sys.intern(g))
 
 
-def _read_names(proj: Projection, filters, results: list[tuple[str, list[tuple]]]) -> None:
+def _read_names(proj: Projection, filters, results: list[tuple[str, list[tuple]]], counted: bool) -> None:
+    """Labels and alternate names from rows (node, name, document), or (node, name, number of
+    documents) when ``counted`` by the store."""
     alternates: dict[str, set[str]] = {}
-    nodes, everything = proj.nodes, filters.documents is None
+    nodes, everything = proj.nodes, counted or filters.documents is None
     for prop, rows in results:
         alternate = prop.endswith("alternateName")
-        for n, v, g in rows:
+        for n, v, g_or_count in rows:
             node = nodes.get(n)
-            if node is None or not (everything or filters.in_document_set(g)):
+            if node is None or not (everything or filters.in_document_set(g_or_count)):
                 continue
             text = " ".join(v.split())
             if alternate:
                 alternates.setdefault(node.id, set()).add(text)
             else:
-                node.names[text[:LABEL_MAX]] += 1
+                node.names[text[:LABEL_MAX]] += int(g_or_count) if counted else 1
     for node in nodes.values():
         node.label = min(node.names, key=lambda n: (-node.names[n], -len(n), n)) if node.names \
             else node.id.rsplit("/", 1)[-1]
@@ -222,9 +227,15 @@ def _is_member_role(role: str | None) -> bool:
 
 
 def _read_counts(proj: Projection, filters, attr: str, rows: list[tuple]) -> None:
-    """Statements a node made, or pledges it is the actor of (distinct facts)."""
+    """Statements a node made, or pledges it is the actor of (distinct facts): from rows
+    (node, fact, document), or (node, count) as the store counted them when nothing is filtered."""
     seen: set[tuple[str, str]] = set()
     nodes = proj.nodes
+    if rows and len(rows[0]) == 2:
+        for n, count in rows:
+            if n in nodes:
+                setattr(nodes[n], attr, int(count))
+        return
     for n, f, g in rows:
         node = nodes.get(n)
         if node is None or not filters.allows_document(g, proj) or (n, f) in seen:

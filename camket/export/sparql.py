@@ -67,10 +67,11 @@ def node_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
     return [(c, Q_NODES % c) for c, (kind, _) in CLASS_KINDS.items() if facts_as_nodes or kind not in FACT_KINDS]
 
 
-def name_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
-    """(property, query) for the names and alternate names (and fact texts when asked for)."""
+def name_queries(facts_as_nodes: bool, per_document: bool = True) -> list[tuple[str, str]]:
+    """(property, query) for the names and alternate names (and fact texts when asked for): rows
+    (node, name, document), or (node, name, number of documents) when not ``per_document``."""
     props = NAME_PROPERTIES + (FACT_NAME_PROPERTIES if facts_as_nodes else ())
-    return [(p, Q_NAMES % p) for p in props]
+    return [(p, (Q_NAMES if per_document else Q_NAMES_COUNTED) % p) for p in props]
 
 
 def attr_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
@@ -81,6 +82,10 @@ def attr_queries(facts_as_nodes: bool) -> list[tuple[str, str]]:
 
 Q_COUNTS = {"statements": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:speaker ?n } }",
             "pledges": "SELECT DISTINCT ?n ?f ?g WHERE { GRAPH ?g { ?f ck:actor ?n } }"}
+# with no document or date filter, the store counts (fewer rows, fewer terms to decode):
+Q_NAMES_COUNTED = "SELECT ?n ?v (COUNT(*) AS ?c) WHERE { GRAPH ?g { ?n %s ?v } } GROUP BY ?n ?v"
+Q_COUNTS_TOTAL = {"statements": "SELECT ?n (COUNT(DISTINCT ?f) AS ?c) WHERE { ?f ck:speaker ?n } GROUP BY ?n",
+                  "pledges": "SELECT ?n (COUNT(DISTINCT ?f) AS ?c) WHERE { ?f ck:actor ?n } GROUP BY ?n"}
 
 
 def edge_query(rule: EdgeRule) -> str:
