@@ -24,6 +24,7 @@ the cost follows the batch, not the store.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -43,12 +44,12 @@ BY_POST = "SELECT DISTINCT ?p WHERE { VALUES ?title { %s } GRAPH ?g { ?m ck:titl
 CHUNK = 500
 
 
-def _select_in(store, query: str, terms) -> list[dict]:
-    """``query`` % a VALUES list of ``terms`` (pyoxigraph terms, serialised by it), in chunks."""
-    terms, rows = sorted(set(terms), key=str), []
+def _select_in(store, query: str, terms) -> Iterator[dict]:
+    """``query`` % a VALUES list of ``terms`` (pyoxigraph terms, serialised by it), run a
+    chunk of terms at a time (rows of one chunk in memory at once)."""
+    terms = sorted(set(terms), key=str)
     for i in range(0, len(terms), CHUNK):
-        rows += store.select(query % " ".join(str(t) for t in terms[i:i + CHUNK]))
-    return rows
+        yield from store.select(query % " ".join(str(t) for t in terms[i:i + CHUNK]))
 
 
 def _people(store, iris=None) -> dict[str, dict]:
