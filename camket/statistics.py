@@ -52,9 +52,12 @@ BULK = 2000  # batches larger than this (a bulk load) are rebuilt whole
 CHUNK = 400  # entities per VALUES block
 SETTLED = 50  # an entity named in this many documents keeps its label until a rebuild
 
-Q_ENTITIES = "SELECT DISTINCT ?e WHERE { GRAPH <%(g)s> { ?e ck:mentionedIn <%(g)s> } }"  # the graph as a constant:
-Q_HAS_SUBORG = "ASK { GRAPH <%(g)s> { ?a org:subOrganizationOf ?b } }"                    # a direct look-up
+Q_HAS_SUBORG = "ASK { GRAPH <%(g)s> { ?a org:subOrganizationOf ?b } }"  # the graph as a constant: a direct look-up
 Q_COUNTED = "SELECT ?g ?e WHERE { GRAPH ?g { ?e ck:mentionedIn ?g } }"
+CONTRIBUTES = {f"{CK}mentionedIn": "documentCount", f"{CK}speaker": "statementCount", f"{CK}actor": "pledgeCount"}
+Q_CONTRIBUTIONS = ("SELECT ?e ?p (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH <%(g)s> { "
+                   "{ ?e ck:mentionedIn <%(g)s> BIND(ck:mentionedIn AS ?p) BIND(<%(g)s> AS ?s) } "
+                   "UNION { VALUES ?p { ck:speaker ck:actor } ?s ?p ?e } } } GROUP BY ?e ?p")
 Q_SUBORG_DOCS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a org:subOrganizationOf ?b } }"
 Q_COUNT = {
     "documentCount": "SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { %s ?e ck:mentionedIn ?d } GROUP BY ?e",
@@ -154,17 +157,24 @@ def refresh(store, graph_iris: Iterable[str] | str) -> None:
     if len(docs) > BULK or not has_statistics(store):
         rebuild(store)
         return
-    counted = [(g, r["e"].value) for g in docs for r in store.select(Q_ENTITIES % {"g": g})]
+    added = _contributions(store, docs)
+    counted = [(g, e) for g, by_entity in added.items() for e, n in by_entity.items() if n.get("documentCount")]
     flagged = [g for g in docs if store.query(Q_HAS_SUBORG % {"g": g})]
     before = _bookkeeping_held(store, docs)
-    touched = sorted({e for _, e in counted} | {o[1:-1] for _, p, o in before if p == "counted"})
+    dropped = {o[1:-1] for _, p, o in before if p == "counted"}
+    touched = sorted({e for _, e in counted} | dropped)
     if touched:
         stored = _stored(store, touched)
         settled = {e for e, v in stored.items() if "label" in v and (py(v.get("documentCount")) or 0) >= SETTLED}
-        stats = entity_stats(store, touched, [e for e in touched if e not in settled])
+        # a settled entity none of these documents counted before: add their share to its counts
+        # (an exact recount would read all its mentions, thousands for a body in every article)
+        grown = settled - dropped
+        stats = entity_stats(store, [e for e in touched if e not in grown], [e for e in touched if e not in settled])
+        for e in grown:
+            stats[e] = {k: (py(stored[e].get(k)) or 0) + sum(by.get(e, {}).get(k, 0) for by in added.values())
+                        for k in COUNTS}
         for e in settled:
-            if e in stats:
-                stats[e]["label"] = stored[e]["label"]
+            stats[e]["label"] = stored[e]["label"]
         _write(store, "DELETE DATA", [f"<{e}> <{CK}{p}> {o} ." for e, v in stored.items() for p, o in v.items()])
         _write(store, "INSERT DATA", _triples(stats))
     _write(store, "DELETE DATA", [f"<{d}> <{CK}{p}> {o} ." for d, p, o in before])
@@ -172,6 +182,17 @@ def refresh(store, graph_iris: Iterable[str] | str) -> None:
     if flagged or any(p == "statesSubOrganization" for _, p, _ in before):
         _update(store, f"DELETE WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?a ck:withinBody ?b }} }}")
         _write(store, "INSERT DATA", _closure_triples(closure(store)))
+
+
+def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+    """What each document adds to the counts: {document: {entity: {count name: n}}}."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for g in docs:
+        by_entity: dict[str, dict[str, int]] = defaultdict(dict)
+        for r in store.select(Q_CONTRIBUTIONS % {"g": g}):
+            by_entity[r["e"].value][CONTRIBUTES[r["p"].value]] = py(r["n"])
+        out[g] = by_entity
+    return out
 
 
 def _bookkeeping(counted: list[tuple[str, str]], flagged: list[str]) -> list[str]:

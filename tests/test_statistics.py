@@ -3,6 +3,7 @@ with ingest by the stored hook, and equal after incremental refreshes to a full 
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 
 from camket import statistics
 from camket.ingest import STORED_HOOKS
@@ -38,7 +39,9 @@ def test_counts_labels_and_closure(tmp_path):
                               (ID + "org/cuc-a", f"<{ID}org/chinh-phu>")])
 
 
-def test_incremental_refresh_equals_a_rebuild(tmp_path):
+@pytest.mark.parametrize("settled", [50, 1])  # 1: counts of settled entities grow by each new document's share
+def test_incremental_refresh_equals_a_rebuild(tmp_path, monkeypatch, settled):
+    monkeypatch.setattr(statistics, "SETTLED", settled)
     store = open_store(tmp_path / "s")
     _load(store, ["d3"])  # first batch: nothing stored yet, built whole
     _load(store, ["d1", "d2"])  # then entity by entity
