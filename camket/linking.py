@@ -33,7 +33,7 @@ from camket.ontology import ID
 from camket.ontology.iri import canonical
 
 PEOPLE_QUERY = """
-SELECT ?p ?name ?title ?g WHERE {
+SELECT DISTINCT ?p ?name ?title WHERE {
   GRAPH ?g { ?p a schema:Person ; schema:name ?name .
              OPTIONAL { ?m org:member ?p ; ck:title ?title } }
 }
@@ -41,6 +41,7 @@ SELECT ?p ?name ?title ?g WHERE {
 IN_GRAPHS = "SELECT DISTINCT ?p WHERE { VALUES ?g { %s } GRAPH ?g { ?p a schema:Person } }"
 BY_NAME = "SELECT DISTINCT ?p WHERE { VALUES ?name { %s } GRAPH ?g { ?p a schema:Person ; schema:name ?name } }"
 BY_POST = "SELECT DISTINCT ?p WHERE { VALUES ?title { %s } GRAPH ?g { ?m ck:title ?title ; org:member ?p } }"
+GRAPHS_OF = "SELECT DISTINCT ?p ?g WHERE { VALUES ?p { %s } GRAPH ?g { ?p a schema:Person } }"
 CHUNK = 500
 
 
@@ -53,9 +54,11 @@ def _select_in(store, query: str, terms) -> Iterator[dict]:
 
 
 def _people(store, iris=None) -> dict[str, dict]:
-    """Names, posts and graphs of every person (or of the person IRIs ``iris``); the
-    names and posts also as the stored terms (``name_terms``, ``post_terms``)."""
-    people: dict[str, dict] = defaultdict(lambda: {"names": set(), "posts": set(), "graphs": set(),
+    """Names and posts of every person (or of the person IRIs ``iris``), also as the
+    stored terms (``name_terms``, ``post_terms``); ``hot``: to be compared (see
+    :func:`_pairs`). Their graphs are not read: a person named in 10^4
+    documents would cost 10^4 rows."""
+    people: dict[str, dict] = defaultdict(lambda: {"names": set(), "posts": set(), "hot": True,
                                                    "name_terms": set(), "post_terms": set()})
     rows = store.select(PEOPLE_QUERY) if iris is None else \
         _select_in(store, PEOPLE_QUERY.replace("{\n  GRAPH", "{ VALUES ?p { %s }\n  GRAPH", 1),
@@ -64,11 +67,18 @@ def _people(store, iris=None) -> dict[str, dict]:
         rec = people[row["p"].value]
         rec["names"].add(row["name"].value)
         rec["name_terms"].add(row["name"])
-        rec["graphs"].add(row["g"].value)
         if row.get("title") is not None:
             rec["posts"].add(row["title"].value)
             rec["post_terms"].add(row["title"])
     return people
+
+
+def _graphs(store, iris) -> dict[str, set[str]]:
+    """The document graphs naming each of the person IRIs ``iris``."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in _select_in(store, GRAPHS_OF, map(ox.NamedNode, iris)):
+        out[r["p"].value].add(r["g"].value)
+    return out
 
 
 def _around(store, graphs: set[str]) -> dict[str, dict]:
@@ -80,7 +90,10 @@ def _around(store, graphs: set[str]) -> dict[str, dict]:
               for t in names}
     near = {r["p"].value for r in _select_in(store, BY_NAME, names)}
     near |= {r["p"].value for r in _select_in(store, BY_POST, {t for rec in batch.values() for t in rec["post_terms"]})}
-    return {**batch, **_people(store, near - set(batch))}
+    near = _people(store, near - set(batch))
+    for rec in near.values():
+        rec["hot"] = False  # named in none of ``graphs``: compared with the batch's people only
+    return {**batch, **near}
 
 
 def _blocks(people: dict[str, dict]) -> dict[str, set[str]]:
@@ -96,17 +109,28 @@ def _blocks(people: dict[str, dict]) -> dict[str, set[str]]:
 
 
 def clusters(store, touched_graphs: set[str] | None = None) -> list[list[str]]:
-    """Groups of person IRIs that are one person (only groups of two or more).
-    With ``touched_graphs``, only pairs with a side in those graphs are compared."""
-    return _clusters(_people(store) if touched_graphs is None else _around(store, touched_graphs), touched_graphs)
+    """Groups of person IRIs that are one person (only groups of two or more), the
+    canonical IRI first. With ``touched_graphs``, only pairs with a side in those
+    graphs are compared."""
+    return _ranked(store, _people(store) if touched_graphs is None else _around(store, touched_graphs))[0]
 
 
-def _pairs(people: dict[str, dict], touched_graphs: set[str] | None):
-    """Each pair of a block once (``a < b``), only pairs with a side in ``touched_graphs``."""
+def _ranked(store, people: dict[str, dict]) -> tuple[list[list[str]], dict[str, set[str]]]:
+    """The clusters among ``people``, each sorted by documents naming them (most first,
+    then IRI), and the graphs of their members."""
+    groups = _clusters(people)
+    graphs = _graphs(store, {i for members in groups for i in members})
+    for members in groups:
+        members.sort(key=lambda i: (-len(graphs[i]), i))
+    return sorted(groups), graphs
+
+
+def _pairs(people: dict[str, dict]):
+    """Each pair of a block once (``a < b``), only pairs with a ``hot`` side."""
     seen: set[tuple[str, str]] = set()
     for members in _blocks(people).values():
         ordered = sorted(members)
-        hot = ordered if touched_graphs is None else [m for m in ordered if people[m]["graphs"] & touched_graphs]
+        hot = [m for m in ordered if people[m]["hot"]]
         for a in hot:
             for b in ordered:
                 pair = (a, b) if a < b else (b, a)
@@ -115,7 +139,7 @@ def _pairs(people: dict[str, dict], touched_graphs: set[str] | None):
                     yield pair
 
 
-def _clusters(people: dict[str, dict], touched_graphs: set[str] | None) -> list[list[str]]:
+def _clusters(people: dict[str, dict]) -> list[list[str]]:
     parent = {iri: iri for iri in people}
 
     def find(x: str) -> str:
@@ -124,19 +148,14 @@ def _clusters(people: dict[str, dict], touched_graphs: set[str] | None) -> list[
             x = parent[x]
         return x
 
-    for a, b in _pairs(people, touched_graphs):
+    for a, b in _pairs(people):
         ra, rb = people[a], people[b]
         if same_person(sorted(ra["names"]), sorted(rb["names"]), sorted(ra["posts"]), sorted(rb["posts"])):
             parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for iri in people:
         groups[find(iri)].append(iri)
-    out = []
-    for members in groups.values():
-        if len(members) > 1:
-            members.sort(key=lambda i: (-len(people[i]["graphs"]), i))
-            out.append(members)
-    return sorted(out)
+    return [members for members in groups.values() if len(members) > 1]
 
 
 def _rewrite(store, graph: str, mapping: dict[str, str]) -> None:
@@ -161,9 +180,10 @@ def link_people(store, touched_graphs: set[str] | None = None) -> list[str]:
     """Link spelling variants across documents (see module doc); returns the rewritten graphs."""
     rewritten: dict[str, dict[str, str]] = defaultdict(dict)
     people = _people(store) if touched_graphs is None else _around(store, touched_graphs)
-    for members in _clusters(people, touched_graphs):
+    groups, graphs = _ranked(store, people)
+    for members in groups:
         for old in members[1:]:
-            for graph in people[old]["graphs"]:
+            for graph in graphs[old]:
                 rewritten[graph][old] = members[0]
     for graph, mapping in sorted(rewritten.items()):
         _rewrite(store, graph, mapping)
