@@ -24,6 +24,7 @@ SMOKE_RUNS = {
     "bench_api": ["--gold", "100", "--requests", "20", "--clients", "1,4", "--store", "{tmp}/store"],
     "bench_load": ["--requests", "200", "--clients", "10"],
     "bench_extract": ["--repeat", "1"],
+    "bench_rss": ["--articles", "100", "--tiny", "--every", "0.2"],
 }
 
 
