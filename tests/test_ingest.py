@@ -171,3 +171,22 @@ def test_stats_and_query(tmp_path, store_dir, run_cli, marker):
     assert code == 0 and out.splitlines()[1].endswith(",Quảng Trị")
     code, out, _ = run_cli("query", rq, "--store", store_dir, "-p", 'name=x" } #', "--format", "json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_extractor_version_follows_the_extraction_code(tmp_path, monkeypatch):
+    """A changed rule or gazetteer changes the version, so unchanged bytes are re-extracted."""
+    import camket
+    import camket.loaders
+    before = camket.EXTRACTOR_VERSION
+    assert before.startswith(camket.__version__ + "+")
+    fake = tmp_path / "loaders"
+    (fake / "extract").mkdir(parents=True)
+    (fake / "extract" / "rule.py").write_text("X = 1\n")
+    monkeypatch.setattr(camket.loaders, "__file__", str(fake / "__init__.py"))
+    monkeypatch.delitem(camket.__dict__, "EXTRACTOR_VERSION")
+    one = camket.EXTRACTOR_VERSION
+    (fake / "extract" / "rule.py").write_text("X = 2\n")
+    camket.__dict__.pop("EXTRACTOR_VERSION")
+    two = camket.EXTRACTOR_VERSION
+    camket.__dict__["EXTRACTOR_VERSION"] = before
+    assert len({before, one, two}) == 3
