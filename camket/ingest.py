@@ -182,6 +182,7 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
         report.failed.append(msg)
         on_error(msg)
 
+    replay_pending_hooks(store, link)
     todo = _pending(iter_documents(paths, max_bytes, stdin=stdin), store, force, report, fail)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -197,19 +198,67 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
 
 
 def _link(store, report: IngestReport) -> None:
-    """Cross-document linking of spelling variants (camket.linking) after the batch."""
+    """Cross-document linking of spelling variants (camket.linking) after the batch;
+    the batch's graphs are journalled meanwhile, so a crash is made good next time."""
+    touched = sorted(str(iri.document(d)) for d in report.ingested)
+    _journal_write(store, touched, "link")
+    report.facts["linked documents"] += _link_graphs(store, touched)
+    _journal_clear(store, "link")
+
+
+def _link_graphs(store, graphs) -> int:
     from camket.linking import link_people
-    touched = {str(iri.document(d)) for d in report.ingested}
-    rewritten = link_people(store, touched)
-    report.facts["linked documents"] += len(rewritten)
+    rewritten = link_people(store, set(graphs))
     if rewritten:
         run_hooks(store, rewritten)
+    return len(rewritten)
 
 
 def run_hooks(store, graph_iris: list[str]) -> None:
     """Tell every :data:`STORED_HOOKS` hook that ``graph_iris`` were (re)stored."""
     for hook in STORED_HOOKS:
         hook(store, list(graph_iris))
+
+
+def _journal(store, kind: str = "hooks"):
+    """The file beside an embedded store naming the graphs whose hooks (or linking)
+    may not have run."""
+    from pathlib import Path
+    location = getattr(store, "location", None)
+    return Path(f"{location}.{kind}-pending") if isinstance(location, Path) else None
+
+
+def _journal_write(store, graph_iris: list[str], kind: str = "hooks") -> None:
+    import os
+    if (path := _journal(store, kind)) is not None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(graph_iris))
+            f.flush()
+            os.fsync(f.fileno())
+
+
+def _journal_clear(store, kind: str = "hooks") -> None:
+    if (path := _journal(store, kind)) is not None:
+        path.unlink(missing_ok=True)
+
+
+def replay_pending_hooks(store, link: bool = True) -> None:
+    """A crash between a batch's commit and its hooks (or before the linking at the
+    end of an ingest) left the derived data (search index, statistics, links) behind
+    the store: run them for those of the journalled documents that were stored (a
+    re-run skips them as unchanged)."""
+    for kind in ("hooks", "link"):
+        path = _journal(store, kind)
+        if path is None or not path.exists():
+            continue
+        graphs = [g for g in path.read_text(encoding="utf-8").split("\n") if g]
+        stored = sorted(g for i in range(0, len(graphs), BATCH_DOCS)
+                        for g in document_states(store, graphs[i:i + BATCH_DOCS]))
+        if stored and kind == "hooks":
+            run_hooks(store, stored)
+        elif stored and link:
+            _link_graphs(store, stored)
+        _journal_clear(store, kind)
 
 
 def _bounded_map(pool, fn, items: Iterator, window: int) -> Iterator:
@@ -302,6 +351,7 @@ def _trim_heap() -> None:
 
 def _commit(batch: list[Extracted], store, report: IngestReport, fail, progress: Progress) -> None:
     t0 = time.perf_counter()
+    _journal_write(store, [r.graph_iri for r in batch])
     try:
         if len(batch) > 1 and hasattr(store, "replace_documents"):
             store.replace_documents([(r.graph_iri, r.ntriples) for r in batch])
@@ -317,6 +367,7 @@ def _commit(batch: list[Extracted], store, report: IngestReport, fail, progress:
         return
     t1 = time.perf_counter()
     run_hooks(store, [r.graph_iri for r in batch])
+    _journal_clear(store)
     t2 = time.perf_counter()
     for res in batch:
         res.timings["store"] = (t1 - t0) / len(batch)

@@ -1,7 +1,9 @@
 """Crash safety and concurrent writers: the store never holds half a document.
 
 A real ``camket ingest`` process is SIGKILLed at several points of a batch;
-afterwards every stored document graph equals the one a clean ingest makes,
+afterwards every stored document graph equals the one a clean ingest makes
+(document graphs only: the statistics graph is derived and, even after a clean
+run, may still count an entity under its pre-linking IRI),
 ``camket validate`` passes, and re-running the batch completes the rest.
 """
 from __future__ import annotations
@@ -77,7 +79,7 @@ def test_sigkill_mid_batch_leaves_only_complete_documents(batch, tmp_path):
 
 def _check_after_crash(folder, references, store_dir, partial):
     reference, unlinked = references
-    partial = {g: t for g, t in partial.items() if g.startswith(DOC_GRAPH)}  # derived graphs catch up on re-run
+    partial = {g: t for g, t in partial.items() if g.startswith(DOC_GRAPH)}  # derived graphs: see module doc
     for graph, triples in partial.items():
         assert triples in (reference[graph], unlinked[graph]), f"{graph} stored incompletely"
     done = subprocess.run(CLI + ["validate", "--store", str(store_dir)], capture_output=True, text=True)
@@ -86,7 +88,8 @@ def _check_after_crash(folder, references, store_dir, partial):
                            capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(partial)} unchanged" in rerun.stderr
-    assert graphs(store_dir) == reference
+    assert {g: t for g, t in graphs(store_dir).items() if g.startswith(DOC_GRAPH)} == \
+        {g: t for g, t in reference.items() if g.startswith(DOC_GRAPH)}
 
 
 def test_second_writer_is_refused_with_a_clear_message(batch, tmp_path):
@@ -129,3 +132,24 @@ def test_reads_see_a_consistent_snapshot_while_an_ingest_writes(batch, tmp_path)
         writer.wait(timeout=120)
     assert counts and all(n_docs == n_complete for n_docs, n_complete in counts)
     assert [c[0] for c in counts] == sorted(c[0] for c in counts)
+
+
+def test_hooks_of_a_batch_cut_off_by_a_crash_run_on_the_next_ingest(tmp_path, store_dir, run_cli):
+    """A kill after a batch committed but before its hooks ran leaves the batch named
+    in ``STORE.hooks-pending``: the next ingest runs the hooks for it (the documents
+    themselves are skipped as unchanged)."""
+    from camket.search import SearchIndex
+    src = tmp_path / "bai.txt"
+    src.write_text("Ông Nguyễn Văn Tâm, Giám đốc Sở Tài chính tỉnh Hà Nam, cho biết tỉnh sẽ tăng thu.\n",
+                   encoding="utf-8")
+    assert run_cli("ingest", src, "--store", store_dir)[0] == 0
+    graph = "https://w3id.org/camket/id/doc/bai"
+    store = open_store(store_dir)
+    index = SearchIndex.for_store(store)
+    index.remove_document(graph)  # as if the hooks had not run
+    store.close()
+    assert not index.search("nguyen van tam")[1]
+    Path(f"{store_dir}.hooks-pending").write_text(graph, encoding="utf-8")
+    code, _, err = run_cli("ingest", src, "--store", store_dir)
+    assert code == 0 and "1 unchanged" in err
+    assert index.search("nguyen van tam")[1] and not Path(f"{store_dir}.hooks-pending").exists()
