@@ -87,6 +87,12 @@ class RemoteStore:
                 headers={"Content-Type": "application/n-triples"}), f"loading graph {g or 'default'}")
             self._check(r, f"loading graph {g or 'default'}")
 
+    def update(self, text: str) -> None:
+        """A SPARQL 1.1 Update (camket's prefixes declared), form-encoded to the update endpoint."""
+        self._writable()
+        req = self.http.build_request("POST", self.update_url, data={"update": sparql_prefixes() + text})
+        self._check(self._send(req, "an update"), "an update")
+
     def flush(self) -> None:
         """Nothing to do: the server commits each request."""
 

@@ -66,7 +66,7 @@ Q_COUNT = {
 }
 Q_NAMES = ("SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { %%s ?e schema:name ?name } "
            "FILTER(STRSTARTS(STR(?g), \"%sdoc/\")) } GROUP BY ?e ?name" % ID)
-Q_CLOSURE = "SELECT DISTINCT ?a ?b WHERE { ?a org:subOrganizationOf+ ?b }"
+Q_EDGES = "SELECT DISTINCT ?a ?b WHERE { ?a org:subOrganizationOf ?b }"
 
 
 # ------------------------------------------------------------------ computing
@@ -104,9 +104,23 @@ def entity_stats(store, iris: list[str] | None = None, named: list[str] | None =
 
 
 def closure(store) -> list[tuple[str, str]]:
-    """Every (body, body above it) pair of the sub-organisation hierarchy."""
-    return sorted((r["a"].value, r["b"].value) for r in store.select(Q_CLOSURE)
-                  if r["a"].value != r["b"].value)
+    """Every (body, body above it) pair of the sub-organisation hierarchy.
+
+    The direct edges are read and closed here, not by an ``org:subOrganizationOf+``
+    path: some engines (Virtuoso 7) refuse a transitive path with no bound start."""
+    above: dict[str, set[str]] = {}
+    for r in store.select(Q_EDGES):
+        above.setdefault(r["a"].value, set()).add(r["b"].value)
+    pairs = set()
+    for body in above:
+        seen, todo = set(), list(above[body])
+        while todo:
+            b = todo.pop()
+            if b not in seen:
+                seen.add(b)
+                todo.extend(above.get(b, ()))
+        pairs.update((body, b) for b in seen if b != body)
+    return sorted(pairs)
 
 
 def _triples(stats: dict[str, dict]) -> list[str]:

@@ -99,3 +99,20 @@ def test_ingest_through_the_graph_store_protocol(store, tmp_path):
         g = "https://w3id.org/camket/id/doc/bai-moi"
         assert store.document_state(g) is not None
         assert ingest([str(src)], store).unchanged == ["bai-moi"]
+
+
+def test_updates_and_the_statistics_graph_on_a_server(store):
+    from camket import statistics
+    store.update("INSERT DATA { GRAPH <urn:camket:test> { <urn:a> schema:name \"A\" } }")
+    assert store.select("SELECT ?n WHERE { GRAPH <urn:camket:test> { <urn:a> schema:name ?n } }")[0]["n"].value == "A"
+    store.remove_document("urn:camket:test")
+    # the statistics hook keeps the derived graph on a server as on the embedded store
+    assert statistics.writable(store)
+    statistics.refresh(store, store.documents())
+    assert statistics.has_statistics(store)
+    held = {(r["s"].value, r["p"].value, r["o"].value) for r in store.select(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{statistics.GRAPH_STATS}> {{ ?s ?p ?o }} }}")}
+    statistics.rebuild(store)
+    rebuilt = {(r["s"].value, r["p"].value, r["o"].value) for r in store.select(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{statistics.GRAPH_STATS}> {{ ?s ?p ?o }} }}")}
+    assert held == rebuilt and rebuilt
