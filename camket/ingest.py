@@ -193,6 +193,8 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
     progress.done()
     if link and report.ingested:
         _link(store, report)
+    else:
+        _journal_clear(store, "link")
     report.seconds = time.perf_counter() - t_start
     return report
 
@@ -233,6 +235,17 @@ def _journal_write(store, graph_iris: list[str], kind: str = "hooks") -> None:
     if (path := _journal(store, kind)) is not None:
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(graph_iris))
+            f.flush()
+            os.fsync(f.fileno())
+
+
+def _journal_append(store, graph_iris: list[str], kind: str) -> None:
+    """Add to a journal: a batch committed now is linked at the end of the ingest, or, if a
+    crash comes first, by the next ingest (which skips the batch's documents as unchanged)."""
+    import os
+    if (path := _journal(store, kind)) is not None:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("".join(f"{g}\n" for g in graph_iris))
             f.flush()
             os.fsync(f.fileno())
 
@@ -352,6 +365,7 @@ def _trim_heap() -> None:
 def _commit(batch: list[Extracted], store, report: IngestReport, fail, progress: Progress) -> None:
     t0 = time.perf_counter()
     _journal_write(store, [r.graph_iri for r in batch])
+    _journal_append(store, [r.graph_iri for r in batch], "link")  # linked (or cleared) at the end
     try:
         if len(batch) > 1 and hasattr(store, "replace_documents"):
             store.replace_documents([(r.graph_iri, r.ntriples) for r in batch])
