@@ -27,9 +27,9 @@ import httpx
 import pyoxigraph as ox
 
 from bench.common import percentile, report, table
+from bench.servers import start_camket_api
 from camket.ontology import sparql_prefixes
 
-ROOT = Path(__file__).resolve().parent.parent
 NAMED = [("who-said-what", "speaker"), ("statements-citing-policy", "policy"), ("facts-statements", "doc")]
 LISTS = ["/people", "/statements", "/pledges", "/documents"]
 
@@ -68,18 +68,10 @@ def targets(store, n: int, seed: int = 7) -> dict:
 
 
 def start_server(store: str, port: int, workers: int = 1) -> subprocess.Popen:
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "camket"), "serve", "--store", store, "--read-only",
-                             "--port", str(port), "--log-level", "warning", "--max-rows", "1000000",
-                             "--timeout", "60", "--workers", str(workers)], stderr=subprocess.DEVNULL)
-    for _ in range(600):
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
-            settle(f"http://127.0.0.1:{port}", workers)
-            return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("server did not start")
+    proc, base = start_camket_api(store, port, "--max-rows", "1000000", "--timeout", "60",
+                                  "--workers", str(workers))
+    settle(base, workers)
+    return proc
 
 
 def settle(base: str, workers: int) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from urllib.parse import quote
 
 import httpx
 
-from bench.common import ROOT, Timer, percentile, report, table
+from bench.common import ROOT, Timer, cpu_seconds, percentile, report, table
 from bench.generate_corpus import write_corpus
 from bench.servers import start_camket_api, start_oxigraph, start_virtuoso, virtuoso_available
 
@@ -40,16 +39,11 @@ def camket(*args: str) -> subprocess.CompletedProcess:
     return done
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def ingest(corpus: Path, store: str) -> dict:
-    cpu0 = children_cpu()
+    cpu0 = cpu_seconds(children=True)
     with Timer() as t:
         camket("ingest", str(corpus), "--store", store)
-    return {"wall": t.seconds, "cpu": children_cpu() - cpu0}
+    return {"wall": t.seconds, "cpu": cpu_seconds(children=True) - cpu0}
 
 
 def facts(store: str) -> list:

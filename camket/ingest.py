@@ -230,21 +230,11 @@ def _journal(store, kind: str = "hooks"):
     return Path(f"{location}.{kind}-pending") if isinstance(location, Path) else None
 
 
-def _journal_write(store, graph_iris: list[str], kind: str = "hooks") -> None:
+def _journal_write(store, graph_iris: list[str], kind: str = "hooks", append: bool = False) -> None:
+    """Name ``graph_iris`` in a journal (replacing it, or adding to it), synced to disk."""
     import os
     if (path := _journal(store, kind)) is not None:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(graph_iris))
-            f.flush()
-            os.fsync(f.fileno())
-
-
-def _journal_append(store, graph_iris: list[str], kind: str) -> None:
-    """Add to a journal: a batch committed now is linked at the end of the ingest, or, if a
-    crash comes first, by the next ingest (which skips the batch's documents as unchanged)."""
-    import os
-    if (path := _journal(store, kind)) is not None:
-        with open(path, "a", encoding="utf-8") as f:
+        with open(path, "a" if append else "w", encoding="utf-8") as f:
             f.write("".join(f"{g}\n" for g in graph_iris))
             f.flush()
             os.fsync(f.fileno())
@@ -365,7 +355,9 @@ def _trim_heap() -> None:
 def _commit(batch: list[Extracted], store, report: IngestReport, fail, progress: Progress) -> None:
     t0 = time.perf_counter()
     _journal_write(store, [r.graph_iri for r in batch])
-    _journal_append(store, [r.graph_iri for r in batch], "link")  # linked (or cleared) at the end
+    # linked at the end of the ingest, or, if a crash comes first, by the next ingest
+    # (which skips the batch's documents as unchanged)
+    _journal_write(store, [r.graph_iri for r in batch], "link", append=True)
     try:
         if len(batch) > 1 and hasattr(store, "replace_documents"):
             store.replace_documents([(r.graph_iri, r.ntriples) for r in batch])
