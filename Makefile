@@ -6,12 +6,13 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STORE  ?= .camket/store
 
-.PHONY: run test setup setup-test serve clean
+.PHONY: run test setup setup-test serve clean constraints
 
-$(BIN)/camket: pyproject.toml
+# Every Python package is installed at the exact version in constraints.txt.
+$(BIN)/camket: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(BIN)/camket
 
 setup: $(BIN)/camket
@@ -40,3 +41,9 @@ test: setup-test
 
 clean:
 	rm -rf $(VENV) .camket *.egg-info
+
+# Re-pin constraints.txt to what the venv holds (after changing a dependency).
+constraints: setup
+	{ echo "# Exact versions of every Python package camket and its tests install (pip -c)."; \
+	  echo "# Regenerate after a dependency change: make constraints"; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v '^camket\|^# Editable'; } > constraints.txt

@@ -44,7 +44,7 @@ def _serve_workers(args, settings, where: str) -> int:
     import uvicorn
 
     from .app import _sync_quietly
-    from .asgi import NoDelayH11, export
+    from .asgi import export, http_protocol
     from camket.search import SearchIndex
     store = open_store(args.store, read_only=True)
     idx = SearchIndex.for_store(store, settings.search_path)
@@ -52,7 +52,7 @@ def _serve_workers(args, settings, where: str) -> int:
     export(args.store, settings)
     print(f"camket: serving {where} with {args.workers} worker processes", file=sys.stderr)
     uvicorn.run("camket.api.asgi:app_from_env", factory=True, workers=args.workers, host=args.host,
-                port=args.port, log_level=args.log_level, http=NoDelayH11)
+                port=args.port, log_level=args.log_level, http=http_protocol())
     return 0
 
 

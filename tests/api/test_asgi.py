@@ -22,3 +22,35 @@ def test_a_worker_opens_the_store_read_only_with_the_parent_settings(tmp_path, m
     assert app.state.store.read_only and app.state.settings.max_rows == 7
     assert app.state.settings.search_sync is False  # the parent process keeps the index in step
     assert TestClient(app).get("/people").json()["total"] == 0
+
+
+def test_workers_speak_httptools_with_nagle_off_on_every_connection():
+    """uvicorn gives workers a socket of protocol 0, on which asyncio leaves Nagle on."""
+    import asyncio
+    import socket
+
+    import uvicorn
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    from uvicorn.server import ServerState
+
+    protocol = asgi.http_protocol()
+    assert issubclass(protocol, HttpToolsProtocol)
+    config = uvicorn.Config(app=lambda *a: None, http=protocol)
+    config.load()
+
+    async def accept_one():
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # protocol 0, as uvicorn makes it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        client = socket.create_connection(listener.getsockname())
+        conn, _ = listener.accept()
+        assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        transport, _ = await asyncio.get_running_loop().connect_accepted_socket(
+            lambda: protocol(config=config, server_state=ServerState(), app_state={}), conn)
+        nodelay = conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        transport.close()
+        client.close()
+        listener.close()
+        return nodelay
+
+    assert asyncio.run(accept_one()) != 0
