@@ -55,6 +55,39 @@ def credit_segments(ws: list[Word]) -> list[tuple[int, int]]:
 
 CREDIT_HEADS = {"ảnh", "nguồn", "video", "clip", "đồ họa", "infographic"}
 
+# what follows a byline in brackets: "Hải Yến (thực hiện)", "Minh Anh (tổng hợp)"
+BYLINE_NOTES = {"thực hiện", "tổng hợp", "ghi", "lược dịch", "dịch", "theo"}
+BYLINE_MAX_WORDS = 10
+
+
+def byline_segments(ws: list[Word], last: tuple[int, int]) -> list[tuple[int, int]]:
+    """Word ranges of a byline: the article's last line alone, made of names.
+
+    "Thu Trang", "Minh Nhật - Bảo Trâm", "Hải Yến (thực hiện)", "HOÀNG LONG":
+    runs of 2–4 capitalised words, joined by "-" or ",", optionally followed
+    by a bracketed lower-case note. Anything else on the line (a lower-case
+    word, a sentence mark, "Theo Báo X") means it is no byline.
+    """
+    a, b = last
+    if b - a > BYLINE_MAX_WORDS or b <= a:
+        return []
+    note = next((k for k in range(a + 1, b) if ws[k].gap.strip() == "("), b)
+    if note < b and " ".join(w.fold for w in ws[note:b]) not in BYLINE_NOTES:
+        return []
+    out, k = [], a
+    while k < note:
+        e = k + 1
+        while e < note and space_joined(ws, e):
+            e += 1
+        if not 2 <= e - k <= 4 or not all(w.cap and w.text.isalpha() for w in ws[k:e]) \
+                or ws[k].fold in ("theo", "nguồn", "ảnh"):
+            return []
+        if e < note and ws[e].gap.strip() not in ("-", ","):
+            return []
+        out.append((k, e))
+        k = e
+    return out
+
 
 def stops_at(ws: list[Word], j: int) -> bool:
     """Word ``j`` (lower case) ends a name: a function word or a verb phrase."""

@@ -15,7 +15,9 @@ honorific or title is never part of the name):
 3. **Name + title**: a surname-led or foreign name followed by ", " and a
    role word: "Nguyễn Văn A, Phó Chủ tịch UBND ..." (lists of co-chairs).
 4. **Photo credits**: "Ảnh: TTXVN/Minh Đức", "Ảnh: HOÀNG LONG": a credit
-   part of two or more words that is not a body is a photographer.
+   part of two or more words that is not a body is a photographer. **Bylines**:
+   the last line alone, made only of 2–4-word capitalised names ("Thu Trang",
+   "Minh Nhật - Bảo Trâm", "Hải Yến (thực hiện)"), names the reporters.
 5. **NLP candidates**: a multi-syllable ``Np`` token from the ``nlp``
    component that starts with a surname and is not a place or body.
 
@@ -288,6 +290,18 @@ class _People:
             if b - a >= 2 or (ws[a].upper and not ws[a].latin):
                 self.add(a, b, "credit", True)
 
+    # -- 4b. a byline alone on the last line --------------------------------------
+    def byline(self) -> None:
+        if len(self.a.paragraphs) < 3:
+            return
+        last = self.a.paragraphs[-1]
+        inside = [w.i for w in self.ws if last.start <= w.start < last.end]
+        if not inside:
+            return
+        for a, b in lex.byline_segments(self.ws, (inside[0], inside[-1] + 1)):
+            if not (self.exactly_other(a, b) or self.mentions_over(a, b, ("org", "place"))):
+                self.add(a, b, "byline", True)
+
     # -- 5. NLP candidates --------------------------------------------------------
     def nlp(self) -> None:
         """A bare surname-led name is a person when the segmenter makes it one
@@ -342,6 +356,7 @@ def people(analysis: Analysis) -> None:
     p.name_titles()
     p.titles()
     p.credits()
+    p.byline()
     if analysis.nlp is not None:
         p.nlp()
     p.emit()

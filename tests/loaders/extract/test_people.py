@@ -96,3 +96,22 @@ def test_street_named_after_a_person_is_not_a_person():
     a = run("Cửa hàng trên đường Lê Duẩn, gần trường Trần Phú.",
             names=("structure", "nlp", "places", "organizations", "people"))
     assert a.entities_of("person") == []
+
+
+@pytest.mark.parametrize("last,expected", [
+    ("Hồng Nhung", {"Hồng Nhung"}),
+    ("Quốc Tuấn - Thảo Vy", {"Quốc Tuấn", "Thảo Vy"}),
+    ("Diệu Linh (thực hiện)", {"Diệu Linh"}),
+    ("Theo Báo Hà Tĩnh", set()),
+    ("Văn phòng Bộ Tư pháp", set()),
+    ("Hà Tĩnh", set()),
+    ("Xem thêm tin tức", set()),
+])
+def test_a_byline_alone_on_the_last_line_names_the_reporters(last, expected):
+    a = run("Huyện ven biển khởi công cầu mới.\nBuổi lễ diễn ra sáng nay.\n" + last)
+    assert set(people(a)) == expected
+
+
+def test_a_capitalised_line_that_is_not_last_is_no_byline():
+    a = run("Huyện ven biển khởi công cầu mới.\nHồng Nhung\nBuổi lễ diễn ra sáng nay.")
+    assert people(a) == {}
