@@ -43,6 +43,7 @@ PLURAL_HEADS = {"tập đoàn", "doanh nghiệp", "công ty", "tổ chức", "đ
                 "đơn vị", "ngân hàng", "cơ quan", "hiệp hội", "tổng công ty"}
 CONCEPTS = {("chính", "phủ", "điện", "tử"), ("chính", "phủ", "số"), ("chính", "phủ", "mở"),
             ("chính", "phủ", "kiến", "tạo")}
+PARTY_ORGANS = {"tỉnh", "thành", "huyện", "đảng"}  # first words of "Tỉnh ủy", "Thành ủy"...
 SECTOR_WORDS = {"khối", "ngành", "lĩnh", "vực", "cấp"}
 CREDIT_HEADS = {"ảnh", "nguồn", "video", "clip", "đồ họa", "infographic"}
 
@@ -77,18 +78,24 @@ def _person_name_at(ws: list[Word], j: int) -> bool:
     return 2 <= k - j <= 4
 
 
-def _continues_after_comma(ws: list[Word], j: int) -> int:
-    """After "Name," a lower-case enumeration closed by "và": index after it, else 0.
+def _continues_after_comma(analysis: Analysis, ws: list[Word], j: int) -> int:
+    """After "Name," an enumeration of fields closed by "và": index after it, else 0.
 
-    "Trung tâm Thông tin, phân tích và dự báo kinh tế" keeps its comma.
+    "Trung tâm Thông tin, phân tích và dự báo kinh tế" and "Sở Lao động,
+    Thương binh và Xã hội" keep their comma. Capitalised fields must be
+    Vietnamese words that open no body, place, person or post ("Bộ Y tế, Bộ
+    Tài chính và ...", "Tập đoàn A, Sun Group và ..." are lists).
     """
     k = j
     seen_va = False
+    folded = folded_words(analysis)
     while k < len(ws) and k - j < 8:
         w = ws[k]
         if k > j and not space_joined(ws, k):
             break
-        if w.cap:
+        if w.cap and not _field_word(analysis, ws, folded, k):
+            if seen_va and ws[k - 1].fold != "và":
+                break  # the last field is closed: "... và Xã hội [Lê Văn A]"
             return 0
         if w.fold == "và":
             seen_va = True
@@ -96,6 +103,15 @@ def _continues_after_comma(ws: list[Word], j: int) -> int:
             break
         k += 1
     return k if seen_va and k > j + 2 and ws[k - 1].fold != "và" else 0
+
+
+def _field_word(analysis: Analysis, ws: list[Word], folded: list[str], k: int) -> bool:
+    """A capitalised word of a field's name ("Thương binh", "Du lịch"), not a name of its own."""
+    if k + 1 < len(ws) and ws[k].latin and ws[k + 1].latin and space_joined(ws, k + 1) \
+            and ws[k + 1].cap:
+        return False  # "Sun Group"
+    return not (ws[k].upper or lex.is_kind_word(ws, k) or _place_at(analysis, ws, k)
+                or _person_name_at(ws, k) or lex.role_at(ws, k, folded) is not None)
 
 
 def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tuple[int, bool]:
@@ -106,11 +122,14 @@ def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tupl
         w = ws[k]
         if k > start and not space_joined(ws, k):
             gap = w.gap.strip()
-            if gap == "," and not w.cap and k - start >= 2:
-                after = _continues_after_comma(ws, k)
+            if gap == "," and k - start >= 2:
+                after = _continues_after_comma(analysis, ws, k)
                 if after:
                     k = after
                     continue
+            if gap == "&" and w.cap and k - start >= 2 and not lex.is_kind_word(ws, k):
+                k += 1  # "Báo Sức khỏe & Đời sống"
+                continue
             if not (dash_or_space_joined(ws, k) and not w.cap and not ws[k - 1].cap):
                 break
         if w.fold in ("và",) and not w.cap:
@@ -169,7 +188,7 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
                 break
         place = _place_at(analysis, ws, k) or _place_at(analysis, ws, j)
         if place is None:
-            return None
+            return _home_body(analysis, ws, folded, i, k, row)
         mention, end = place
         full = row.get("acronym_of") or row["kind"]
         ptype = mention.entity.attrs.get("place_type") if mention.entity else None
@@ -182,9 +201,19 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
     if row["next"] == "cap" and not ws[j].cap:
         return None
     end, on_place = _extend_name(analysis, ws, i, j)
+    if on_place and row["kind"] in POSTED_ABROAD:
+        end = _posted_at(analysis, ws, end)
     # drop trailing lower-case words that close nothing ("Trung tâm giải pháp")
     if end <= j:
         return None
+    if not on_place and ws[i].fold in ("ban", "văn") and end < len(ws) and space_joined(ws, end) \
+            and folded[end] in PARTY_ORGANS:
+        # "Ban Thường vụ Tỉnh ủy Lâm Đồng", "Văn phòng Tỉnh ủy": the organ is part of the name
+        organ = _kind_body(analysis, ws, folded, end)
+        if organ is not None:
+            written = canonical(" ".join(w.text for w in ws[i:end]))
+            key = f"{written} {organ[2]}" if organ[2] else None
+            return organ[0], row, key, True
     body = ws[j:end]
     if row["next"] == "any":
         caps = [w for w in body if w.cap]
@@ -201,6 +230,54 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
         if run == len(body) and run <= 3 or 2 <= run <= 3 and not body[run].cap:
             return None
     return end, row, None, on_place
+
+
+# a level word after a local body's kind ("UBND tỉnh") or the kind itself ("Tỉnh ủy")
+LEVEL_TYPES = {("tỉnh",): "province", ("thành", "phố"): "city", ("tp",): "city", ("tp.",): "city"}
+LEVEL_OF_KIND = {"tỉnh ủy": "province", "thành ủy": "city"}
+
+
+def _home_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int, k: int, row):
+    """A local body written without its place ("UBND tỉnh", "Tỉnh ủy", "Công an tỉnh").
+
+    It is the body of the document's own province (or city): the one of that
+    level the text names most often. Without one, or when a capitalised word
+    follows (an unknown place), it is no body.
+    """
+    j = i + len(gz.tokens(row["kind"]))
+    level = LEVEL_TYPES.get(tuple(folded[j:k])) if k > j else LEVEL_OF_KIND.get(" ".join(folded[i:j]))
+    if level is None or k < len(ws) and ws[k].cap and space_joined(ws, k) \
+            and not _person_name_at(ws, k):
+        return None  # "UBND tỉnh Xyz": an unknown place ("UBND tỉnh Lê Văn A": a name)
+    home = _home_place(analysis, level)
+    if home is None:
+        return None
+    full = row.get("acronym_of") or row["kind"]
+    prefix = PLACE_PREFIX[level] if full.endswith("nhân dân") else ""
+    if home.casefold().startswith(prefix.casefold()):
+        prefix = ""
+    return k, row, canonical(f"{full} {prefix} {home}"), True
+
+
+def _home_place(analysis: Analysis, level: str) -> str | None:
+    """Key of the place of ``level`` (province/city) the document names most often."""
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        if m.kind == "place" and m.entity is not None and m.entity.attrs.get("place_type") == level:
+            counts[m.entity.key] = counts.get(m.entity.key, 0) + 1
+    return max(counts, key=lambda key: counts[key]) if counts else None  # ties: the first named
+
+
+POSTED_ABROAD = {"Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Văn phòng đại diện"}
+
+
+def _posted_at(analysis: Analysis, ws: list[Word], end: int) -> int:
+    """"Đại sứ quán Đan Mạch [tại Việt Nam]": the host place belongs to the mission's name."""
+    if end + 1 < len(ws) and ws[end].fold == "tại" and space_joined(ws, end) and space_joined(ws, end + 1):
+        place = _place_at(analysis, ws, end + 1)
+        if place is not None:
+            return place[1]
+    return end
 
 
 def _acronym_like(w: Word) -> bool:
@@ -237,8 +314,11 @@ class _Orgs:
         ws = self.ws
         if self.folded[i] not in lex.known_orgs().index:
             return None
-        for p in lex.known_orgs().candidates(self.folded, i, lambda k: dash_or_space_joined(self.ws, k)):
+        joinable = lambda k: dash_or_space_joined(ws, k) or ws[k].gap.strip() == ","  # noqa: E731
+        for p in lex.known_orgs().candidates(self.folded, i, joinable):
             n = len(p.toks)
+            if sum(ws[k].gap.strip() == "," for k in range(i + 1, i + n)) != p.text.count(","):
+                continue  # "Bộ Văn hóa, Thể thao và Du lịch" keeps its comma; a list does not
             if p.extra.get("acronym") or p.text.isupper():
                 if not all(w.upper or not w.text.isalpha() for w in ws[i:i + n]) and not ws[i].text == p.text:
                     continue

@@ -16,7 +16,8 @@ new-style tone placement "Uỷ"/"Ủy", case):
 * **Bodies**: a brand and the body named after it ("BRG" / "Tập đoàn BRG"),
   a brand and its local arm ("Acme" / "Acme Việt Nam").
 * **Places** named only inside a body's name ("Mạng lưới ... Singapore") are
-  not places the text names; they are dropped.
+  not places the text names; they are dropped (but not the host place of a
+  mission, "Đại sứ quán X tại Hà Nội").
 * **Headlines in capitals**: "LÊ VĂN A" written first in a headline takes
   the spelling of the running text ("Lê Văn A") as its name.
 * **Posts**: one membership per (person, role, body): a post written twice,
@@ -164,6 +165,8 @@ def _only_inside_names(analysis: Analysis) -> None:
                 continue
 
             def inside(m) -> bool:
+                if analysis.canon[max(0, m.span.start - 4):m.span.start].casefold() == "tại ":
+                    return False  # "Đại sứ quán X tại [Hà Nội]": the host place is named
                 k = word_index_at_or_after_words(hosts.ws, m.span.start)
                 return any(m.span in h.span and m.span != h.span and h.entity is not ent
                            for h in hosts.covering(k, ("org", "event")))

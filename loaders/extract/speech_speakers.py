@@ -174,7 +174,8 @@ def speaker_before(analysis: Analysis, pos: int, floor: int, kinds: tuple[str, .
         for span, ent in reversed(entity_spans(analysis, kind)):
             if floor <= span.start and span.end <= end and canon[span.end:end].strip() == "" \
                     and "," not in canon[span.end:pos]:
-                return ent, span.start
+                holder = _post_holder(analysis, floor, span.start, end) if "person" in kinds else None
+                return (holder, end) if holder is not None else (ent, span.start)
     if "person" in kinds:
         ent = _anaphor(analysis, canon[floor:end], end)
         if ent is not None:
@@ -193,6 +194,15 @@ def _right_before(analysis: Analysis, kinds: tuple[str, ...], floor: int, end: i
         return None
     span, ent = min(direct, key=lambda p: p[0].start)
     return ent, span.start
+
+
+def _post_holder(analysis: Analysis, floor: int, body_start: int, end: int) -> Entity | None:
+    """"Bí thư Tỉnh ủy nêu rõ": a body right after a post word names the post, whose
+    holder (introduced with it before) is the subject, not the body."""
+    m = _title_re().search(analysis.canon[floor:body_start].rstrip())
+    if m is None or m.group("of"):
+        return None
+    return _anaphor(analysis, analysis.canon[floor:end], end)
 
 
 def _delegate(analysis: Analysis, body: str, start: int, end: int) -> Entity | None:

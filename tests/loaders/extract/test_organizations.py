@@ -102,3 +102,36 @@ def test_embassy_and_peoples_committee_keys():
     a = run("Đại sứ quán Pháp và UBND TP.HCM phối hợp với Tỉnh ủy Bến Tre.")
     keys = {e.key for e in a.entities_of("org")}
     assert keys == {"Đại sứ quán Pháp", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Tỉnh ủy Bến Tre"}
+
+
+def test_body_names_that_hold_a_comma():
+    a = run("Bộ Văn hóa, Thể thao và Du lịch và Sở Lao động, Thương binh và Xã hội tỉnh Gia Lai "
+            "phối hợp với Bộ Y tế, Bộ Tài chính và Công an tỉnh Gia Lai.")
+    assert {"Bộ Văn hóa, Thể thao và Du lịch", "Sở Lao động, Thương binh và Xã hội tỉnh Gia Lai",
+            "Bộ Y tế", "Bộ Tài chính", "Công an tỉnh Gia Lai"} == set(orgs(a))
+
+
+def test_a_comma_list_of_brands_is_no_body_name():
+    a = run("Tập đoàn Hòa Phong, Sun Group và Vingroup đã ký kết.")
+    assert "Tập đoàn Hòa Phong" in orgs(a)
+    assert not any("," in name for name in orgs(a))
+
+
+def test_local_bodies_written_without_their_place_are_the_documents_own():
+    a = run("UBND tỉnh Gia Lai tổ chức hội nghị ở Gia Lai. Tỉnh ủy đã ban hành nghị quyết; UBND tỉnh "
+            "và Công an tỉnh phối hợp. Ban Thường vụ Tỉnh ủy chỉ đạo. Phó Chủ tịch UBND tỉnh Lê Văn Định dự.",
+            names=("structure", "places", "organizations", "people"))
+    keys = {e.key for e in a.entities_of("org")}
+    assert keys == {"Ủy ban nhân dân tỉnh Gia Lai", "Tỉnh ủy Gia Lai", "Công an Gia Lai",
+                    "Ban Thường vụ Tỉnh ủy Gia Lai"}
+    assert "Lê Văn Định" in {e.name for e in a.entities_of("person")}
+
+
+def test_a_local_body_without_place_in_a_text_naming_no_province_is_no_body():
+    a = run("Tỉnh ủy đã ban hành nghị quyết; UBND tỉnh triển khai.")
+    assert orgs(a) == {}
+
+
+def test_ampersand_and_host_place_of_a_mission():
+    a = run("Báo Kinh tế & Đô thị và Đại sứ quán Phần Lan tại Việt Nam ký kết; Bộ Y tế & Bộ Nội vụ dự.")
+    assert {"Báo Kinh tế & Đô thị", "Đại sứ quán Phần Lan tại Việt Nam", "Bộ Y tế", "Bộ Nội vụ"} == set(orgs(a))

@@ -213,3 +213,10 @@ def test_theo_a_title_whose_body_name_holds_a_comma_and_unreported_is_no_verb():
             "đoàn đã đến tỉnh.")
     a = analyse(text, people=["Ngô Văn Tâm"])
     assert said(a) == [("Ngô Văn Tâm", "reported", "theo", "ngân sách năm nay tăng 8% so với năm trước")]
+
+
+def test_a_post_written_with_its_body_names_its_holder_not_the_body():
+    text = ("Ông Vi Văn Kha, Bí thư Tỉnh ủy, chủ trì kỳ họp. Phát biểu bế mạc, Bí thư Tỉnh ủy đề nghị "
+            "các sở khẩn trương ban hành kế hoạch thực hiện nghị quyết.")
+    a = analyse(text, people=["Vi Văn Kha"], orgs=["Tỉnh ủy"])
+    assert [(s.speaker.name, s.verb) for s in a.statements] == [("Vi Văn Kha", "đề nghị")]
