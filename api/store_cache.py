@@ -14,15 +14,19 @@ only slices that order. :func:`cached` computes such a result once per store
 Public API::
 
     order = cached(store, "people", lambda: compute(store))
+    order = memo(store, "statement-order", key, compute)   # per key, the MEMO_SIZE latest keys,
+                                                            # snapshots only (else computed each call)
 """
 from __future__ import annotations
 
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 from typing import Any, Callable
 
 FINGERPRINT_TTL = 5.0
+MEMO_SIZE = 64
 STATES = "SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g a ck:Document ; ck:sha256 ?h ; ck:extractorVersion ?v } }"
 
 _lock = threading.RLock()  # a computation may read another cached value
@@ -78,3 +82,21 @@ def cached(store, name: str, compute: Callable[[], Any]) -> Any:
         if name not in state.values:
             state.values[name] = compute()
         return state.values[name]
+
+
+def memo(store, family: str, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()`` of one ``key`` of ``family`` (a filtered list's order, one body's members),
+    kept for the :data:`MEMO_SIZE` most recently used keys of a read-only snapshot. Any other
+    store computes it at every call: a per-key answer must show an ingest at once, and the
+    fingerprint of a writable store costs a whole-store read."""
+    if not is_snapshot(store):
+        return compute()
+    table = cached(store, f"memo:{family}", OrderedDict)
+    with _lock:
+        if key in table:
+            table.move_to_end(key)
+            return table[key]
+        value = table[key] = compute()
+        while len(table) > MEMO_SIZE:
+            table.popitem(last=False)
+        return value

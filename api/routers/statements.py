@@ -19,7 +19,8 @@ from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
 from ..models import Page, Statement
-from ..store_cache import cached
+from ..statement_order import ordered
+from ..store_cache import cached, memo
 
 router = APIRouter(tags=["statements"])
 
@@ -41,19 +42,20 @@ class StatementFilter:
     text: str | None = None
 
 
-def _where(f: StatementFilter, search) -> str:
+def _where(store, f: StatementFilter, search) -> str:
     """The WHERE body selecting ``?st`` (and ``?doc``). A filter with alternatives (a cluster of
     IRIs, a body or a place) becomes a UNION whose every branch carries all other patterns,
     because Oxigraph evaluates a join with a UNION by scanning the other side (seconds on a
     large store)."""
     choices = [graph.each(f.speaker, "?st ck:speaker {x} .") if f.speaker is not None else None,
-               graph.each(f.body, "?st ck:speaker {x} .",
-                     "?mb org:organization {x} ; org:member ?sp . ?st ck:speaker ?sp .") if f.body is not None else None,
+               None,
                graph.each(f.policy, "?st ck:mentions {x} .") if f.policy is not None else None,
                graph.each(f.place, "?st ck:mentions {x} .",
                      "?ev schema:location {x} . ?st ck:atEvent ?ev .") if f.place is not None else None,
                graph.each(f.event, "?st ck:atEvent {x} .") if f.event is not None else None]
     simple = [c[0] for c in choices if c is not None and len(c) == 1]
+    if f.body is not None:  # the body or anyone who held a post in it: one VALUES of speakers
+        simple.append(f"{graph.values('bsp', body_speakers(store, f.body))} ?st ck:speaker ?bsp .")
     alternatives = [c for c in choices if c is not None and len(c) > 1]
     if f.kind:
         simple.append(f"?st ck:speechKind {term_to_sparql(ox.Literal(f.kind))} .")
@@ -76,13 +78,20 @@ def _where(f: StatementFilter, search) -> str:
 def statement_page(store, f: StatementFilter, limit: int, offset: int, search=None) -> Page[Statement]:
     if f == StatementFilter():
         return _unfiltered_page(store, limit, offset)
-    where = _where(f, search)
-    total = graph.count(store, f"SELECT DISTINCT ?st WHERE {{ {where} }}")
-    q = f"""SELECT ?st ?doc (SAMPLE(?d) AS ?date) (MIN(?s) AS ?start) WHERE {{ {where}
-      OPTIONAL {{ ?doc dcterms:date ?d }} OPTIONAL {{ ?st ck:evidence/oa:start ?s }} }}
-      GROUP BY ?st ?doc ORDER BY DESC(?date) ?doc ?start ?st LIMIT {int(limit)} OFFSET {int(offset)}"""
-    ids = [r["st"].value for r in store.select(q)]
-    return Page[Statement](total=total, limit=limit, offset=offset, items=statements_by_iri(store, ids))
+    order = ordered(store, _where(store, f, search))
+    ids = order.page(store, limit, offset)
+    return Page[Statement](total=order.total, limit=limit, offset=offset, items=statements_by_iri(store, ids))
+
+
+def body_speakers(store, body: Nodes) -> list[ox.NamedNode]:
+    """The body (every IRI of its cluster) and everyone who held a post in it, by IRI; kept
+    per snapshot (:func:`..store_cache.memo`): 0.1–0.2 s for a body of 569 members at 100k."""
+    nodes = body if isinstance(body, list) else [body]
+
+    def compute():
+        rows = store.select(f"SELECT DISTINCT ?sp WHERE {{ {graph.values('b', nodes)} ?mb org:organization ?b ; org:member ?sp }}")
+        return sorted({n.value for n in nodes} | {r["sp"].value for r in rows})
+    return [ox.NamedNode(i) for i in memo(store, "body-speakers", tuple(n.value for n in nodes), compute)]
 
 
 def _unfiltered_page(store, limit: int, offset: int) -> Page[Statement]:
