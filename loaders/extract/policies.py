@@ -38,6 +38,11 @@ ORG_KINDS = {"bộ chính trị": "party", "ban bí thư": "party", "ban chấp 
 _ISSUE_VERB = re.compile(r"(?:ban hành|phê duyệt|thông qua|ký)\s*$")
 _IMPLEMENTS = re.compile(r"\s*,?\s*(?:để\s+|nhằm\s+)?(?:triển khai thực hiện|thực hiện|triển khai|cụ thể hóa|"
                          r"thể chế hóa|hướng dẫn thi hành)\s*$")
+APPROVED = {"Đề án", "Quy hoạch", "Chiến lược", "Chương trình", "Chương trình hành động", "Kế hoạch",
+            "Chương trình mục tiêu quốc gia"}
+_APPROVES = re.compile(r"\s*,?\s*(?:về việc\s+)?phê duyệt\s*")
+_APPROVED_AT = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:đã\s+)?được\s+(?:[^,.;]{0,40}?\s+)?phê duyệt\s+"
+                          r"(?:tại|theo|bằng)\s*")
 _ISSUES_PROGRAMME = re.compile(r"\s*,?\s*(?:đã\s+|để\s+)?ban hành\s*$")
 
 
@@ -242,6 +247,30 @@ def _programmes_into_issuers(analysis: Analysis, refs: list[PolicyRef]) -> None:
                 break
 
 
+def _approved_documents(analysis: Analysis, refs: list[PolicyRef]) -> None:
+    """A plan and the decision that approves it are one document, and so is a short name
+    in brackets: "Quyết định số 1490/QĐ-TTg ngày ... phê duyệt Đề án X", "Quy hoạch X
+    (Quy hoạch điện VIII) được phê duyệt tại Quyết định số 500/QĐ-TTg"."""
+    canon = analysis.canon
+    for a, b in zip(refs, refs[1:]):
+        a_end = a.attrs.get("end", a.end)
+        if a_end > b.start:
+            continue
+        gap = canon[a_end:b.start]
+        if a.base and not b.base and b.ptype.name in APPROVED and _APPROVES.fullmatch(gap):
+            b.attrs["alias_of"] = a
+            a.attrs.setdefault("title", b.title or analysis.text[b.start:b.end])
+        elif not b.base and re.fullmatch(r"\s*\(", gap) and canon.startswith(")", b.end):
+            b.attrs["alias_of"] = a  # "Quy hoạch ... (Quy hoạch điện VIII)"
+    for i, a in enumerate(refs):
+        decision = next((b for b in refs[i + 1:] if b.base), None)
+        if a.base or a.ptype.name not in APPROVED or decision is None or a.end > decision.start:
+            continue
+        if _APPROVED_AT.fullmatch(canon[a.attrs.get("end", a.end):decision.start]):
+            a.attrs["alias_of"] = decision
+            decision.attrs.setdefault("title", a.title or analysis.text[a.start:a.end])
+
+
 def _relations(analysis: Analysis, refs: list[PolicyRef], entity_of: dict[int, Entity]) -> None:
     for a in refs:
         for b in refs:
@@ -265,6 +294,7 @@ def policies(analysis: Analysis) -> None:
     for ref in refs:
         _read(analysis, ref)
     _programmes_into_issuers(analysis, refs)
+    _approved_documents(analysis, refs)
     _headline_into_body(analysis, refs)
     entity_of: dict[int, Entity] = {}
     for group in _groups(refs):

@@ -55,6 +55,10 @@ _DEMONSTRATIVE = re.compile(r"(?:này|đó|trên|nói trên|ấy|kia|mới|chung
                             r"quy định|chỉ rõ)\b")
 
 
+# a document of a numbered type named by its subject alone ("Nghị quyết về ...")
+_UNNUMBERED = re.compile(r"(?P<type>Nghị quyết|Nghị định|Chỉ thị|Quyết định|Thông tư)\s+về\s+"
+                         r"(?:việc\s+)?(?=[a-zđà-ỹ])")
+_ANAPHORIC = re.compile(r"\b(?:này|đó|trên|ấy|kia)\b|,\s*(?:ông|bà|anh|chị|tôi|chúng)\b")
 _LOWER_WORD = r"[a-zđà-ỹ][\w-]*"
 _FUNCTION = (r"(?:của|năm|được|đã|tại|về|sẽ|cho|theo|với|trong|là|có|này|đó|để|khi|thì|mà|do|ngày|số|từ|đến|"
              r"các|những|mọi|nhiều|một|mỗi|hai|ba|cả|toàn|nhưng|song|tuy|nên|vì)")
@@ -104,12 +108,17 @@ def congress_key(match: re.Match) -> str:
     return f"Đại hội{body} {match.group('ord')}"
 
 
+_VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}")
+
+
 def unquoted_title_end(canon: str, start: int, max_words: int = 30) -> int:
     """End of an unquoted title starting at ``start`` (before a clause boundary)."""
     m = _TITLE_STOP.search(canon, start)
     end = m.start() if m else len(canon)
     nl = canon.find("\n", start, end)
     end = nl if nl != -1 else end
+    vision = _VISION.search(canon, start, end)  # "..., tầm nhìn đến năm 2045" closes a title
+    end = vision.end() if vision else end
     words = list(re.finditer(r"\S+", canon[start:end]))
     if len(words) > max_words:
         end = start + words[max_words - 1].end()
@@ -196,6 +205,12 @@ def find_refs(canon: str) -> list[PolicyRef]:
             end = tail.end() if tail else m.end()
             refs.append(PolicyRef(m.start(), end, _type_of(m.group("type")), canon[m.start():end],
                                   title=canon[m.start("name"):end]))
+    for m in _UNNUMBERED.finditer(canon):  # "Nghị quyết về chính sách hỗ trợ ... giai đoạn 2023 - 2025"
+        end = unquoted_title_end(canon, m.end())
+        title = canon[m.end():end].strip()
+        if len(title.split()) >= 4 and free(m.start(), m.start() + 1) and not _ANAPHORIC.search(title):
+            refs.append(PolicyRef(m.start(), m.end() + len(title), _type_of(m.group("type")),
+                                  canon[m.start():m.end() + len(title)], title=title))
     numbered = list(refs)
     for m in titled.finditer(canon):
         if not _starts_upper(canon, m.start()) or any(r.start <= m.start() < r.end for r in numbered):
@@ -222,7 +237,8 @@ def _titled(canon: str, m: re.Match) -> PolicyRef | None:
     ptype = _type_of(m.group("type"))
     if m.start() > 0 and canon[m.start() - 1] == '"':
         return None  # the start of somebody's quoted title ("... trình bày về “Chương trình ...”")
-    if ptype.mode == "issued" and not _ISSUED_BEFORE.search(canon, max(0, m.start() - 40), m.start()):
+    if ptype.mode == "issued" and m.group("q") \
+            and not _ISSUED_BEFORE.search(canon, max(0, m.start() - 40), m.start()):
         return None  # "Chương trình “...”" is a policy only when issued / carried out, not a show
     if m.group("q"):
         close = canon.find('"', m.end())
@@ -231,12 +247,11 @@ def _titled(canon: str, m: re.Match) -> PolicyRef | None:
         title = canon[m.end():close]
         return PolicyRef(m.start(), close + 1, ptype, f"{m.group('type')} {title}", title=title,
                          title_quoted=True)
-    if ptype.mode == "quoted":  # only "Quy hoạch điện VIII": a few words and a roman numeral
+    if ptype.mode == "quoted":  # "Quy hoạch điện VIII": a few words and a roman numeral
         m2 = re.match(r"\s*((?:[\w-]+\s+){0,3}?[IVX]{1,5})\b", canon[m.end():m.end() + 40])
         if m2 and not m.group("q"):
             end = m.end() + m2.end()
             return PolicyRef(m.start(), end, ptype, canon[m.start():end], title=canon[m.start():end])
-        return None
     start = m.end()
     if start >= len(canon) or not canon[start].islower() or _DEMONSTRATIVE.match(canon, start):
         return None
@@ -244,7 +259,13 @@ def _titled(canon: str, m: re.Match) -> PolicyRef | None:
     title = canon[start:end].strip()
     if len(title.split()) < 3:
         return None
+    if ptype.mode in ("quoted", "issued") and not _PERIOD.search(title):
+        return None  # "chiến lược kinh doanh", "chương trình nghệ thuật": no document without its period
     return PolicyRef(m.start(), start + len(title), ptype, canon[m.start():start + len(title)], title=title)
+
+
+# the period a strategy / plan / programme covers: "giai đoạn 2021 - 2030", "đến năm 2045", "... 2018"
+_PERIOD = re.compile(r"(?:giai đoạn|đến năm|thời kỳ|tầm nhìn)\s+(?:đến năm\s+)?\d{4}|\s\d{4}$")
 
 
 _DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày|năm)\s+(?P<d>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|\d{4})")

@@ -173,3 +173,31 @@ def test_a_headlines_loose_reference_is_the_numbered_document_of_the_body():
     assert sorted(p) == ["09-CTr/HU"]
     assert p["09-CTr/HU"].name == "Chương trình hành động số 09-CTr/HU"
     assert p["09-CTr/HU"].attrs["title"] == "Phát triển du lịch xanh"
+
+
+def test_unquoted_strategy_and_programme_need_the_period_they_cover():
+    a = run("Theo Chiến lược phát triển thủy sản bền vững giai đoạn 2021 - 2030, tầm nhìn đến năm 2045, "
+            "đến năm 2025 sản lượng tăng. Chương trình giáo dục mầm non 2021 được áp dụng. Công ty đổi "
+            "chiến lược kinh doanh. Chương trình nghệ thuật đặc sắc diễn ra tối qua.")
+    titles = {e.attrs["policy_type"]: e.attrs["title"] for e in a.entities_of("policy")}
+    assert titles == {"Chiến lược": "phát triển thủy sản bền vững giai đoạn 2021 - 2030, tầm nhìn đến năm 2045",
+                      "Chương trình": "giáo dục mầm non 2021"}
+
+
+def test_a_resolution_named_by_its_subject_without_number():
+    a = run("HĐND tỉnh thông qua Nghị quyết về chính sách hỗ trợ đào tạo nghề nông thôn "
+            "giai đoạn 2024 - 2026. Nghị quyết về vấn đề này còn chậm. Quyết định về việc bổ nhiệm "
+            "cán bộ lãnh đạo sở, ông nói.")
+    (p,) = a.entities_of("policy")
+    assert p.attrs["policy_type"] == "Nghị quyết" and p.attrs.get("number") is None
+    assert p.attrs["title"] == "chính sách hỗ trợ đào tạo nghề nông thôn giai đoạn 2024 - 2026"
+
+
+def test_a_plan_and_the_decision_approving_it_are_one_document():
+    a = run("Thủ tướng đã ký Quyết định số 812/QĐ-TTg ngày 2/6/2022 phê duyệt Đề án \"Phát triển rừng "
+            "ven biển\". Quy hoạch hệ thống cảng cá thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 (Quy hoạch "
+            "cảng cá II) được phê duyệt tại Quyết định số 934/QĐ-TTg ngày 5/7/2022.")
+    p = policies(a)
+    assert set(p) == {"812/QĐ-TTg", "934/QĐ-TTg"}
+    assert p["812/QĐ-TTg"].attrs["title"] == "Phát triển rừng ven biển"
+    assert "Quy hoạch cảng cá II" in p["934/QĐ-TTg"].aliases
