@@ -49,17 +49,23 @@ def write_gexf(proj: Projection, out: BinaryIO, version: str = "1.3",
     _header(w, proj, version, description)
     ids: dict[str, str] = {}  # node IRI -> escaped, once (edges repeat them)
     w.write('    <nodes>\n')
-    node_atts = _compiled(NODE_COLUMNS, proj)
-    for node in proj.sorted_nodes():
-        ids[node.id] = attr(node.id)
-        _node(w, node, ids[node.id], node_atts)
+    node = _node_writer(proj)
+    for _, batch in _batches(proj.sorted_nodes()):
+        w.write("".join([node(n, ids) for n in batch]))
     w.write('    </nodes>\n    <edges>\n')
-    edge_atts = _compiled(EDGE_COLUMNS, proj)
-    kind = version == "1.3"
-    for i, edge in enumerate(proj.sorted_edges()):
-        _edge(w, i, edge, ids, edge_atts, kind)
+    edge = _edge_writer(proj, ids, version == "1.3")
+    for first, batch in _batches(proj.sorted_edges()):
+        w.write("".join([edge(i, e) for i, e in enumerate(batch, first)]))
     w.write('    </edges>\n  </graph>\n</gexf>\n')
     w.flush()
+
+
+BATCH = 32  # elements formatted and joined per write (chunks stay ~64 KB)
+
+
+def _batches(items: list) -> list[tuple[int, list]]:
+    """(index of the first, slice) of ``BATCH`` items at a time."""
+    return [(i, items[i:i + BATCH]) for i in range(0, len(items), BATCH)]
 
 
 def _header(w: ChunkWriter, proj: Projection, version: str, description: str) -> None:
@@ -99,26 +105,60 @@ def _compiled(columns, proj: Projection):
         if col.type in NUMERIC:
             return lambda x: "" if (v := get(x, proj)) is None else f'{prefix}{v}"/>\n'
         if col.type.startswith("list"):
-            return lambda x: f'{prefix}{attr(_LIST_JSON(v))}"/>\n' if (v := list(get(x, proj))) else ""
+            listed = _list_formatter()
+            return lambda x: f'{prefix}{listed(v)}"/>\n' if (v := get(x, proj)) else ""
         return lambda x: "" if is_empty(v := get(x, proj)) else f'{prefix}{attr(str(v))}"/>\n'
     return [one(col) for col in columns]
 
 
-def _node(w: ChunkWriter, node, node_id: str, atts) -> None:
-    start = f' start="{node.start}"' if node.start else ""
-    r, g, b = KIND_COLORS.get(node.kind, (0, 0, 0))
-    w.write(f'      <node id="{node_id}" label="{attr(node.label)}"{start}>\n        <attvalues>\n'
-            + "".join([f(node) for f in atts])
-            + '        </attvalues>\n'
-            f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
-            f'        <viz:size value="{node_size(node)}"/>\n      </node>\n')
+def _list_formatter():
+    """``items`` -> ``attr(format_value("liststring", items))``, each item escaped once per export
+    (items repeat: document ids, roles, spellings). Escaping is character by character, so the
+    pieces of the JSON list can be escaped apart."""
+    pieces: dict = {}
+
+    def listed(items) -> str:
+        out = []
+        for item in items:
+            piece = pieces.get(item)
+            if piece is None:
+                piece = pieces[item] = attr(_LIST_JSON(item))
+            out.append(piece)
+        return "[" + ", ".join(out) + "]"
+    return listed
 
 
-def _edge(w: ChunkWriter, i: int, edge, ids: dict[str, str], atts, kind: bool) -> None:
-    kind_ = f' kind="{edge.kind}"' if kind else ""
-    start = f' start="{edge.start}"' if edge.start else ""
-    source = ids.get(edge.source) or attr(edge.source)
-    target = ids.get(edge.target) or attr(edge.target)
-    w.write(f'      <edge id="e{i}" source="{source}" target="{target}"{kind_}'
-            f' label="{attr(edge_label(edge))}" weight="{edge.weight}"{start}>\n        <attvalues>\n'
-            + "".join([f(edge) for f in atts]) + '        </attvalues>\n      </edge>\n')
+def _node_writer(proj: Projection):
+    """``node(n, ids)`` -> the node's element; records its escaped id in ``ids``."""
+    atts = _compiled(NODE_COLUMNS, proj)
+    colors = {kind: '        </attvalues>\n        <viz:color r="%d" g="%d" b="%d"/>\n' % rgb
+              for kind, rgb in KIND_COLORS.items()}
+    no_color = '        </attvalues>\n        <viz:color r="0" g="0" b="0"/>\n'
+
+    def node(n, ids: dict[str, str]) -> str:
+        node_id = ids[n.id] = attr(n.id)
+        start = f' start="{n.start}"' if n.start else ""
+        return (f'      <node id="{node_id}" label="{attr(n.label)}"{start}>\n        <attvalues>\n'
+                + "".join([f(n) for f in atts]) + colors.get(n.kind, no_color)
+                + f'        <viz:size value="{node_size(n)}"/>\n      </node>\n')
+    return node
+
+
+def _edge_writer(proj: Projection, ids: dict[str, str], kind: bool):
+    """``edge(i, e)`` -> the ``i``-th edge's element."""
+    atts = _compiled(EDGE_COLUMNS, proj)
+    labels: dict[tuple, str] = {}  # (kind, roles) -> escaped label
+
+    def edge(i: int, e) -> str:
+        kind_ = f' kind="{e.kind}"' if kind else ""
+        start = f' start="{e.start}"' if e.start else ""
+        source = ids.get(e.source) or attr(e.source)
+        target = ids.get(e.target) or attr(e.target)
+        key = (e.kind, frozenset(e.roles)) if e.roles else e.kind
+        label = labels.get(key)
+        if label is None:
+            label = labels[key] = attr(edge_label(e))
+        return (f'      <edge id="e{i}" source="{source}" target="{target}"{kind_}'
+                f' label="{label}" weight="{e.weight}"{start}>\n        <attvalues>\n'
+                + "".join([f(e) for f in atts]) + '        </attvalues>\n      </edge>\n')
+    return edge
