@@ -18,6 +18,13 @@ paragraph) names; for "Đến tháng 9 sẽ ..." with no subject, the first body
 named after the cue. A cue with no actor yields nothing. Cues with the same
 actor in one sentence make one pledge; a new deadline starts a new one.
 
+Without a cue, a sentence opened by "Theo <policy>," that states an amount is
+what the policy provides, and one with "đạt <amount>" right after a policy's
+target in the paragraph is its next target. "không để xảy ra" is a commitment;
+a task given with "yêu cầu / đề nghị / chỉ đạo" and a time ("trong quý II")
+is the pledge of whoever gave it; a lower-case type word ("đề án") names the
+policy of that type (or approved as one) named last.
+
 A statement announcing tasks ("ba việc phải làm ngay:", "các nhiệm vụ sau:")
 makes each list item after it a pledge of its speaker. A headline restating a
 pledge of the body is one more piece of evidence for it, not a pledge of its own.
@@ -44,7 +51,7 @@ __all__ = ["pledges", "find_cues", "quantity"]
 ACTOR_KINDS = ("org", "place", "policy", "person")
 _CUE = re.compile(
     r"(?P<future>(?<![\w])sẽ(?![\w]))"
-    r"|(?P<commit>(?<![\w])cam kết(?![\w]))"
+    r"|(?P<commit>(?<![\w])(?:cam kết|(?:quyết\s+)?không để\s+(?:xảy ra|tái diễn|phát sinh))(?![\w]))"
     r"|(?P<strive>(?<![\w])phấn đấu(?![\w]))"
     r"|(?P<plan>(?<![\w])dự kiến(?=\s+(?!sẽ|có|đạt|tăng|giảm|khoảng|lên|xuống|ở mức|\d)[a-zđà-ỹ]))"
     r"|(?P<target>(?<![\w])(?:(?:với|đề ra|đặt ra|đặt|xác định|nêu|có)\s+(?:các\s+|những\s+)?mục tiêu|"
@@ -201,12 +208,29 @@ def _policy_by_type(analysis: Analysis, sent: Span) -> Entity | None:
     return _policy_of_type(analysis, ptype, sent.start)
 
 
+def _bare_type_before(analysis: Analysis, sent: Span, pos: int) -> Entity | None:
+    """"đến năm 2030, diện tích tham gia đề án sẽ đạt ...": a lower-case type word before the
+    cue names the policy of that type named last."""
+    for m in re.finditer(r"(?<![\w])(?:đề án|nghị quyết|chiến lược|chương trình|kế hoạch|quy hoạch)(?![\w])",
+                         analysis.canon[sent.start:pos]):
+        pol = _policy_of_type(analysis, m.group(0), sent.start)
+        if pol is not None:
+            return pol
+    return None
+
+
 def _policy_of_type(analysis: Analysis, word: str, pos: int) -> Entity | None:
     """The policy of type ``word`` ("Công điện") first named last before ``pos``."""
     ptype = next((t.name for t in policy_types() if fold(t.name) == fold(word)), None)
     earlier = [(min(s.start for s in e.spans), e) for e in analysis.entities_of("policy")
-               if ptype and e.attrs.get("policy_type") == ptype and e.spans and min(s.start for s in e.spans) < pos]
+               if ptype and _of_type(e, ptype) and e.spans and min(s.start for s in e.spans) < pos]
     return max(earlier, key=lambda p: p[0])[1] if earlier else None
+
+
+def _of_type(ent: Entity, ptype: str) -> bool:
+    """The policy is of type ``ptype`` or is also written as one ("Quyết định ... phê duyệt Đề án X")."""
+    return ent.attrs.get("policy_type") == ptype or any(
+        fold(a).startswith(fold(ptype) + " ") for a in [ent.name, *ent.aliases])
 
 
 def _recent_of_kind(analysis: Analysis, word: str, pos: int) -> Entity | None:
@@ -268,6 +292,10 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         pol = _theo_policy(analysis, sent)
         if pol is not None:
             return pol, sent.start
+    if cue.lastgroup == "due":
+        directed = _directive_task(analysis, cue, sent)
+        if directed is not None:
+            return directed
     # a deadline is an adverbial: the place or body right before it is not its subject
     found = (None if cue.lastgroup in ("deadline", "due") else _subject(analysis, cue, sent)) \
         or _opening(analysis, cue, sent)
@@ -276,7 +304,8 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
     if found:
         return found
     if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
-        pol = _policy_in(analysis, sent, cue.start()) or _policy_by_type(analysis, sent)
+        pol = _policy_in(analysis, sent, cue.start()) or _policy_by_type(analysis, sent) \
+            or _bare_type_before(analysis, sent, sent.end if cue.lastgroup == "deadline" else cue.start())
         if pol is not None:
             return pol, sent.start
         if last is not None and last.actor.kind == "policy" and analysis.paragraph_of(last.span.start) \
@@ -287,12 +316,31 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         if orgs:
             return orgs[0][1], sent.start
     if cue.lastgroup == "due":
-        st = _statement_of(analysis, cue.start())
-        if st is not None:  # "X yêu cầu ... hoàn thành trong quý III": from what X said on
-            said = next((s for s in _said_spans_of(st) if s.start <= cue.start() < s.end), st.span)
-            stop = analysis.canon.rfind(". ", sent.start, cue.start())  # a quote's own sentences
-            return st.speaker, max(sent.start, said.start, stop + 2 if stop != -1 else 0)
+        return _task_of_speaker(analysis, cue, sent)
     return None
+
+
+_DIRECTIVE = re.compile(r"yêu cầu|đề nghị|chỉ đạo|giao", re.I)
+
+
+def _directive_task(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
+    """"X yêu cầu / đề nghị Y hoàn thành ... trong quý II": a task with its time set by whoever
+    gave it, not by the addressee named first in what was said."""
+    st = _statement_of(analysis, cue.start())
+    if st is None or not st.verb or not _DIRECTIVE.fullmatch(st.verb):
+        return None
+    named = [sp.start for sp in st.speaker.spans if sent.start <= sp.start < cue.start()]
+    return (st.speaker, named[0]) if named else _task_of_speaker(analysis, cue, sent)
+
+
+def _task_of_speaker(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
+    st = _statement_of(analysis, cue.start())
+    if st is None:
+        return None
+    # "X yêu cầu ... hoàn thành trong quý III": from what X said on
+    said = next((s for s in _said_spans_of(st) if s.start <= cue.start() < s.end), st.span)
+    stop = analysis.canon.rfind(". ", sent.start, cue.start())  # a quote's own sentences
+    return st.speaker, max(sent.start, said.start, stop + 2 if stop != -1 else 0)
 
 
 # ------------------------------------------------------------------ building
@@ -311,8 +359,39 @@ def _clause_start(analysis: Analysis, sent: Span, pos: int) -> int:
     return sent.start + (cut + 2 if cut != -1 else 0)
 
 
+_CONTENT = re.compile(r"(?P<content>)")
+_AMOUNT = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?\s*(?:%|tỷ|triệu|nghìn|ha|km|MW|USD|đồng)(?![\w])")
+
+
+def _uncued(analysis: Analysis, sent: Span, last: Pledge | None) -> list:
+    """A sentence without a cue that still states a policy's target: "Theo nghị quyết, mỗi năm
+    tỉnh dành 120 tỷ đồng ..." (what a policy provides), or the next item of a policy's list of
+    targets right after it in the paragraph ("Chi cho nghiên cứu phát triển đạt 2% GDP")."""
+    canon = analysis.canon
+    if not _AMOUNT.search(canon, sent.start, sent.end) or _PAST.search(canon, sent.start, sent.end):
+        return []
+    actor = _theo_policy(analysis, sent)
+    if actor is None and last is not None and last.actor.kind == "policy" and last.evidence \
+            and _adjacent(analysis, last.evidence[-1], sent) \
+            and re.search(r"(?<![\w])đạt(?![\w])", canon[sent.start:sent.end]):
+        actor = last.actor
+    return [(actor, sent.start, sent.end, _CONTENT.match(canon, sent.start))] if actor is not None else []
+
+
+def _adjacent(analysis: Analysis, prev: Span, sent: Span) -> bool:
+    """``prev`` is the sentence right before ``sent`` in the same paragraph."""
+    return analysis.paragraph_of(prev.start) == analysis.paragraph_of(sent.start) \
+        and not canon_words(analysis.canon[prev.end:sent.start])
+
+
+def canon_words(text: str) -> bool:
+    return bool(re.search(r"\w", text))
+
+
 def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple[Entity, int, int, re.Match]]:
     cues = find_cues(analysis, sent)
+    if not cues:
+        return _uncued(analysis, sent, last)
     if any(c.lastgroup in SPLIT_KINDS for c in cues):
         cues = [c for c in cues if c.lastgroup in SPLIT_KINDS]
     segs: list[list] = []

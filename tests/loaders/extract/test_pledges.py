@@ -270,3 +270,33 @@ def test_a_headline_restating_a_pledge_of_the_body_is_its_evidence():
     (p,) = a.pledges
     assert p.actor.key == "88/KH-UBND"
     assert len(p.evidence) == 2 and p.evidence[1].start == 0
+
+
+def test_khong_de_xay_ra_is_a_commitment_of_its_subject():
+    a = analyse('Ông Đào Văn Lực khẳng định: "Gia Lai không để xảy ra tình trạng nợ lương công nhân."',
+                people=["Đào Văn Lực"], places=["Gia Lai"])
+    assert [(p.actor.name, p.span.of(a.text)) for p in a.pledges] == [
+        ("Gia Lai", "Gia Lai không để xảy ra tình trạng nợ lương công nhân")]
+
+
+def test_a_bare_type_word_after_a_deadline_names_the_policy():
+    a = analyse('Quyết định số 77/QĐ-TTg phê duyệt Đề án "Trồng rừng ven biển". Theo Thứ trưởng, '
+                "đến năm 2030, diện tích rừng của đề án sẽ đạt 20.000 ha.")
+    assert [(p.actor.key, p.deadline) for p in a.pledges] == [("77/QĐ-TTg", "2030")]
+
+
+def test_what_a_policy_provides_and_the_next_target_of_its_list_need_no_cue():
+    a = analyse("HĐND tỉnh thông qua Nghị quyết về chính sách hỗ trợ nuôi biển giai đoạn 2024 - 2026. "
+                "Theo nghị quyết, mỗi năm tỉnh dành 80 tỷ đồng để hỗ trợ ngư dân.\n"
+                "Nghị quyết số 19-NQ/TW đặt mục tiêu đến năm 2030 thu nhập nông dân tăng 2,5 lần. "
+                "Tỷ lệ lao động nông nghiệp đạt 20%. Năm ngoái tỷ lệ đã đạt 27%.")
+    got = [(p.actor.attrs.get("number") or p.actor.attrs["policy_type"], p.span.of(a.text)) for p in a.pledges]
+    assert ("Nghị quyết", "Theo nghị quyết, mỗi năm tỉnh dành 80 tỷ đồng để hỗ trợ ngư dân") in got
+    assert ("19-NQ/TW", "Tỷ lệ lao động nông nghiệp đạt 20%") in got
+    assert not any("27%" in text for _, text in got)
+
+
+def test_a_directed_task_with_its_time_is_the_directors():
+    a = analyse("Phó Chủ tịch Đào Văn Lực yêu cầu Sở Xây dựng hoàn thành hồ sơ thiết kế trong quý III năm 2025.",
+                people=["Đào Văn Lực"], orgs=["Sở Xây dựng"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Đào Văn Lực", "2025-09")]
