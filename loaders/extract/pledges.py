@@ -329,8 +329,7 @@ def _directive_task(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Enti
     st = _statement_of(analysis, cue.start())
     if st is None or not st.verb or not _DIRECTIVE.fullmatch(st.verb):
         return None
-    named = [sp.start for sp in st.speaker.spans if sent.start <= sp.start < cue.start()]
-    return (st.speaker, named[0]) if named else _task_of_speaker(analysis, cue, sent)
+    return _task_of_speaker(analysis, cue, sent)
 
 
 def _task_of_speaker(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
