@@ -16,8 +16,9 @@ new-style tone placement "Uỷ"/"Ủy", case):
 * **Bodies**: a brand and the body named after it ("BRG" / "Tập đoàn BRG"),
   a brand and its local arm ("Acme" / "Acme Việt Nam").
 * **Places** named only inside a body's name ("Mạng lưới ... Singapore") are
-  not places the text names; they are dropped (but not the host place of a
-  mission, "Đại sứ quán X tại Hà Nội").
+  not places the text names; they are dropped (but not a province or city
+  written as such, "UBND tỉnh Quảng Nam", nor the host place of a mission,
+  "Đại sứ quán X tại Hà Nội").
 * **Headlines in capitals**: "LÊ VĂN A" written first in a headline takes
   the spelling of the running text ("Lê Văn A") as its name.
 * **Posts**: one membership per (person, role, body): a post written twice,
@@ -30,6 +31,8 @@ construction; a foreign-name variant is the same person only when the two
 documents also give the same post.
 """
 from __future__ import annotations
+
+import re
 
 from camket.ontology.iri import canonical
 
@@ -150,6 +153,10 @@ def _orgs(analysis: Analysis) -> None:
                 analysis.merge(keep, drop)
 
 
+# a place written after these inside a body's name is named by the text in its own right
+_QUALIFIER = re.compile(r"(?:(?<![\w])(?:tại|tỉnh|thành phố|TP\.?)\s+)$", re.I)
+
+
 def _only_inside_names(analysis: Analysis) -> None:
     """Drop places and bodies named only inside another body's or an event's name."""
     hosts = MentionIndex(analysis, ("org", "event"))
@@ -165,8 +172,8 @@ def _only_inside_names(analysis: Analysis) -> None:
                 continue
 
             def inside(m) -> bool:
-                if analysis.canon[max(0, m.span.start - 4):m.span.start].casefold() == "tại ":
-                    return False  # "Đại sứ quán X tại [Hà Nội]": the host place is named
+                if _QUALIFIER.search(analysis.canon, max(0, m.span.start - 12), m.span.start):
+                    return False  # "Đại sứ quán X tại [Hà Nội]", "UBND tỉnh [Quảng Nam]": a named place
                 k = word_index_at_or_after_words(hosts.ws, m.span.start)
                 return any(m.span in h.span and m.span != h.span and h.entity is not ent
                            for h in hosts.covering(k, ("org", "event")))

@@ -87,3 +87,8 @@ def test_headline_capitals_take_the_running_text_spelling():
     (p,) = a.entities_of("person")
     assert p.name == "Lê Minh Khuê" and p.aliases == ["LÊ MINH KHUÊ"]
     assert [(m.title, m.org.name) for m in a.memberships] == [("Thủ tướng", "Chính phủ")]
+
+
+def test_a_province_written_as_such_or_a_host_place_inside_a_body_name_is_kept():
+    a = run("Phó Chủ tịch UBND tỉnh Gia Lai dự họp với Đại sứ quán Phần Lan tại Hà Nội và Bộ Ngoại giao Singapore.")
+    assert {e.name for e in a.entities_of("place")} == {"Gia Lai", "Hà Nội"}
