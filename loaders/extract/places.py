@@ -221,6 +221,8 @@ def places(analysis: Analysis) -> None:
                     start, end = ws[first].start, ws[a_end - 1].end
                     written = analysis.text[start:end]
                     ent = analysis.entity("place", written, key=canonical(written), place_type=ptype)
+                    if keep and not ws[name_start].text.isdigit():  # "huyện Hoằng Hóa" is also "Hoằng Hóa"
+                        ent.add_spelling(analysis.text[ws[name_start].start:end])
                     add_mention(analysis, "place", start, end, ent, place_type=ptype)
                     i = a_end
                     continue

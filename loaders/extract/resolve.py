@@ -155,6 +155,7 @@ def _orgs(analysis: Analysis) -> None:
 
 # a place written after these inside a body's name is named by the text in its own right
 _QUALIFIER = re.compile(r"(?:(?<![\w])(?:tại|tỉnh|thành phố|TP\.?)\s+)$", re.I)
+_QUALIFIED = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s", re.I)
 
 
 def _only_inside_names(analysis: Analysis) -> None:
@@ -172,7 +173,8 @@ def _only_inside_names(analysis: Analysis) -> None:
                 continue
 
             def inside(m) -> bool:
-                if _QUALIFIER.search(analysis.canon, max(0, m.span.start - 12), m.span.start):
+                if _QUALIFIER.search(analysis.canon, max(0, m.span.start - 12), m.span.start) \
+                        or _QUALIFIED.match(analysis.canon, m.span.start):
                     return False  # "Đại sứ quán X tại [Hà Nội]", "UBND tỉnh [Quảng Nam]": a named place
                 k = word_index_at_or_after_words(hosts.ws, m.span.start)
                 return any(m.span in h.span and m.span != h.span and h.entity is not ent

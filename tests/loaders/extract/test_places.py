@@ -98,3 +98,9 @@ def test_a_person_after_an_unnamed_province_is_no_place():
     a = run("Phó Chủ tịch UBND tỉnh Trần Văn Sáu chủ trì. Chủ tịch UBND thành phố Phan Thị Mơ dự. "
             "Đoàn sang tỉnh Hà Bắc và tỉnh Vân Nam.")
     assert sorted(places(a)) == ["Hà Bắc", "Vân Nam"]
+
+
+def test_a_district_is_also_spelled_without_its_administrative_word():
+    a = run("Đại biểu huyện Mê Linh và quận 3 phát biểu.")
+    aliases = {e.name: e.aliases for e in a.entities_of("place")}
+    assert aliases == {"huyện Mê Linh": ["Mê Linh"], "quận 3": []}

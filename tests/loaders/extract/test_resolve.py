@@ -90,5 +90,6 @@ def test_headline_capitals_take_the_running_text_spelling():
 
 
 def test_a_province_written_as_such_or_a_host_place_inside_a_body_name_is_kept():
-    a = run("Phó Chủ tịch UBND tỉnh Gia Lai dự họp với Đại sứ quán Phần Lan tại Hà Nội và Bộ Ngoại giao Singapore.")
-    assert {e.name for e in a.entities_of("place")} == {"Gia Lai", "Hà Nội"}
+    a = run("Phó Chủ tịch UBND tỉnh Gia Lai dự họp với Đại sứ quán Phần Lan tại Hà Nội, Sở Y tế Thành phố "
+            "Hồ Chí Minh và Bộ Ngoại giao Singapore.")
+    assert {e.key for e in a.entities_of("place")} == {"Gia Lai", "Hà Nội", "Thành phố Hồ Chí Minh"}
