@@ -114,6 +114,19 @@ def _field_word(analysis: Analysis, ws: list[Word], folded: list[str], k: int) -
                 or _person_name_at(ws, k) or lex.role_at(ws, k, folded) is not None)
 
 
+def _managed_fields(ws: list[Word], folded: list[str], start: int, k: int) -> bool:
+    """Word ``k`` opens one more field a "Cục / Vụ Quản lý ..." manages: lower case, after
+    "và" or a comma, two or more words before the name stops ("khám, chữa bệnh"; a comma
+    only after a one-word field, "Quản lý thị trường, công an" is a list)."""
+    if "quản lý" not in " ".join(folded[start + 1:start + 3]) or not ws[k - 1].fold.islower():
+        return False
+    n = 0
+    while k + n < len(ws) and (n == 0 or space_joined(ws, k + n)) and not ws[k + n].cap \
+            and not lex.stops_at(ws, k + n) and ws[k + n].fold != "và":
+        n += 1
+    return n >= 2 or (n == 1 and (k + 1 >= len(ws) or not space_joined(ws, k + 1)))
+
+
 def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tuple[int, bool]:
     """Extend a body name from word ``j``; (index after the name, ended on a place)."""
     folded = folded_words(analysis)
@@ -127,6 +140,9 @@ def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tupl
                 if after:
                     k = after
                     continue
+            if gap == "," and k - start == 4 and _managed_fields(ws, folded, start, k):
+                k += 1  # "Cục Quản lý khám, chữa bệnh"
+                continue
             if gap == "&" and w.cap and k - start >= 2 and not lex.is_kind_word(ws, k):
                 k += 1  # "Báo Sức khỏe & Đời sống"
                 continue
@@ -137,6 +153,9 @@ def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tupl
             if k + 1 < len(ws) and ws[k + 1].cap and not ws[k - 1].cap and not lex.is_kind_word(ws, k + 1) \
                     and not _place_at(analysis, ws, k + 1) and not _person_name_at(ws, k + 1):
                 k += 1
+                continue
+            if _managed_fields(ws, folded, start, k + 1):
+                k += 1  # "Cục Quản lý nhà và thị trường bất động sản"
                 continue
             break
         if lex.stops_at(ws, k):

@@ -46,10 +46,15 @@ def _joined_name(ws: list[Word], j: int) -> bool:
     return space_joined(ws, j) or (j > 0 and ws[j].gap == "-" and ws[j].latin)
 
 
+def _syllable_after_hyphen(ws: list[Word], k: int, j: int) -> bool:
+    """The lower-case second syllable of a hyphenated given name: "Jin-woo", "Dong-hyun"."""
+    return k > j and ws[k].gap == "-" and ws[k].latin and ws[k - 1].latin and ws[k - 1].cap
+
+
 def _name_run(ws: list[Word], folded: list[str], j: int, limit: int = MAX_NAME) -> int:
     """Index after the run of capitalised words starting at ``j`` (stops at role/body words)."""
     k = j
-    while k < len(ws) and k - j < limit and ws[k].cap:
+    while k < len(ws) and k - j < limit and (ws[k].cap or _syllable_after_hyphen(ws, k, j)):
         if k > j and not _joined_name(ws, k):
             break
         if k > j and (lex.role_at(ws, k, folded) is not None or lex.is_kind_word(ws, k)):

@@ -135,3 +135,10 @@ def test_a_local_body_without_place_in_a_text_naming_no_province_is_no_body():
 def test_ampersand_and_host_place_of_a_mission():
     a = run("Báo Kinh tế & Đô thị và Đại sứ quán Phần Lan tại Việt Nam ký kết; Bộ Y tế & Bộ Nội vụ dự.")
     assert {"Báo Kinh tế & Đô thị", "Đại sứ quán Phần Lan tại Việt Nam", "Bộ Y tế", "Bộ Nội vụ"} == set(orgs(a))
+
+
+def test_the_fields_a_management_department_manages():
+    a = run("Cục Quản lý nhà và thị trường bất động sản và Cục Quản lý khám, chữa bệnh đã họp. Cục Quản lý "
+            "thị trường và các lực lượng phối hợp; Cục Quản lý thị trường, công an vào cuộc.")
+    assert set(orgs(a)) == {"Cục Quản lý nhà và thị trường bất động sản", "Cục Quản lý khám, chữa bệnh",
+                            "Cục Quản lý thị trường"}

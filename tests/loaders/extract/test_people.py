@@ -115,3 +115,8 @@ def test_a_byline_alone_on_the_last_line_names_the_reporters(last, expected):
 def test_a_capitalised_line_that_is_not_last_is_no_byline():
     a = run("Huyện ven biển khởi công cầu mới.\nHồng Nhung\nBuổi lễ diễn ra sáng nay.")
     assert people(a) == {}
+
+
+def test_hyphenated_given_names_keep_their_lower_case_syllable():
+    a = run("Ông Choi Min-jun và bà Kim Ji-hye dự lễ.")
+    assert set(people(a)) == {"Choi Min-jun", "Kim Ji-hye"}
