@@ -150,3 +150,13 @@ def test_members_of_a_body_include_those_of_the_bodies_under_it(store):
 def statistics_term(value: str):
     import pyoxigraph as ox
     return ox.NamedNode(value)
+
+
+def test_people_in_a_body_read_in_the_post_graph_are_those_of_the_union_graph(store):
+    from bench.bench_queries import PEOPLE_IN_BODY
+    union = "SELECT DISTINCT ?p ?name WHERE { ?m org:organization ?org ; org:member ?p . ?p schema:name ?name }"
+    for body in ("org/cuc-a", "org/bo-b", "org/so-c", "org/chinh-phu"):
+        bound = {"org": statistics_term(ID + body)}
+        new = {(r["p"].value, r["name"].value) for r in store.select(PEOPLE_IN_BODY, bound)}
+        assert new == {(r["p"].value, r["name"].value) for r in store.select(union, bound)}
+        assert new or body == "org/chinh-phu"
