@@ -25,6 +25,7 @@ Sub-organisations: "Cục X thuộc Bộ Y" and "Cục X, Bộ Y" set ``parent``
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from camket.loaders import gazetteer as gz
@@ -114,6 +115,20 @@ def _field_word(analysis: Analysis, ws: list[Word], folded: list[str], k: int) -
                 or _person_name_at(ws, k) or lex.role_at(ws, k, folded) is not None)
 
 
+@functools.lru_cache(maxsize=None)
+def _policy_type_tokens() -> frozenset[tuple[str, ...]]:
+    from .speech_lexicon import policy_types
+    return frozenset(gz.tokens(t.name) for t in policy_types())
+
+
+def _policy_type_at(folded: list[str], k: int) -> bool:
+    """A numbered document starts at ``k`` ("Thông tư số 01/2025/TT-BYT"; "Ban Chỉ đạo
+    Chương trình mục tiêu quốc gia" keeps the programme in its name)."""
+    return any(tuple(folded[k:k + len(t)]) == t and k + len(t) < len(folded)
+               and (folded[k + len(t)] == "số" or folded[k + len(t)][:1].isdigit())
+               for t in _policy_type_tokens())
+
+
 def _managed_fields(ws: list[Word], folded: list[str], start: int, k: int) -> bool:
     """Word ``k`` opens one more field a "Cục / Vụ Quản lý ..." manages: lower case, after
     "và" or a comma, two or more words before the name stops ("khám, chữa bệnh"; a comma
@@ -166,6 +181,8 @@ def _extend_name(analysis: Analysis, ws: list[Word], start: int, j: int) -> tupl
                 return place[1], True
             if k > start and (lex.is_kind_word(ws, k) and k > j) :
                 break
+            if k > j and _policy_type_at(folded, k):
+                break  # "Bộ Y tế sửa đổi [Thông tư số ...]": a document, not the body's name
             if _person_name_at(ws, k) and k > j:
                 break
             if k > j and lex.role_at(ws, k, folded) is not None:

@@ -142,3 +142,8 @@ def test_the_fields_a_management_department_manages():
             "thị trường và các lực lượng phối hợp; Cục Quản lý thị trường, công an vào cuộc.")
     assert set(orgs(a)) == {"Cục Quản lý nhà và thị trường bất động sản", "Cục Quản lý khám, chữa bệnh",
                             "Cục Quản lý thị trường"}
+
+
+def test_a_numbered_document_after_a_body_is_not_part_of_its_name():
+    a = run("Ông Hải kiến nghị Bộ Y tế sửa đổi Thông tư số 07/2024/TT-BYT. Ban Chỉ đạo Quy hoạch vùng đã họp.")
+    assert set(orgs(a)) == {"Bộ Y tế", "Ban Chỉ đạo Quy hoạch vùng"}
