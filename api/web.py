@@ -19,17 +19,20 @@ Routes::
 """
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from camket.ontology import ID
 
-from . import web_data as data, web_document, web_graph, web_models as models, web_search, web_sparql as sparql
+from . import web_data as data, web_document, web_entity, web_graph, web_models as models, web_search, web_sparql as sparql
 from .deps import get_search, get_store
+from .web_lists import DEFAULT_LIMIT, LISTS, Paging
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -46,8 +49,13 @@ VALUE_LABELS = {  # attribute values as the pages show them: Vietnamese (English
 ENV.filters["label"] = lambda value: VALUE_LABELS.get(value, value)
 ENV.filters["safe_href"] = lambda url: url if url and url.startswith(("/", "#", "http://", "https://")) else None
 
-router = APIRouter(prefix="/web", tags=["web pages"])
 
+
+def _start_clock(request: Request) -> None:
+    request.state.web_t0 = time.perf_counter()
+
+
+router = APIRouter(prefix="/web", tags=["web pages"], dependencies=[Depends(_start_clock)])
 
 
 def twin(*schemas: str) -> dict:
@@ -65,12 +73,19 @@ def wants_json(request: Request) -> bool:
 
 
 def render(request: Request, template: str, page: dict, as_json: bool, status: int = 200) -> Response:
-    """The page as HTML, or its data as JSON (the twin)."""
+    """The page as HTML, or its data as JSON (the twin), with the server's time in a
+    ``Server-Timing`` header: ``data`` (queries) and ``render`` (template or JSON encoding)."""
+    t0 = getattr(request.state, "web_t0", None)
+    t1 = time.perf_counter()
     if as_json or wants_json(request):
-        return JSONResponse(page, status_code=status)
-    json_url = request.url.path + ".json" + (f"?{request.url.query}" if request.url.query else "")
-    html = ENV.get_template(template).render(page=page, json_url=json_url, path=request.url.path)
-    return HTMLResponse(html, status_code=status)
+        response: Response = JSONResponse(page, status_code=status)
+    else:
+        json_url = request.url.path + ".json" + (f"?{request.url.query}" if request.url.query else "")
+        html = ENV.get_template(template).render(page=page, json_url=json_url, path=request.url.path)
+        response = HTMLResponse(html, status_code=status)
+    timing = f"render;dur={(time.perf_counter() - t1) * 1000:.1f}"
+    response.headers["Server-Timing"] = (f"data;dur={(t1 - t0) * 1000:.1f}, " if t0 else "") + timing
+    return response
 
 
 def not_found(request: Request, message: str, as_json: bool) -> Response:
@@ -111,14 +126,24 @@ def search_html(request: Request, q: str = Query("", description="words, accents
 
 # ---------------------------------------------------------------- entities and documents
 
-PAGE_LIMIT = Query(20, ge=1, le=500, description="statements, pledges, documents and mentions shown")
+PAGE_LIMIT = Query(DEFAULT_LIMIT, ge=1, le=500, description="items shown of each list (posts, statements, "
+                                                              "pledges, documents)")
+
+
+def paging(request: Request, limit: int = PAGE_LIMIT, posts_offset: int = Query(0, ge=0, description="first post shown"),
+           statements_offset: int = Query(0, ge=0, description="first statement shown"),
+           pledges_offset: int = Query(0, ge=0, description="first pledge shown"),
+           documents_offset: int = Query(0, ge=0, description="first document shown")) -> Paging:
+    """Which slice of each list of an entity page is shown; ``prev``/``next`` links move one list."""
+    offsets = dict(zip(LISTS, (posts_offset, statements_offset, pledges_offset, documents_offset)))
+    return Paging(request.url.path.removesuffix(".json"), limit, offsets)  # url: set from the IRI
 
 
 def _iri(path: str) -> str:
     return f"{ID}{path.strip('/')}"
 
 
-def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
+def _by_iri(request: Request, path: str, as_json: bool, pages: Paging) -> Response:
     store, iri = get_store(request), _iri(path)
     try:
         kind = data.kind_of(store, iri)
@@ -130,7 +155,8 @@ def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
         merged_into = data.canonical(store, iri)
         if merged_into and merged_into != iri:  # a researcher merged it: one page per entity
             return RedirectResponse(data.web_url(merged_into) + (".json" if as_json else ""), status_code=303)
-        return render(request, "entity.html", data.entity_page(store, iri, limit), as_json)
+        page = web_entity.entity_page(store, iri, replace(pages, url=data.web_url(iri)))
+        return render(request, "entity.html", page, as_json)
     if kind in data.FACT_KINDS and not as_json:
         target = web_document.fact_target(store, iri)
         if target:
@@ -140,21 +166,24 @@ def _by_iri(request: Request, path: str, as_json: bool, limit: int) -> Response:
 
 @router.get("/id/{path:path}.json", summary="Entity or document page (JSON twin)",
             response_model=models.EntityPage | models.DocumentPage)
-def entity_json(request: Request, path: str, limit: int = PAGE_LIMIT) -> Any:
+def entity_json(request: Request, path: str, pages: Paging = Depends(paging)) -> Any:
     """The data of the page of ``https://w3id.org/camket/id/{path}``: for a person their posts over
     time, statements with evidence, policies cited and pledges; for a body its members, sub-bodies,
     statements; for a policy its number, type, issuer, date, title, what it implements or is
     implemented by, who cited it, pledges from it; places and events likewise; for a document
-    (``doc/{id}``) its text, facts and every ``spans`` entry to highlight."""
-    return _by_iri(request, path, True, limit)
+    (``doc/{id}``) its text, facts and every ``spans`` entry to highlight. The long lists (``posts``,
+    ``statements``, ``pledges``, ``documents``) come one page at a time as ``{total, limit, offset,
+    items, prev, next}``; ``{list}_offset`` moves one list, ``prev``/``next`` are the page urls that do;
+    ``evidence`` holds the entity's mentions in the documents shown."""
+    return _by_iri(request, path, True, pages)
 
 
 @router.get("/id/{path:path}", response_class=HTMLResponse, responses=twin("EntityPage", "DocumentPage"), summary="Entity or document page")
-def entity_html(request: Request, path: str, limit: int = PAGE_LIMIT) -> Any:
+def entity_html(request: Request, path: str, pages: Paging = Depends(paging)) -> Any:
     """The page of ``https://w3id.org/camket/id/{path}``. Documents highlight every extracted span;
     ``#char=s,e`` highlights and scrolls to one span. Statements and pledges redirect to their
     evidence in the document."""
-    return _by_iri(request, path, False, limit)
+    return _by_iri(request, path, False, pages)
 
 
 def _graph(request: Request, path: str, as_json: bool) -> Response:

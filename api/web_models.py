@@ -7,15 +7,28 @@ anchored at the span (``/web/id/doc/{id}#char=s,e``).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import DocRef, Document, Evidence, Page, Pledge, Post, Statement
+from .models import DocRef, Document, Evidence, Pledge, Post, Statement
+
+
+T = TypeVar("T")
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
+
+
+class WebList(BaseModel, Generic[T]):
+    """One page of a long list of an entity page (the same in the HTML page and its twin)."""
+    total: int = Field(description="how many there are in all")
+    limit: int
+    offset: int = Field(description="the first shown (``{list}_offset`` in the page url)")
+    items: list[T]
+    prev: str | None = Field(None, description="the page url showing the previous items of this list")
+    next: str | None = Field(None, description="the page url showing the next items of this list")
 
 
 class WebRef(_Open):
@@ -70,15 +83,14 @@ class EntityPage(_Open):
     graph_url: str
     attributes: list[Attribute]
     relations: list[Relation]
-    posts: list[Post] | None = Field(None, description="person: posts over time; body: members and posts")
-    statements: Page[Statement] | None = None
-    pledges: Page[Pledge] | None = None
+    posts: WebList[Post] | None = Field(None, description="person: posts over time; body: members and posts")
+    statements: WebList[Statement] | None = None
+    pledges: WebList[Pledge] | None = None
     policies_cited: list[WebRef] | None = Field(None, description="person or body: policies their statements cite")
     cited_by: list[WebRef] | None = Field(None, description="policy: speakers (and documents) citing it")
     speakers: list[WebRef] | None = Field(None, description="event: who spoke there")
-    documents: list[DocRef] = Field(description="the newest documents mentioning it (``limit`` of them)")
-    documents_total: int
-    evidence: list[Evidence]
+    documents: WebList[DocRef] = Field(description="the documents mentioning it, newest first")
+    evidence: list[Evidence] = Field(description="its mentions in the documents shown (a few per document)")
 
 
 class HighlightSpan(_Open):

@@ -106,13 +106,14 @@ def test_json_twin_by_suffix_and_by_accept_header(client):
 def test_person_page(client):
     page = client.get(PERSON + ".json").json()
     assert page["kind"] == "person" and page["name"] == "Lò Văn Thạch"
-    assert [p["role"] for p in page["posts"]] == ["Giám đốc"]
-    assert page["posts"][0]["first_seen"] == "2031-04-12"
+    assert [p["role"] for p in page["posts"]["items"]] == ["Giám đốc"]
+    assert page["posts"]["items"][0]["first_seen"] == "2031-04-12"
     assert page["statements"]["total"] == 2
     direct = next(s for s in page["statements"]["items"] if s["kind"] == "direct")
     assert direct["event"]["name"].startswith("Diễn đàn") and direct["evidence"][0]["url"].startswith(DOC)
     assert [p["name"] for p in page["policies_cited"]] == ["81-NQ/TW"]
-    assert page["documents_total"] == 1 and page["documents"][0]["id"] == DOC_ID
+    assert page["documents"]["total"] == 1 and page["documents"]["items"][0]["id"] == DOC_ID
+    assert page["evidence"][0]["url"].startswith(DOC + "#char=")
     assert page["pledges"]["items"][0]["deadline"] == "2034"
     html = client.get(PERSON).text
     assert "Chức vụ theo thời gian" in html and "Posts over time" in html
@@ -122,7 +123,7 @@ def test_person_page(client):
 def test_body_page_members_and_sub_bodies(client):
     so = client.get("/web/id/org/" + quote(iri.name_key("Sở Khoa học và Công nghệ tỉnh Hòa Vân")) + ".json").json()
     assert so["kind"] == "organization"
-    assert [p["person"]["name"] for p in so["posts"]] == ["Lò Văn Thạch"]
+    assert [p["person"]["name"] for p in so["posts"]["items"]] == ["Lò Văn Thạch"]
     assert so["statements"]["total"] == 2  # a body's page shows what its members said
     ubnd = client.get("/web/id/org/" + quote(iri.name_key("UBND tỉnh Hòa Vân")) + ".json").json()
     rel = {(r["en"]): [i["name"] for i in r["items"]] for r in ubnd["relations"]}
