@@ -237,8 +237,11 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
     if row["next"] == "cap" and not ws[j].cap:
         return None
     end, on_place = _extend_name(analysis, ws, i, j)
-    if on_place and row["kind"] in POSTED_ABROAD:
-        end = _posted_at(analysis, ws, end)
+    if on_place and (row["kind"] in POSTED_ABROAD or _foreign_country_at(analysis, ws, end)):
+        end = _posted_at(analysis, ws, end)  # "Hiệp hội Doanh nghiệp Hàn Quốc [tại Việt Nam]"
+    if on_place and row["next"] == "any" and end > j and _place_at(analysis, ws, j) \
+            and _place_at(analysis, ws, j)[1] == end:
+        return None  # "Tập đoàn Hàn Quốc", "doanh nghiệp Nhật Bản": a nationality, not a name
     # drop trailing lower-case words that close nothing ("Trung tâm giải pháp")
     if end <= j:
         return None
@@ -305,6 +308,14 @@ def _home_place(analysis: Analysis, level: str) -> str | None:
 
 
 POSTED_ABROAD = {"Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Văn phòng đại diện"}
+
+
+def _foreign_country_at(analysis: Analysis, ws: list[Word], end: int) -> bool:
+    """The body's name ends on a foreign country (the word before ``end``)."""
+    for m in analysis.mentions:
+        if m.kind == "place" and m.span.end == ws[end - 1].end and m.entity is not None:
+            return m.entity.attrs.get("place_type") == "country" and m.entity.key != "Việt Nam"
+    return False
 
 
 def _posted_at(analysis: Analysis, ws: list[Word], end: int) -> int:

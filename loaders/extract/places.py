@@ -28,6 +28,7 @@ Chí Minh" are one place; the mention keeps the spelling as written.
 from __future__ import annotations
 
 import functools
+import re
 
 from camket.loaders import gazetteer as gz
 from camket.ontology.iri import canonical
@@ -35,6 +36,7 @@ from camket.ontology.iri import canonical
 from ..model import Analysis
 from ..pipeline import component
 from .actors_text import (Word, add_mention, dash_or_space_joined, sentence_initial,
+                          word_index_at_or_after_words,
                           space_joined, words)
 
 HONORIFIC_BEFORE = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ"}
@@ -181,6 +183,34 @@ def _admin(ws: list[Word], i: int) -> tuple[int, int, str, bool] | None:
     return None
 
 
+_LISTED = re.compile(r"(?<![\w])(?:[Cc]ác|[Nn]hững)\s+(?P<head>huyện|tỉnh|thành phố|quận|xã|thị xã|địa phương)"
+                     r"(?![\w])[^.;:\n]{0,40}?\s+như\s*:?\s*")
+
+
+def _listed_units(analysis: Analysis, ws: list[Word]) -> None:
+    """"các huyện miền núi như Kỳ Sơn, Tương Dương và Quế Phong": places the gazetteer may not hold."""
+    types = {"tỉnh": "province", "thành phố": "city"}
+    for m in _LISTED.finditer(analysis.canon):
+        j = word_index_at_or_after_words(ws, m.end())
+        while j < len(ws) and ws[j].cap:
+            k = j + 1
+            while k < len(ws) and space_joined(ws, k) and ws[k].cap and k - j < 4:
+                k += 1
+            start, end = ws[j].start, ws[k - 1].end
+            if not any(mm.kind == "place" and mm.span.start < end and start < mm.span.end
+                       for mm in analysis.mentions):
+                written = analysis.text[start:end]
+                ptype = types.get(m.group("head"), "region")
+                ent = analysis.entity("place", written, key=canonical(written), place_type=ptype)
+                add_mention(analysis, "place", start, end, ent, place_type=ptype)
+            if k < len(ws) and ws[k].gap.strip() == "," and ws[k].cap:
+                j = k
+            elif k + 1 < len(ws) and space_joined(ws, k) and ws[k].fold == "và" and ws[k + 1].cap:
+                j = k + 1
+            else:
+                break
+
+
 @component("places")
 def places(analysis: Analysis) -> None:
     ws = words(analysis)
@@ -203,8 +233,9 @@ def places(analysis: Analysis) -> None:
                 continue
             if p.ambiguous and not _clear(ws, i, n) and not _after_role(ws, folded, i):
                 continue
-            if _inside_name(ws, i):
-                continue
+            if _inside_name(ws, i) or (p.row["type"] == "country" and i > 0 and ws[i - 1].fold == "tiếng"
+                                       and space_joined(ws, i)):
+                continue  # "tiếng Anh" is a language
             hit = (p, n)
             break
         if hit is None:
@@ -240,3 +271,4 @@ def places(analysis: Analysis) -> None:
         ent = analysis.entity("place", written, key=canonical(p.row["name"]), place_type=ptype)
         add_mention(analysis, "place", start, end, ent, place_type=ptype)
         i += n
+    _listed_units(analysis, ws)

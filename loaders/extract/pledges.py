@@ -151,7 +151,7 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
     if cue.lastgroup == "commit":
         st = _introduced_by(analysis, cue)
         if st is not None:  # "ông X, Giám đốc Y cam kết ...": the speaker, not the body in his post
-            return st.speaker, cue.start()
+            return _said_subject(analysis, st) or (st.speaker, cue.start())
         m = re.match(r"\s+của\s+", canon[cue.end():cue.end() + 8])
         found = _entity_starting(analysis, cue.end() + m.end(), 1) if m else None
         if found:
@@ -175,6 +175,21 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
             if span.end <= coord.start() and canon[span.end:coord.start()].strip() == "" and span.start >= sent.start:
                 return ent, span.start
     return None
+
+
+def _said_subject(analysis: Analysis, st: Statement) -> tuple[Entity, int] | None:
+    """"X cam kết công ty sẽ ...": the body that is the subject of the promised clause."""
+    canon = analysis.canon
+    se = re.search(r"(?<![\w])sẽ(?![\w])", canon[st.span.start:st.span.end])
+    if se is None:
+        return None
+    pos = st.span.start + se.start()
+    who = speaker_before(analysis, pos, st.span.start, kinds=("org", "place"), direct_first=True)
+    if who is not None:
+        return who
+    generic = _GENERIC_SUBJECT.search(canon, max(0, st.span.start - 1), pos)
+    found = _recent_of_kind(analysis, generic.group("w"), pos) if generic else None
+    return (found, generic.start("w")) if found is not None else None
 
 
 def _introduced_by(analysis: Analysis, cue: re.Match) -> Statement | None:
@@ -394,7 +409,9 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple
     if any(c.lastgroup in SPLIT_KINDS for c in cues):
         cues = [c for c in cues if c.lastgroup in SPLIT_KINDS]
     segs: list[list] = []
-    for cue in cues:
+    for n, cue in enumerate(cues):
+        if cue.lastgroup == "due" and any(c.lastgroup in ("future", "commit", "strive", "plan") for c in cues[n + 1:]):
+            continue  # "trong năm 2025, UBND tỉnh sẽ ...": the time of the pledge after it
         if segs and (cue.start() - segs[-1][3].start() <= 25 or cue.lastgroup == "due"):
             continue  # "... sẽ thông xe trong quý III": the time of the pledge before
         if segs and cue.lastgroup == "deadline" and not _has_deadline(analysis, Span(segs[-1][1], cue.start())):
@@ -496,6 +513,9 @@ def pledges(analysis: Analysis) -> None:
     analysis.pledges.extend(sorted(found.values(), key=lambda p: p.span.start))
 
 
+_CUE_WORDS = set(fold("sẽ cam kết phấn đấu đặt mục tiêu đề ra").split())
+
+
 def _merge_headline(analysis: Analysis, found: dict) -> None:
     """A headline that restates a pledge of the body (its words are in it) is that pledge's evidence."""
     head = headline(analysis)
@@ -505,7 +525,9 @@ def _merge_headline(analysis: Analysis, found: dict) -> None:
     for key, pl in list(found.items()):
         if not pl.span in head:
             continue
-        words = set(fold(pl.span.of(canon)).split())
+        cues = find_cues(analysis, head)
+        clause = _clause_start(analysis, head, cues[0].start()) if cues else pl.span.start
+        words = set(fold(canon[max(clause, pl.span.start):pl.span.end]).split()) - _CUE_WORDS
         for other in found.values():
             if other is not pl and other.span.start >= head.end \
                     and len(words & set(fold(other.span.of(canon)).split())) >= 0.8 * len(words):

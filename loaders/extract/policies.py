@@ -41,8 +41,8 @@ _IMPLEMENTS = re.compile(r"\s*,?\s*(?:để\s+|nhằm\s+)?(?:triển khai thực
 APPROVED = {"Đề án", "Quy hoạch", "Chiến lược", "Chương trình", "Chương trình hành động", "Kế hoạch",
             "Chương trình mục tiêu quốc gia"}
 _APPROVES = re.compile(r"\s*,?\s*(?:về việc\s+)?phê duyệt\s*")
-_APPROVED_AT = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:đã\s+)?được\s+(?:[^,.;]{0,40}?\s+)?phê duyệt\s+"
-                          r"(?:tại|theo|bằng)\s*")
+_APPROVED_AT = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:(?:đã\s+)?được\s+(?:[^,.;]{0,40}?\s+)?|"
+                          r"(?:mà|do)\s+[^,.;]{0,40}?\s+(?:đã\s+)?)phê duyệt\s+(?:tại|theo|bằng)\s*")
 _ISSUES_PROGRAMME = re.compile(r"\s*,?\s*(?:đã\s+|để\s+)?ban hành\s*$")
 
 

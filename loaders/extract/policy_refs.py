@@ -144,7 +144,7 @@ def _compiled():
     named = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode == 'named'])})"
                        rf"\s+(?P<name>[{UPPER}]\w*(?:\s+(?!(?:và|của|năm|được|đã|có|là|để|với|trong|tại|về|"
                        rf"này|đó|sẽ|cũng|thì|mà|cho|theo|khi|đang|vừa|mới|cần|phải|bị|nay|hiện|hiện hành|quy định|"
-                       rf"nêu|ghi|mới|đã)\b)[\w-]+){{0,4}})")
+                       rf"nêu|ghi|mới|đã|dự kiến|đang|vẫn|chưa|không|còn)\b)[\w-]+){{0,4}})")
     titled = re.compile(rf"(?P<type>{_type_pattern([t for t in types if t.mode in ('titled', 'quoted', 'issued')])})"
                         r"(?:\s+(?:về|về việc))?\s+(?P<q>\")?")
     return by_name, (typed_number, uncoded_number), abbrev, bare, congress, named, titled

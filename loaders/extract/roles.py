@@ -24,10 +24,13 @@ Cục X, whose parent is Bộ Y), or a body the role word itself names
 unit written after the role that no other rule took ("Chuyên gia giải pháp,
 Acme Việt Nam" → Acme Việt Nam, created here), or the role's default
 body ("Thủ tướng" → Chính phủ) when the title names no place either.
+
+"đại biểu X (Đoàn ĐBQH tỉnh Y)" makes X a delegate of the body in brackets.
 """
 from __future__ import annotations
 
 import functools
+import re
 
 from camket.loaders import gazetteer as gz
 from camket.ontology.iri import canonical
@@ -232,6 +235,28 @@ class _Roles:
             j = title_end if title_end > j else j + 1
 
 
+_DELEGATE_OF = re.compile(r"(?:^|[\s,(])[Đđ]ại biểu\s+$")
+
+
+def _delegates(analysis: Analysis) -> None:
+    """"đại biểu Nguyễn Văn A (Đoàn ĐBQH tỉnh X)": a delegate of the body in brackets."""
+    canon = analysis.canon
+    orgs = {s.start: (s, e) for e in analysis.entities_of("org") for s in e.spans}
+    for person in analysis.entities_of("person"):
+        for span in person.spans:
+            if not _DELEGATE_OF.search(canon, max(0, span.start - 12), span.start):
+                continue
+            opening = re.match(r"\s*\(\s*", canon[span.end:span.end + 4])
+            found = orgs.get(span.end + opening.end()) if opening else None
+            if found is None or not canon.startswith(")", found[0].end):
+                continue
+            start = canon.rfind("ại biểu", 0, span.start) - 1
+            analysis.memberships.append(Membership(person=person, title=analysis.text[start:start + 8],
+                                                   role="Đại biểu", org=found[1],
+                                                   span=Span(start, found[0].end + 1), date=analysis.date))
+
+
 @component("roles")
 def roles(analysis: Analysis) -> None:
     _Roles(analysis).run()
+    _delegates(analysis)

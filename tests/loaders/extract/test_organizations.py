@@ -147,3 +147,8 @@ def test_the_fields_a_management_department_manages():
 def test_a_numbered_document_after_a_body_is_not_part_of_its_name():
     a = run("Ông Hải kiến nghị Bộ Y tế sửa đổi Thông tư số 07/2024/TT-BYT. Ban Chỉ đạo Quy hoạch vùng đã họp.")
     assert set(orgs(a)) == {"Bộ Y tế", "Ban Chỉ đạo Quy hoạch vùng"}
+
+
+def test_a_nationality_after_a_company_head_is_no_name_and_a_foreign_body_keeps_its_host():
+    a = run("Tập đoàn Hàn Quốc cam kết rót vốn. Hiệp hội Doanh nghiệp Nhật Bản tại Việt Nam kiến nghị.")
+    assert set(orgs(a)) == {"Hiệp hội Doanh nghiệp Nhật Bản tại Việt Nam"}

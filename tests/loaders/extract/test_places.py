@@ -104,3 +104,8 @@ def test_a_district_is_also_spelled_without_its_administrative_word():
     a = run("Đại biểu huyện Mê Linh và quận 3 phát biểu.")
     aliases = {e.name: e.aliases for e in a.entities_of("place")}
     assert aliases == {"huyện Mê Linh": ["Mê Linh"], "quận 3": []}
+
+
+def test_units_listed_after_a_plural_head_and_languages_are_not_countries():
+    a = run("Các huyện miền núi như Mường Tè, Sìn Hồ và Nậm Nhùn còn khó khăn. Giáo viên tiếng Anh còn thiếu.")
+    assert {e.name for e in a.entities_of("place")} == {"Mường Tè", "Sìn Hồ", "Nậm Nhùn"}

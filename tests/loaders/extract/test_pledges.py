@@ -299,3 +299,20 @@ def test_a_directed_task_with_its_time_is_the_directors():
     a = analyse("Phó Chủ tịch Đào Văn Lực yêu cầu Sở Xây dựng hoàn thành hồ sơ thiết kế trong quý III năm 2025.",
                 people=["Đào Văn Lực"], orgs=["Sở Xây dựng"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Đào Văn Lực", "2025-09")]
+
+
+def test_a_promise_about_a_body_is_the_bodys_and_a_time_before_se_is_its_deadline():
+    a = analyse("Ông Park Min-ho, Tổng Giám đốc Công ty TNHH Sao Mai Vina cho biết nhà máy đã mở rộng. "
+                "Ông Park cũng cam kết công ty sẽ dành 2 triệu USD mỗi năm để đào tạo kỹ sư. "
+                "Ông Lò Văn Sáu cho biết, trong năm 2026, Sở Y tế sẽ xây thêm 3 trạm y tế.",
+                people=["Park Min-ho", "Park", "Lò Văn Sáu"], orgs=["Công ty TNHH Sao Mai Vina", "Sở Y tế"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [
+        ("Công ty TNHH Sao Mai Vina", None), ("Sở Y tế", "2026")]
+
+
+def test_a_headline_stating_a_target_merges_with_the_body_target():
+    text = ("Lào Cai tổng kết 3 năm du lịch, đặt mục tiêu đón 10 triệu lượt khách\n"
+            "Sáng nay, Lào Cai tổng kết 3 năm phát triển du lịch.\n"
+            "Theo ông Lò Văn Sáu, tỉnh sẽ phấn đấu đón 10 triệu lượt khách vào năm 2027.")
+    a = analyse(text, people=["Lò Văn Sáu"], places=["Lào Cai"])
+    assert [(p.actor.name, len(p.evidence)) for p in a.pledges] == [("Lào Cai", 2)]

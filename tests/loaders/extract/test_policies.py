@@ -201,3 +201,10 @@ def test_a_plan_and_the_decision_approving_it_are_one_document():
     assert set(p) == {"812/QĐ-TTg", "934/QĐ-TTg"}
     assert p["812/QĐ-TTg"].attrs["title"] == "Phát triển rừng ven biển"
     assert "Quy hoạch cảng cá II" in p["934/QĐ-TTg"].aliases
+
+
+def test_a_programme_approved_in_a_relative_clause_and_a_law_name_before_du_kien():
+    a = run("Cần triển khai Chương trình phát triển nhân lực ngành đường sắt đến năm 2030 mà Thủ tướng "
+            "đã phê duyệt tại Quyết định số 321/QĐ-TTg. Luật Đường sắt dự kiến được thông qua.")
+    p = policies(a)
+    assert set(p) == {"321/QĐ-TTg", "Luật Đường sắt"}

@@ -141,3 +141,13 @@ def test_district_committee_then_name():
     assert posts(a) == [("Phạm Tuấn Long", "Chủ tịch UBND quận Ba Đình", "Chủ tịch", "UBND quận Ba Đình")]
     (org,) = a.entities_of("org")
     assert org.key == "Ủy ban nhân dân quận Ba Đình"
+
+
+def test_a_delegate_of_the_delegation_in_brackets():
+    from camket.loaders.pipeline import Pipeline
+    from camket.loaders.read import SourceDocument
+    text = "Góp ý, đại biểu Hà Thị Lụa (Đoàn ĐBQH tỉnh Yên Bái) cho rằng cần làm rõ."
+    a = Pipeline(("structure", "places", "organizations", "people", "roles"))(
+        SourceDocument(doc_id="t", text=text, source="t.txt", sha256="0" * 64))
+    assert [(m.person.name, m.role, m.org.name) for m in a.memberships] == [
+        ("Hà Thị Lụa", "Đại biểu", "Đoàn ĐBQH tỉnh Yên Bái")]

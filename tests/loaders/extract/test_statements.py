@@ -220,3 +220,11 @@ def test_a_post_written_with_its_body_names_its_holder_not_the_body():
             "các sở khẩn trương ban hành kế hoạch thực hiện nghị quyết.")
     a = analyse(text, people=["Vi Văn Kha"], orgs=["Tỉnh ủy"])
     assert [(s.speaker.name, s.verb) for s in a.statements] == [("Vi Văn Kha", "đề nghị")]
+
+
+def test_quote_closed_by_a_manner_word_and_a_debate_verb():
+    text = ('"Hỗ trợ như vậy là chưa đến nơi đến chốn", bà Lò Thị Mai thẳng thắn. '
+            "Ông Đinh Công Tuấn tranh luận lại, khẳng định dữ liệu là tài nguyên quốc gia.")
+    a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
+    assert [(s.speaker.name, s.kind) for s in a.statements] == [("Lò Thị Mai", "direct"),
+                                                                ("Đinh Công Tuấn", "reported")]
