@@ -2,27 +2,31 @@
 
     python -m bench.bench_pages --articles 1000
     python -m bench.bench_pages --articles 100 --no-append        # smoke
-    python -m bench.bench_pages --store /tmp/x/store                # reuse a store
+    python -m bench.bench_pages --store /tmp/x/store                # reuse a store (opened read-only)
 
 Builds a store from ``--articles`` synthetic articles (the same path as
 :mod:`bench.bench_queries`: by default the generator's oracle graphs, so every
 fact the text states is there) or reuses ``--store``, builds the search index,
 then requests each page (HTML and its JSON twin) through the ASGI app
-in-process (no network) and reports p50/p95/max per page. The busiest
+in-process (no network) and reports the first request ("cold": nothing of
+that entity kept yet) and p50/p95/max of the next ``--reps``. The busiest
 entities are picked on purpose (most statements, most members, most
-mentioned), so the numbers are the worst pages rather than typical ones.
+mentioned), so the numbers are the worst pages rather than typical ones;
+the busiest body is also measured at the second page of each of its lists.
+The search index of a ``--store`` is built only when it is missing.
 Target: every page under 200 ms server-side.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
 
-from bench.common import percentile, report, table
+from bench.common import load_average, percentile, report, table
 
 TARGET_MS = 200.0
 BUSIEST = {  # page label -> query whose first column is the entity (busiest first)
@@ -54,6 +58,9 @@ def page_urls(store) -> list[tuple[str, str]]:
         urls.append((label, url))
         if label.startswith(("person", "place")):
             urls.append((f"graph of {label}", url.replace("/web/id/", "/web/graph/", 1)))
+        if label.startswith("body"):
+            urls.append((f"{label}, 2nd page of every list", url + "?" + "&".join(
+                f"{name}_offset=20" for name in ("posts", "statements", "pledges", "documents"))))
     name = store.select("SELECT ?n WHERE { ?s ck:speaker ?x . ?x a schema:Person ; schema:name ?n } LIMIT 1")
     if name:
         urls.append(("search: a person's name, no accents", f"/web/search?q={quote(fold(name[0]['n'].value))}"))
@@ -66,15 +73,17 @@ def page_urls(store) -> list[tuple[str, str]]:
     return [(label, url) for label, url in urls if url]
 
 
-def measure(client, url: str, reps: int) -> tuple[list[float], int, int]:
-    """Milliseconds per request (after one warm-up), status code, response bytes."""
+def measure(client, url: str, reps: int) -> tuple[float, list[float], int, int]:
+    """Milliseconds of the first request and of the ``reps`` next ones, status code, response bytes."""
+    t0 = time.perf_counter()
     r = client.get(url)
+    first = (time.perf_counter() - t0) * 1000
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
         r = client.get(url)
         times.append((time.perf_counter() - t0) * 1000)
-    return times, r.status_code, len(r.content)
+    return first, times, r.status_code, len(r.content)
 
 
 def raw_query_ms(store, name: str) -> tuple[float, int]:
@@ -93,21 +102,21 @@ def twin(url: str) -> str:
     return path + ".json" + (f"?{query}" if query else "")
 
 
-def run(store, reps: int) -> tuple[list[list], float]:
+def run(store, reps: int, sync_index: bool = True) -> tuple[list[list], float]:
     from fastapi.testclient import TestClient
 
     from camket.api.app import create_app
     from camket.api.settings import Settings
     from camket.search import SearchIndex
     t0 = time.perf_counter()
-    search = SearchIndex.for_store(store, build=True)
+    search = SearchIndex.for_store(store, build=sync_index)
     index_s = time.perf_counter() - t0
     rows = []
     with TestClient(create_app(store, Settings(query_timeout=30, max_rows=100_000), search=search)) as client:
         for label, url in page_urls(store):
             for variant, u in (("HTML", url), ("JSON", twin(url))):
-                times, status, size = measure(client, u, reps)
-                rows.append([label, variant, status, size // 1024, percentile(times, 50), percentile(times, 95),
+                first, times, status, size = measure(client, u, reps)
+                rows.append([label, variant, status, size // 1024, first, percentile(times, 50), percentile(times, 95),
                              max(times), "yes" if percentile(times, 95) < TARGET_MS else "NO"])
     return rows, index_s
 
@@ -134,18 +143,27 @@ def main(argv: list[str] | None = None) -> int:
         from bench.bench_queries import build_store
         store, built = build_store(args.articles, args.seed, workdir, args.workers, args.source)
     docs = len(store.documents())
-    rows, index_s = run(store, args.reps)
-    worst = max(r[5] for r in rows)
+    from camket.search import default_path
+    load_before = load_average()
+    rows, index_s = run(store, args.reps, sync_index=not (args.store and default_path(store).exists()))
+    worst = max(r[6] for r in rows)
+    pages = [r for r in rows if not r[0].startswith(("SPARQL", "search"))]
+    worst_page = max(pages, key=lambda r: r[6])
     raw_ms, raw_rows = raw_query_ms(store, "facts-roles")
     notes = [f"{docs:,} documents, {len(store):,} quads" + (f" ({args.articles} synthetic articles, seed "
                                                              f"{args.seed}, {args.source} graphs)" if built else f" (store {args.store}{', ' + args.store_note if args.store_note else ''})"),
-             f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after one warm-up; "
-             "the busiest entity of each kind is measured",
-             f"search index built in {index_s:.1f} s before measuring",
+             f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after the first "
+             "(cold: that entity's ordered lists not yet kept; the very first request also reads the store's "
+             "document order once); the busiest entity of each kind is measured",
+             f"load average (1, 5, 15 min) {load_before} before, {load_average()} after, on {os.cpu_count()} cores",
+             f"search index synced in {index_s:.1f} s before measuring",
              f"the whole-store `facts-roles` query alone (no page) takes {raw_ms:.0f} ms for {raw_rows:,} rows: "
              "that SPARQL page is bound by the query the user ran, not by rendering",
-             f"worst p95: {worst:.0f} ms (target < {TARGET_MS:.0f} ms)"]
-    body = table(["page", "variant", "status", "KB", "p50 ms", "p95 ms", "max ms", f"< {TARGET_MS:.0f} ms"], rows)
+             f"worst p95 of an entity, graph or document page: {worst_page[6]:.0f} ms ({worst_page[0]}, "
+             f"{worst_page[1]}); worst cold: {max(r[4] for r in pages):.0f} ms; worst p95 of any page: {worst:.0f} ms "
+             f"(target < {TARGET_MS:.0f} ms)"]
+    body = table(["page", "variant", "status", "KB", "cold ms", "p50 ms", "p95 ms", "max ms",
+                  f"p95 < {TARGET_MS:.0f} ms"], rows)
     report("Web pages", f"Web page render time ({docs:,} documents)", body, notes, append=not args.no_append)
     return 0 if all(r[2] == 200 for r in rows) else 1  # a missed target is reported, not an error
 

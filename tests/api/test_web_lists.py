@@ -115,3 +115,13 @@ def test_page_links_leave_default_limit_and_zero_offsets_out():
     assert paging.link("statements", 0) == "/web/id/org/x#statements"
     assert paging.page("documents", 20, list(range(20)))["next"] is None
     assert paging.page("documents", 21, list(range(20)))["next"] == "/web/id/org/x?statements_offset=40&documents_offset=20#documents"
+
+
+def test_openapi_documents_the_paged_lists(client):
+    spec = client.get("/openapi.json").json()
+    params = {p["name"] for p in spec["paths"]["/web/id/{path}.json"]["get"]["parameters"]}
+    assert {"limit", "posts_offset", "statements_offset", "pledges_offset", "documents_offset"} <= params
+    schemas = spec["components"]["schemas"]
+    documents = schemas["EntityPage"]["properties"]["documents"]
+    listed = schemas[documents["$ref"].rsplit("/", 1)[-1]]
+    assert {"total", "limit", "offset", "items", "prev", "next"} <= set(listed["properties"])
