@@ -157,6 +157,8 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
         if found:
             return found[0], cue.start()
     who = speaker_before(analysis, cue.start(), sent.start, kinds=ACTOR_KINDS, direct_first=True)
+    if who and who[0].kind == "place" and _NATIONALITY.search(canon, max(sent.start, who[1] - 20), who[1]):
+        return None  # "Tập đoàn Hàn Quốc cam kết ...": an unnamed company, not the country
     if who:
         return who
     generic = _GENERIC_SUBJECT.search(canon, max(0, sent.start - 1), cue.start())  # "Tỉnh sẽ" opening it
@@ -175,6 +177,19 @@ def _subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
             if span.end <= coord.start() and canon[span.end:coord.start()].strip() == "" and span.start >= sent.start:
                 return ent, span.start
     return None
+
+
+_NATIONALITY = re.compile(r"(?<![\w])(?:[Tt]ập đoàn|[Cc]ông ty|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Hh]ãng|[Qq]uỹ)\s+$")
+_AGENT = re.compile(r"\s*(?:sẽ\s+)?được\s+")
+
+
+def _passive_agent(analysis: Analysis, cue: re.Match, found: tuple[Entity, int]) -> tuple[Entity, int]:
+    """"Luật X dự kiến được Quốc hội thông qua ...": the body after "được" acts, not the law."""
+    m = _AGENT.match(analysis.canon, cue.end())
+    if m is None:
+        return found
+    agent = _entity_starting(analysis, m.end(), 0)
+    return (agent[0], found[1]) if agent and agent[0].kind in ("org", "person") else found
 
 
 def _said_subject(analysis: Analysis, st: Statement) -> tuple[Entity, int] | None:
@@ -314,6 +329,8 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
     # a deadline is an adverbial: the place or body right before it is not its subject
     found = (None if cue.lastgroup in ("deadline", "due") else _subject(analysis, cue, sent)) \
         or _opening(analysis, cue, sent)
+    if found and cue.lastgroup in ("future", "plan"):
+        found = _passive_agent(analysis, cue, found)
     if found and found[0].kind == "policy" and cue.lastgroup in ("future", "commit"):
         return None  # "Luật X sẽ tháo gỡ ...": what a law will do is a forecast, not a pledge
     if found:

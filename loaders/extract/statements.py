@@ -40,7 +40,8 @@ _TITLE_CUE = re.compile(
     r"[Gg]iải thưởng|[Cc]uộc thi|tác phẩm|cuốn sách|bài viết|bộ phim|tiêu đề|slogan)\s*(?:là\s*)?$")
 _LEAD = re.compile(r"(?:\s+(?:lại|thêm)(?=[\s,:]))?(?:\s+(?:với|cho)\s+[^,.:;\"]{1,40}?\s+(?=rằng|:))?"
                    r"[\s,:]*(?:rằng|là)?[\s,:]*")
-_THEO = re.compile(r"(?:Cũng\s+|[Đđ]ồng thời,?\s+)?[Tt]heo\s+")
+_THEO = re.compile(r"(?:Cũng\s+|(?:[Đđ]ồng thời|Tuy nhiên|Ngoài ra|Trong khi đó|Mặt khác),?\s+)?[Tt]heo\s+"
+                   r"(?:(?:báo cáo|đánh giá|thống kê|số liệu)\s+của\s+)?")
 _APPOSITIVE = re.compile(r"\s*(?:[Pp]hó\s+)?(?:giảng viên|chuyên gia|nhà \w+|người \w+|đại diện|nguyên|"
                          r"Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Trưởng \w+|Viện trưởng|Hiệu trưởng|"
                          r"Bí thư|Tổng Thư ký|Đại sứ|Cục trưởng|Vụ trưởng|Thành viên|Ủy viên|Uỷ viên|TS\.?|PGS|GS)\b")
@@ -149,12 +150,24 @@ def _is_noun(canon: str, m: re.Match) -> bool:
             and canon[m.start() - 2] not in ".!?\n") or bool(_NOUN_BEFORE.search(canon, max(0, m.start() - 20), m.start()))
 
 
+def _comma_after_names(analysis: Analysis, start: int, end: int) -> int:
+    """The first comma after ``start`` that is not inside a name ("Sở Lao động, Thương binh và Xã hội")."""
+    comma = analysis.canon.find(",", start, end)
+    while comma != -1:
+        inside = [sp.end for kind in ("org", "person") for e in analysis.entities_of(kind) for sp in e.spans
+                  if sp.start < comma < sp.end]
+        if not inside:
+            return comma
+        comma = analysis.canon.find(",", max(inside), end)
+    return comma
+
+
 def _reported(analysis: Analysis, sent: Span, quotes: list[Span], found: dict) -> list[Statement]:
     """Reported speech in one sentence: the first speech verb with a resolvable subject."""
     canon = analysis.canon
     theo = _THEO.match(canon, sent.start)
     if theo:
-        comma = canon.find(",", theo.end(), sent.end)
+        comma = _comma_after_names(analysis, theo.end(), sent.end)
         nxt = canon.find(",", comma + 1, sent.end) if comma != -1 else -1
         if nxt != -1 and nxt - comma <= 90 and (_APPOSITIVE.match(canon, comma + 1)
                                                 or _person_in(analysis, comma, nxt)):

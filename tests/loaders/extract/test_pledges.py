@@ -316,3 +316,10 @@ def test_a_headline_stating_a_target_merges_with_the_body_target():
             "Theo ông Lò Văn Sáu, tỉnh sẽ phấn đấu đón 10 triệu lượt khách vào năm 2027.")
     a = analyse(text, people=["Lò Văn Sáu"], places=["Lào Cai"])
     assert [(p.actor.name, len(p.evidence)) for p in a.pledges] == [("Lào Cai", 2)]
+
+
+def test_a_nationality_is_no_actor_and_a_passive_agent_acts():
+    a = analyse("Tập đoàn Nhật Bản cam kết rót thêm 2 tỷ USD vào Long An. "
+                "Luật Đường sắt dự kiến được Quốc hội biểu quyết thông qua vào ngày 28/6/2025.",
+                orgs=["Quốc hội"], places=["Nhật Bản", "Long An"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Quốc hội", "2025-06-28")]

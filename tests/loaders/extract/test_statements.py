@@ -228,3 +228,12 @@ def test_quote_closed_by_a_manner_word_and_a_debate_verb():
     a = analyse(text, people=["Lò Thị Mai", "Đinh Công Tuấn"], female=["Lò Thị Mai"])
     assert [(s.speaker.name, s.kind) for s in a.statements] == [("Lò Thị Mai", "direct"),
                                                                 ("Đinh Công Tuấn", "reported")]
+
+
+def test_theo_after_a_connective_and_theo_bao_cao_cua_a_body_with_a_comma():
+    text = ("Tuy nhiên, theo ông Đinh Công Tuấn, kết quả giữa các vùng chưa đồng đều. "
+            "Theo báo cáo của Sở Lao động, Thương binh và Xã hội, tỷ lệ hộ nghèo của tỉnh còn 4,6%.")
+    a = analyse(text, people=["Đinh Công Tuấn"], orgs=["Sở Lao động, Thương binh và Xã hội"])
+    assert [(s.speaker.name, s.span.of(a.text)) for s in a.statements] == [
+        ("Đinh Công Tuấn", "kết quả giữa các vùng chưa đồng đều"),
+        ("Sở Lao động, Thương binh và Xã hội", "tỷ lệ hộ nghèo của tỉnh còn 4,6%")]
