@@ -268,7 +268,23 @@ def _kind_body(analysis: Analysis, ws: list[Word], folded: list[str], i: int):
             run += 1
         if run == len(body) and run <= 3 or 2 <= run <= 3 and not body[run].cap:
             return None
-    return end, row, None, on_place
+    return end, row, _key_without_level(analysis, ws, i, end), on_place
+
+
+_LEVEL_BEFORE = re.compile(r"\s(?:tỉnh|thành phố|TP\.?)\s*$", re.I)
+
+
+def _key_without_level(analysis: Analysis, ws: list[Word], i: int, end: int) -> str | None:
+    """"Sở Du lịch thành phố Đà Nẵng" and "Sở Du lịch Đà Nẵng" are one body: the key names
+    the place by its key, without the level word ("tỉnh", "thành phố") before it."""
+    stop = ws[end - 1].end
+    place = next((m for m in analysis.mentions if m.kind == "place" and m.span.end == stop
+                  and m.entity is not None), None)
+    if place is None:
+        return None
+    head = analysis.canon[ws[i].start:place.span.start]
+    level = _LEVEL_BEFORE.search(head)
+    return canonical(f"{head[:level.start()] if level else head.rstrip()} {place.entity.key}")
 
 
 # a level word after a local body's kind ("UBND tỉnh") or the kind itself ("Tỉnh ủy")

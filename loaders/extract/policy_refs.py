@@ -37,8 +37,8 @@ KNOWN_ISSUERS = re.compile(
 _CONVENTIONS = [(re.compile(r"Bộ Chính trị|Ban Chấp hành Trung ương|Ban Bí thư|Trung ương Đảng"), "{n}-{c}/TW"),
                 (re.compile(r"Thủ tướng"), "{n}/{c}-TTg"),
                 (re.compile(r"^Chính phủ$"), "{n}/{c}-CP")]
-_TITLE_STOP = re.compile(r"\s*(?:[.;:\"(]|,\s*(?:đồng thời|để|nhằm|qua đó|trong đó|đây|và|nhưng|góp phần|với|"
-                         r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|"
+_TITLE_STOP = re.compile(r"\s*(?:[.;:?!\"(]|,\s*(?:đồng thời|để|nhằm|qua đó|trong đó|đây|và|nhưng|góp phần|với|"
+                         r"tại|theo|khi|do|vì|sau|trước|thì|cũng|đã|sẽ)\b|\s(?:do|của|được|đã|sẽ|theo|cho|nhằm|ở|"
                          r"vừa|là|thì|mà|đang|tại|cũng|đều|nhấn mạnh|nêu|cần|phải|nên|bị|có thể|vẫn|chưa|không|hướng dẫn|"
                          r"đặt mục tiêu|đặt ra|đề ra|xác định mục tiêu)\s|"
                          # a new subject after a comma ends the title: "..., tỉnh đặt mục tiêu ..."

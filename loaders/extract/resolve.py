@@ -141,6 +141,9 @@ def _orgs(analysis: Analysis) -> None:
                     or f"org:{b.key.casefold()}" not in analysis.entities:
                 continue
             wa, wb = _words(a.name), _words(b.name)
+            if len(wb) < len(wa) and _local_department_of(b, a, wa, wb, place_keys, orgs):
+                analysis.merge(a, b)  # "Sở Du lịch" / "Sở Du lịch thành phố Đà Nẵng"
+                continue
             if len(wb) >= len(wa) or not all(DIACRITIC_FREE.match(w) or w.isupper() for w in b.name.split()):
                 continue
             # "Tập đoàn BRG" / "BRG": a body ending with the brand
@@ -151,6 +154,22 @@ def _orgs(analysis: Analysis) -> None:
             if wa[:len(wb)] == wb and " ".join(wa[len(wb):]) in place_keys:
                 keep, drop = (a, b) if _first_pos(a) <= _first_pos(b) else (b, a)
                 analysis.merge(keep, drop)
+
+
+_LEVEL_WORDS = ("tỉnh ", "thành phố ", "tp ", "tp. ")
+
+
+def _local_department_of(short: Entity, full: Entity, wa: list[str], wb: list[str], place_keys: set,
+                         orgs: list[Entity]) -> bool:
+    """A province's department written without its place ("Sở Du lịch") is the one department of
+    that name the text also writes with it ("Sở Du lịch thành phố Đà Nẵng")."""
+    if wb[0] != "sở" or wa[:len(wb)] != wb:
+        return False
+    rest = " ".join(wa[len(wb):])
+    rest = next((rest[len(lv):] for lv in _LEVEL_WORDS if rest.startswith(lv)), rest)
+    if rest not in place_keys:
+        return False
+    return sum(1 for o in orgs if o is not short and _words(o.name)[:len(wb)] == wb) == 1
 
 
 # a place written after these inside a body's name is named by the text in its own right

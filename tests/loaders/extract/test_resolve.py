@@ -93,3 +93,11 @@ def test_a_province_written_as_such_or_a_host_place_inside_a_body_name_is_kept()
     a = run("Phó Chủ tịch UBND tỉnh Gia Lai dự họp với Đại sứ quán Phần Lan tại Hà Nội, Sở Y tế Thành phố "
             "Hồ Chí Minh và Bộ Ngoại giao Singapore.")
     assert {e.key for e in a.entities_of("place")} == {"Gia Lai", "Hà Nội", "Thành phố Hồ Chí Minh"}
+
+
+def test_a_department_without_its_place_is_the_one_with_it():
+    a = run("Sở Nội vụ thành phố Hải Phòng phối hợp. Giám đốc Sở Nội vụ Đào Văn Lực nhấn mạnh. Sở Y tế Hải Phòng "
+            "và Sở Y tế thành phố Hải Phòng là một.")
+    names = sorted((e.name, sorted(e.aliases)) for e in a.entities_of("org"))
+    assert names == [("Sở Nội vụ thành phố Hải Phòng", ["Sở Nội vụ"]),
+                     ("Sở Y tế Hải Phòng", ["Sở Y tế thành phố Hải Phòng"])]
