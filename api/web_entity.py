@@ -22,7 +22,7 @@ from . import graph
 from .routers.pledges import pledges_by_iri
 from .routers.statements import statements_by_iri
 from .web_data import ENTITY_KINDS, WEB, kind_of, link, one, sorted_refs, web_url
-from .web_lists import Paging, documents_list, fact_list, mentions, posts_list
+from .web_lists import Paging, documents_list, fact_list, fact_where, mentions, posts_list
 
 ATTRIBUTES = {  # literal properties shown on entity pages: (vi, en)
     "https://schema.org/honorificPrefix": ("Danh xưng", "Honorific"),
@@ -84,26 +84,15 @@ def _linked(store, x: list[ox.NamedNode], body: str, view: ResolvedView) -> list
 SPEAKER_OF = "?st ck:speaker ?x ; ck:mentions ?o . ?o a ck:PolicyDocument"
 CITED_BY = "{ ?st ck:mentions ?x ; ck:speaker ?o } UNION { ?o ck:cites ?x }"
 SPOKE_AT = "?st ck:atEvent ?x ; ck:speaker ?o"
-STATEMENTS_OF = {  # the statements (?f) an entity page lists
-    "person": "?f ck:speaker ?x",
-    "organization": "{ ?f ck:speaker ?x } UNION { ?m org:organization ?x ; org:member ?sp . ?f ck:speaker ?sp }",
-    "policy": "?f ck:mentions ?x",
-    "event": "?f ck:atEvent ?x",
-    "place": "{ ?f ck:mentions ?x } UNION { ?ev schema:location ?x . ?f ck:atEvent ?ev }",
-}
-PLEDGES_OF = {  # the pledges (?f) an entity page lists
-    "person": "?f ck:actor ?x", "organization": "?f ck:actor ?x", "place": "?f ck:concernsPlace ?x",
-    "policy": "{ ?f ck:fromPolicy ?x } UNION { ?f ck:actor ?x }",
-}
 
 
 def _sections(store, kind: str, x: list[ox.NamedNode], paging: Paging, view: ResolvedView) -> dict:
     """The kind-specific parts of an entity page (``x``: the entity and the IRIs merged into it)."""
-    s: dict[str, Any] = {"statements": fact_list(store, x, f"statements:{kind}", STATEMENTS_OF[kind],
-                                                 statements_by_iri, paging, "statements", view)}
-    if kind in PLEDGES_OF:
-        s["pledges"] = fact_list(store, x, f"pledges:{kind}", PLEDGES_OF[kind], pledges_by_iri, paging,
-                                 "pledges", view)
+    s: dict[str, Any] = {}
+    for name, fetch in (("statements", statements_by_iri), ("pledges", pledges_by_iri)):
+        where = fact_where(store, kind, x, name)
+        if where is not None:
+            s[name] = fact_list(store, where, fetch, paging, name, view)
     if kind in ("person", "organization"):
         s["posts"] = posts_list(store, x, "person" if kind == "person" else "org", paging, view)
         s["policies_cited"] = _linked(store, x, "{ %s } UNION { ?x ck:cites ?o }" % SPEAKER_OF, view)

@@ -12,7 +12,8 @@ Public API::
 
     Paging(url, limit, offsets)          # which slice of each list a page shows, and its links
     paging.page(name, total, items) -> {"total", "limit", "offset", "items", "prev", "next"}
-    fact_list(store, x, key, pattern, fetch, paging, name, view) -> dict
+    fact_where(store, kind, x, "statements" | "pledges") -> WHERE body | None
+    fact_list(store, where, fetch, paging, name, view) -> dict
     posts_list(store, x, role, paging, view) -> dict
     documents_list(store, x, paging) -> dict
     mentions(store, x, doc_iris, limit) -> [evidence dict]   # spans in the shown documents
@@ -32,6 +33,8 @@ from camket.store import term_to_sparql
 from . import graph
 from .models import Evidence
 from .posts import posts_of
+from .routers.statements import body_speakers
+from .statement_order import Ordered, ordered
 from .store_cache import cached, memo
 from .web_data import dump, one, rows
 
@@ -84,63 +87,40 @@ def _key(x: list[ox.NamedNode]) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- facts
 
-def _grouped_facts(store, x: list[ox.NamedNode], pattern: str) -> list[tuple[str, list[str]]]:
-    """Every fact (``?f``) ``pattern`` selects, grouped by its document, documents newest first.
-
-    The selection runs on its own: joined with other patterns, Oxigraph plans a UNION badly
-    (a body's statements: 1.8 ms alone, 13-40 s inside the API's filter on 1,000 documents)."""
-    ids = list(dict.fromkeys(r["f"] for r in one(store, x, pattern)))
-    in_doc: dict[str, list[str]] = defaultdict(list)
-    seen: set[str] = set()
-    if ids:
-        for r in rows(store, f"SELECT ?f ?doc WHERE {{ {graph.values('f', map(ox.NamedNode, ids))} "
-                             "?f ck:inDocument ?doc }"):
-            in_doc[r["doc"]].append(r["f"])
-    groups = []
-    for doc in by_date(store, in_doc):
-        facts = sorted(set(in_doc[doc]) - seen)
-        seen.update(facts)
-        groups.append((doc, facts))
-    return groups
+STATEMENTS_OF = {  # what selects the statements (?st) an entity page lists; {x}: each IRI of the entity
+    "person": ["?st ck:speaker {x} ."], "policy": ["?st ck:mentions {x} ."], "event": ["?st ck:atEvent {x} ."],
+    "place": ["?st ck:mentions {x} .", "?ev schema:location {x} . ?st ck:atEvent ?ev ."],
+}  # a body: its own and its members' statements (one VALUES of speakers, as /statements?body=)
+PLEDGES_OF = {  # the pledges (?st) an entity page lists
+    "person": ["?st ck:actor {x} ."], "organization": ["?st ck:actor {x} ."],
+    "place": ["?st ck:concernsPlace {x} ."], "policy": ["?st ck:fromPolicy {x} .", "?st ck:actor {x} ."],
+}
 
 
-def _starts(store, facts: list[str]) -> dict[str, int]:
-    """The first evidence offset of each fact (one query)."""
-    if not facts:
-        return {}
-    return {r["f"]: r["start"] for r in rows(store, f"""SELECT ?f (MIN(?s) AS ?start) WHERE {{
-        {graph.values('f', map(ox.NamedNode, facts))} ?f ck:evidence/oa:start ?s }} GROUP BY ?f""")}
+def fact_where(store, kind: str, x: list[ox.NamedNode], name: str) -> str | None:
+    """The WHERE body binding ``?st`` and ``?doc`` for list ``name`` ("statements" or "pledges")
+    of an entity of ``kind`` (None: that kind has no such list). A cluster's IRIs become UNION
+    branches that each carry the rest (Oxigraph scans the other side of a join with a UNION)."""
+    if name == "statements" and kind == "organization":
+        return f"{graph.values('bsp', body_speakers(store, x))} ?st ck:speaker ?bsp ; a ck:Statement ; ck:inDocument ?doc ."
+    patterns = (STATEMENTS_OF if name == "statements" else PLEDGES_OF).get(kind)
+    if patterns is None:
+        return None
+    rest = f"?st a {'ck:Statement' if name == 'statements' else 'ck:Pledge'} ; ck:inDocument ?doc ."
+    return graph.union_of([graph.each(x, *patterns)], rest)
 
 
-def _slice(store, groups: list[tuple[str, list[str]]], offset: int, limit: int) -> list[str]:
-    """Items ``offset`` to ``offset + limit`` of the facts in document order, then by offset in
-    the text: offsets are read for the documents the slice touches only."""
-    touched, pos = [], 0
-    for doc, facts in groups:
-        if pos >= offset + limit:
-            break
-        if pos + len(facts) > offset:
-            touched.append((pos, facts))
-        pos += len(facts)
-    start = _starts(store, [f for _, facts in touched for f in facts])
-    out = []
-    for pos, facts in touched:
-        ordered = sorted(facts, key=lambda f: (start.get(f, 1 << 30), f))
-        out += [f for i, f in enumerate(ordered) if offset <= pos + i < offset + limit]
-    return out
-
-
-def fact_list(store, x: list[ox.NamedNode], key: str, pattern: str, fetch: Callable, paging: Paging,
-              name: str, view: ResolvedView) -> dict:
-    """One page of list ``name``: the facts ``pattern`` selects (``key`` names the pattern in the
-    per-snapshot memo), fetched by the API's fetcher (``statements_by_iri``...), rejected ones left out."""
-    groups = memo(store, "web-facts", (key, _key(x)), lambda: _grouped_facts(store, x, pattern))
-    groups = [(d, [f for f in facts if not view.is_rejected(f)]) for d, facts in groups]
-    total = sum(len(facts) for _, facts in groups)
-    items = dump(fetch(store, _slice(store, groups, paging.offset(name), paging.limit)))
+def fact_list(store, where: str, fetch: Callable, paging: Paging, name: str, view: ResolvedView) -> dict:
+    """One page of list ``name``: the facts ``where`` selects, newest document first, then by offset
+    (:mod:`..statement_order`, kept per snapshot), fetched by the API's fetcher
+    (``statements_by_iri``...); facts a researcher rejected are left out."""
+    order = ordered(store, where)
+    kept = [(d, [f for f in facts if not view.is_rejected(f)]) for d, facts in order.groups]
+    order = Ordered(groups=[(d, facts) for d, facts in kept if facts], total=sum(len(f) for _, f in kept))
+    items = dump(fetch(store, order.page(store, paging.limit, paging.offset(name))))
     for item in items:  # what researchers judged: confirmed, and how a pledge fared
         item["curation"], item["pledge_status"] = view.status.get(item["iri"]), view.pledge_status(item["iri"])
-    return paging.page(name, total, items)
+    return paging.page(name, order.total, items)
 
 
 # ---------------------------------------------------------------- posts, documents, mentions
