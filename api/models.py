@@ -125,9 +125,9 @@ class Organization(BaseModel):
     acronym: str | None = None
     parents: list[Ref] = []
     sub_organizations: list[Ref] = []
-    members: list[Post]
-    statements: Page[Statement]
-    evidence: list[Evidence]
+    members: Page[Post] = Field(description="posts held in the body, first seen first (``members_limit``/``members_offset``)")
+    statements: Page[Statement] = Field(description="statements of the body or its members, newest first (``limit``/``offset``)")
+    evidence: Page[Evidence] = Field(description="where documents name it, by document and offset (``evidence_limit``/``evidence_offset``)")
 
 
 class Policy(BaseModel):

@@ -3,6 +3,11 @@
 A membership IRI is shared by every document that states the same
 (person, role, body); each document adds an attestation with its date, the
 post as written and the evidence span.
+
+Public API::
+
+    posts_of(store, cluster, "person" | "org") -> [Post]     # every post, oldest first
+    member_page(store, cluster, limit, offset) -> Page[Post]  # a body's members, paged, same order
 """
 from __future__ import annotations
 
@@ -13,17 +18,25 @@ import pyoxigraph as ox
 from camket.store import py
 
 from . import graph
-from .models import Attestation, Post
+from .models import Attestation, Page, Post
+from .store_cache import memo
 
 
-def posts(store, person: ox.NamedNode | None = None, org: ox.NamedNode | None = None) -> list[Post]:
-    """Posts of ``person`` or held in ``org``, oldest first."""
+def posts(store, person: ox.NamedNode | None = None, org: ox.NamedNode | None = None,
+          only: list[str] | None = None) -> list[Post]:
+    """Posts of ``person`` or held in ``org``, oldest first; ``only``: just these membership IRIs."""
+    if only is not None:
+        if not only:
+            return []
+        only_m = graph.values("m", map(ox.NamedNode, only))
+    else:
+        only_m = ""
     if person is not None:
         bound = f"?m org:member {person} ; a org:Membership . BIND({person} AS ?p) OPTIONAL {{ ?m org:organization ?org }}"
     else:
         bound = f"?m org:organization {org} ; a org:Membership ; org:member ?p . BIND({org} AS ?org)"
     q = f"""SELECT DISTINCT ?m ?p ?org ?role ?title ?doc ?date ?docdate WHERE {{
-      GRAPH ?doc {{ {bound} OPTIONAL {{ ?m org:role/schema:name ?role }}
+      GRAPH ?doc {{ {only_m} {bound} OPTIONAL {{ ?m org:role/schema:name ?role }}
         OPTIONAL {{ ?m ck:title ?title }} OPTIONAL {{ ?m ck:attestedOn ?date }} }}
       OPTIONAL {{ ?doc dcterms:date ?docdate }} }}"""
     rows = store.select(q)
@@ -46,6 +59,41 @@ def posts_of(store, nodes: list[ox.NamedNode], role: str) -> list[Post]:
     """:func:`posts` of every IRI of a same-as cluster (``role``: "person" or "org"), merged."""
     held = [p for n in nodes for p in posts(store, **{role: n})]
     return sorted({p.iri: p for p in held}.values(), key=_order)
+
+
+def member_page(store, nodes: list[ox.NamedNode], limit: int, offset: int) -> Page[Post]:
+    """The posts held in a body (every IRI of its cluster), in the order of :func:`posts_of`
+    (first seen, role, IRI), ``limit`` from ``offset``. The order of every membership is read
+    once (one row per attestation, no evidence) and kept per snapshot (0.3–0.7 s for the
+    570 posts of the largest body at 100k articles; the full :func:`posts_of` took 4.7 s);
+    a page then reads the attestations and evidence of its own posts only."""
+    order = memo(store, "member-order", tuple(n.value for n in nodes), lambda: _member_order(store, nodes))
+    ids = order[offset:offset + limit]
+    held = {p.iri: p for n in nodes for p in posts(store, org=n, only=ids)}
+    return Page[Post](total=len(order), limit=limit, offset=offset, items=[held[m] for m in ids if m in held])
+
+
+def _member_order(store, nodes: list[ox.NamedNode]) -> list[str]:
+    """Membership IRIs of the body by (first seen, role, IRI): a post is first seen at the
+    earliest of its attestations' dates (the date it states, else its document's). One query
+    per IRI of the cluster with the body as a constant (a VALUES of bodies took 4 s of CPU
+    at 100k articles instead of 0.2 s), role names from :func:`graph.refs`."""
+    seen: dict[str, dict[str, str]] = defaultdict(dict)  # membership -> document -> date
+    role_of: dict[str, set[str]] = defaultdict(set)
+    for o in nodes:
+        for r in store.select(f"""SELECT ?m ?doc ?date ?docdate WHERE {{ GRAPH ?doc {{
+            ?m org:organization {o} ; a org:Membership ; org:member ?p .
+            OPTIONAL {{ ?m ck:attestedOn ?date }} OPTIONAL {{ ?doc dcterms:date ?docdate }} }} }}"""):
+            m, d, date = r["m"].value, r["doc"].value, _s(r["date"]) or _s(r["docdate"])
+            if date and not seen[m].get(d):
+                seen[m][d] = date
+            seen[m].setdefault(d, "")
+        for r in store.select(f"SELECT DISTINCT ?m ?r WHERE {{ ?m org:organization {o} ; org:role ?r }}"):
+            role_of[r["m"].value].add(r["r"].value)
+    names = graph.refs(store, {r for rs in role_of.values() for r in rs})
+    role = {m: min((names[r].name or "" for r in rs), default="") for m, rs in role_of.items()}
+    first = {m: min((x for x in dates.values() if x), default=None) for m, dates in seen.items()}
+    return sorted(seen, key=lambda m: (first[m] or "9999", role.get(m, ""), m))
 
 
 def _post(m: str, rows: list[dict], refs, docs, spans) -> Post:

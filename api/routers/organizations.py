@@ -6,9 +6,9 @@ from fastapi import APIRouter
 from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, SearchDep, StoreDep
-from ..entities import evidence, first, label_and_aliases, linked, props, summaries
+from ..entities import evidence_page, first, label_and_aliases, linked, props, summaries
 from ..models import Organization, Page, Statement, Summary
-from ..posts import posts_of
+from ..posts import member_page
 from .statements import StatementFilter, statement_page
 
 router = APIRouter(tags=["organizations"])
@@ -20,8 +20,12 @@ def list_organizations(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
 
 
 @router.get("/organizations/{id}", response_model=Organization, summary="A body: members, sub-bodies, statements")
-def get_organization(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0):
-    """``statements`` (paged by ``limit``/``offset``) are those of the body or of its members."""
+def get_organization(id: str, store: StoreDep, search: SearchDep, limit: Limit = 20, offset: Offset = 0,
+                     members_limit: Limit = 20, members_offset: Offset = 0,
+                     evidence_limit: Limit = 20, evidence_offset: Offset = 0):
+    """Three pages: ``members`` (posts held in the body, first seen first), ``statements`` (of the
+    body or of its members, newest first, paged by ``limit``/``offset``) and ``evidence``;
+    each says its ``total``. A large body has hundreds of posts and thousands of spans."""
     o = graph.resolve(store, "organization", id)
     x = graph.cluster(store, o)
     name, aliases = label_and_aliases(store, x)
@@ -31,9 +35,9 @@ def get_organization(id: str, store: StoreDep, search: SearchDep, limit: Limit =
         org_kind=first(attrs["kind"]), acronym=first(attrs["acronym"]),
         parents=linked(store, x, "?s org:subOrganizationOf ?x"),
         sub_organizations=linked(store, x, "?x org:subOrganizationOf ?s"),
-        members=posts_of(store, x, "org"),
+        members=member_page(store, x, members_limit, members_offset),
         statements=statement_page(store, StatementFilter(body=x), limit, offset, search),
-        evidence=evidence(store, x)))
+        evidence=evidence_page(store, x, evidence_limit, evidence_offset)))
 
 
 @router.get("/organizations/{id}/statements", response_model=Page[Statement], summary="Statements of a body")

@@ -28,8 +28,9 @@ def _all_pages(api, path: str, limit: int = 3) -> list[dict]:
     return items
 
 
-def _check_evidence(api, evidence: list[dict]) -> None:
-    """Evidence slices the stored document text exactly."""
+def _check_evidence(api, evidence: list[dict] | dict) -> None:
+    """Evidence (a list, or a page of it) slices the stored document text exactly."""
+    evidence = evidence["items"] if isinstance(evidence, dict) else evidence
     assert evidence, "a fact without evidence"
     for ev in evidence:
         text = _doc_text(api, ev["document"])
@@ -117,9 +118,43 @@ def test_statement_filter_by_event(api):
 def test_organization_members_and_statements(api):
     org = api.json("/organizations/" + quote("ủy-ban-nhân-dân-tỉnh-lâm-hà"))
     assert org["org_kind"] == "government"
-    assert [m["person"]["name"] for m in org["members"]] == [corpus.KHAI]
+    assert [m["person"]["name"] for m in org["members"]["items"]] == [corpus.KHAI]
+    assert org["members"]["total"] == 1
     assert org["statements"]["total"] == 4  # its chairman's statements
     _check_evidence(api, org["evidence"])
+
+
+def _pages(api, path: str, part: str, limit: int) -> list[dict]:
+    """Every item of the ``part`` page of ``path`` (``{part}_limit``/``{part}_offset``)."""
+    items, total = [], None
+    while total is None or len(items) < total:
+        page = api.json(f"{path}?{part}_limit={limit}&{part}_offset={len(items)}")[part]
+        total = page["total"]
+        assert page["items"] and page["limit"] == limit and page["offset"] == len(items)
+        items += page["items"]
+    return items
+
+
+def test_organization_members_and_evidence_pages_slice_the_full_listing(api):
+    """Members paged in the order of the full posts listing (first seen, role, IRI), with a total;
+    evidence paged in the order of the full evidence list (document, start, end)."""
+    from camket.api import graph
+    from camket.api.entities import evidence
+    from camket.api.posts import posts_of
+    [row] = api.rows("SELECT ?o (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership ; org:organization ?o } "
+                     "GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 1")
+    assert py(row["n"]) >= 3
+    x = graph.cluster(api.store, row["o"])
+    path = "/organizations/" + quote(graph.key_of(row["o"].value))
+    full = posts_of(api.store, x, "org")
+    members = _pages(api, path, "members", 2)
+    assert [m["iri"] for m in members] == [p.iri for p in full] and len(members) == py(row["n"])
+    assert members == [p.model_dump() for p in full]
+    first = api.json(f"{path}?members_limit=1")["members"]
+    assert first["total"] == len(full) and [m["iri"] for m in first["items"]] == [full[0].iri]
+    spans = evidence(api.store, x)
+    assert len(spans) >= 3
+    assert _pages(api, path, "evidence", 2) == [e.model_dump() for e in spans]
 
 
 def test_policy_detail_cited_by_and_pledges(api):
