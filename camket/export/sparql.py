@@ -3,10 +3,10 @@
 One query per relation (:data:`EDGE_RULES`: a graph pattern binding ``?s``
 ``?t`` and optionally ``?f`` the fact node, ``?d`` its own date, ``?r`` the
 role), plus the document, node, name, attribute and count queries.
-:func:`fetch` runs a list of them (two at a time) and returns their
-solutions as tuples of plain strings; :func:`rows` streams one query's as
-dicts. Both work on any store backend (``query`` returning pyoxigraph
-solutions, else ``select``).
+:func:`fetch` runs a list of them (from both ends at once on a large embedded
+store, :mod:`.parallel`) and returns their solutions as tuples of plain
+strings; :func:`rows` streams one query's as dicts. Both work on any store
+backend (``query`` returning pyoxigraph solutions, else ``select``).
 """
 from __future__ import annotations
 
@@ -99,15 +99,27 @@ def rows(store, query: str) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, row))
 
 
-def fetch(store, queries: list[str], threads: int = 2) -> list[list[tuple]]:
+PARALLEL_MIN_BYTES = 32 << 20  # smaller embedded stores are read in this process (a helper would not pay)
+
+
+def fetch(store, queries: list[str], parallel: bool = True) -> list[list[tuple]]:
     """The solutions of each query as tuples of plain strings (None when unbound), in the order
-    of its SELECT; the queries run ``threads`` at a time (the embedded store decodes terms
-    outside the GIL, so two threads use two cores)."""
-    if threads <= 1 or len(queries) <= 1:
-        return [list(_solutions(store, q)[1]) for q in queries]
-    from concurrent.futures import ThreadPoolExecutor
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        return list(pool.map(lambda q: list(_solutions(store, q)[1]), queries))
+    of its SELECT. On a large embedded store (``parallel``) a helper process runs them from the
+    other end of the list (:mod:`.parallel`: pyoxigraph holds the GIL, threads would not help)."""
+    run = lambda q: list(_solutions(store, q)[1])  # noqa: E731
+    location = _parallel_location(store) if parallel and len(queries) > 1 else None
+    if location is None:
+        return [run(q) for q in queries]
+    from camket.ontology import sparql_prefixes
+
+    from .parallel import fetch_two_processes
+    return fetch_two_processes(location, queries, run, sparql_prefixes())
+
+
+def _parallel_location(store) -> str | None:
+    if getattr(store, "kind", None) != "embedded" or not hasattr(store, "size_bytes"):
+        return None
+    return str(store.location) if store.size_bytes() >= PARALLEL_MIN_BYTES else None
 
 
 def _solutions(store, query: str) -> tuple[list[str], Iterator[tuple]]:
