@@ -61,6 +61,9 @@ class Extracted:
     ntriples: str
     counts: dict[str, int]
     timings: dict[str, float]
+    digests: dict[str, object] = field(default_factory=dict)
+    """What each stored-hook with a ``digest`` needs of this document, computed from
+    its triples here (see :data:`STORED_HOOKS`), by hook key."""
 
 
 @dataclass
@@ -82,12 +85,19 @@ class IngestReport:
                 f"{len(self.failed)} failed; facts: {facts}; {self.seconds:.1f} s")
 
 
-StoredHook = Callable[[object, list[str]], None]
+StoredHook = Callable[..., None]
 STORED_HOOKS: list[StoredHook] = []
 """Called as ``hook(store, graph_iris)`` after each batch of document graphs is
 committed (e.g. the search index keeps in step with ingest), once per batch so
 a hook can write the whole batch in one transaction. Register with
-``STORED_HOOKS.append(fn)``."""
+``STORED_HOOKS.append(fn)``.
+
+A hook with a ``digest`` attribute, ``digest(graph_iri, triples) -> data``, has it
+run on each document's triples while it is extracted (in the worker, when there
+are workers), and is then called as ``hook(store, graph_iris, {graph_iri: data})``
+so it need not read the documents back from the store. When a digest is missing
+(a journal replay after a crash, linking's rewrites, a worker that did not import
+the hook) it is called as ``hook(store, graph_iris)`` and reads the store."""
 
 BATCH_DOCS = 256
 """Documents written per store transaction (also: states looked up per query)."""
@@ -136,8 +146,16 @@ def extract(doc: SourceDocument, skip: tuple[str, ...] = (), ingested_at: str | 
     t0 = time.perf_counter()
     ntriples = to_ntriples(triples)
     timings["rdf"] += time.perf_counter() - t0
-    return Extracted(doc.doc_id, doc.source, str(iri.document(doc.doc_id)),
-                     ntriples, count_facts(analysis), timings)
+    graph_iri = str(iri.document(doc.doc_id))
+    t0 = time.perf_counter()
+    digests = digest(graph_iri, triples)
+    timings["digest"] = time.perf_counter() - t0
+    return Extracted(doc.doc_id, doc.source, graph_iri, ntriples, count_facts(analysis), timings, digests)
+
+
+def digest(graph_iri: str, triples: list) -> dict[str, object]:
+    """Each digesting stored-hook's summary of one document's triples, by hook key."""
+    return {_hook_key(h): h.digest(graph_iri, triples) for h in STORED_HOOKS if hasattr(h, "digest")}
 
 
 def _extract_safe(args) -> Extracted | Exception:
@@ -216,10 +234,19 @@ def _link_graphs(store, graphs) -> int:
     return len(rewritten)
 
 
-def run_hooks(store, graph_iris: list[str]) -> None:
-    """Tell every :data:`STORED_HOOKS` hook that ``graph_iris`` were (re)stored."""
+def run_hooks(store, graph_iris: list[str], digests: dict[str, dict[str, object]] | None = None) -> None:
+    """Tell every :data:`STORED_HOOKS` hook that ``graph_iris`` were (re)stored; ``digests``
+    (by graph, then hook key: :attr:`Extracted.digests`) go to the hooks they are for."""
     for hook in STORED_HOOKS:
-        hook(store, list(graph_iris))
+        key = _hook_key(hook)
+        if digests and hasattr(hook, "digest") and all(key in digests.get(g, {}) for g in graph_iris):
+            hook(store, list(graph_iris), {g: digests[g][key] for g in graph_iris})
+        else:
+            hook(store, list(graph_iris))
+
+
+def _hook_key(hook) -> str:
+    return f"{hook.__module__}.{hook.__qualname__}"
 
 
 def _journal(store, kind: str = "hooks"):
@@ -372,7 +399,7 @@ def _commit(batch: list[Extracted], store, report: IngestReport, fail, progress:
             fail(f"{batch[0].source}: not stored: {err}")
         return
     t1 = time.perf_counter()
-    run_hooks(store, [r.graph_iri for r in batch])
+    run_hooks(store, [r.graph_iri for r in batch], {r.graph_iri: r.digests for r in batch})
     _journal_clear(store)
     t2 = time.perf_counter()
     for res in batch:

@@ -162,18 +162,21 @@ def rebuild(store) -> int:
     return len(lines)
 
 
-def refresh(store, graph_iris: Iterable[str] | str) -> None:
+def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None) -> None:
     """Recompute the statistics of what the documents ``graph_iris`` mention now or mentioned
-    when last counted (see module doc)."""
+    when last counted (see module doc). ``digests`` (:func:`contributions_of_triples` by
+    graph, what ingest computed while extracting) spare reading those documents back."""
     docs = [graph_iris] if isinstance(graph_iris, str) else [g for g in graph_iris if g != GRAPH_STATS]
     if not docs or not writable(store):
         return
     if len(docs) > BULK or not has_statistics(store):
         rebuild(store)
         return
-    added = _contributions(store, docs)
+    digests = digests or {}
+    known = {g: digests[g] for g in docs if g in digests}
+    added = {**_contributions(store, [g for g in docs if g not in known]), **{g: d[0] for g, d in known.items()}}
     counted = [(g, e) for g, by_entity in added.items() for e, n in by_entity.items() if n.get("documentCount")]
-    flagged = [g for g in docs if store.query(Q_HAS_SUBORG % {"g": g})]
+    flagged = [g for g in docs if (known[g][1] if g in known else store.query(Q_HAS_SUBORG % {"g": g}))]
     before = _bookkeeping_held(store, docs)
     dropped = {o[1:-1] for _, p, o in before if p == "counted"}
     touched = sorted({e for _, e in counted} | dropped)
@@ -207,6 +210,28 @@ def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]
             by_entity[r["e"].value][CONTRIBUTES[r["p"].value]] = py(r["n"])
         out[g] = by_entity
     return out
+
+
+def contributions_of_triples(graph_iri: str, triples) -> tuple[dict[str, dict[str, int]], bool]:
+    """What the document adds to the counts (as :func:`_contributions` reads it back) and
+    whether it states a sub-organisation, from its triples as ingest built them."""
+    sources: dict[tuple[str, str], set[str]] = defaultdict(set)
+    suborg = False
+    for t in triples:
+        p = t.predicate.value
+        if p in CONTRIBUTES:
+            if p != f"{CK}mentionedIn":
+                sources[(t.object.value, CONTRIBUTES[p])].add(t.subject.value)
+            elif t.object.value == graph_iri:
+                sources[(t.subject.value, "documentCount")].add(graph_iri)
+        suborg = suborg or p == _SUBORG
+    by_entity: dict[str, dict[str, int]] = defaultdict(dict)
+    for (e, count), subjects in sources.items():
+        by_entity[e][count] = len(subjects)
+    return by_entity, suborg
+
+
+_SUBORG = "http://www.w3.org/ns/org#subOrganizationOf"
 
 
 def _bookkeeping(counted: list[tuple[str, str]], flagged: list[str]) -> list[str]:
@@ -259,8 +284,11 @@ def rankings(store, count: str, limit: int = 10) -> list[tuple[str, str | None, 
     return [(r["e"].value, py(r["l"]), py(r["n"])) for r in rows]
 
 
-def _on_stored(store, graph_iris) -> None:
-    refresh(store, graph_iris)
+def _on_stored(store, graph_iris, digests: dict | None = None) -> None:
+    refresh(store, graph_iris, digests)
+
+
+_on_stored.digest = contributions_of_triples  # type: ignore[attr-defined]
 
 
 def register_hook() -> None:

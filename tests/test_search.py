@@ -76,3 +76,19 @@ def test_ingest_hook_keeps_the_index_in_step(tmp_path):
         total, hits, _ = idx.search("bai", kinds=["document"])
         assert any(h["id"] == "bai" for h in hits)
         assert idx.sync(store) == 0  # the hook already indexed it
+
+
+def test_an_index_without_prefix_doclists_is_migrated_with_its_rows(tmp_path):
+    import sqlite3
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:  # the schema of earlier releases: no prefix option
+        db.execute("CREATE VIRTUAL TABLE entries USING fts5(kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, "
+                   "label UNINDEXED, exact UNINDEXED, names, body, context, tokenize = 'unicode61')")
+        db.execute("INSERT INTO entries(rowid, kind, iri, doc, label, exact, names, body, context) VALUES "
+                   "(7, 'person', 'https://w3id.org/camket/id/person/tri', 'd', 'Trí', '|tri|', 'tri', '', '')")
+    idx = SearchIndex(path)
+    sql = idx._db().execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()[0]
+    assert "prefix = '2 3 4'" in sql
+    assert idx._db().execute("SELECT rowid, label FROM entries").fetchall() == [(7, "Trí")]
+    assert idx.search("tr")[1][0]["label"] == "Trí"
+    SearchIndex(path)  # opening again leaves it as it is

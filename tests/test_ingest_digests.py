@@ -1,0 +1,83 @@
+"""Stored-hooks fed by ingest's digests (what each hook needs of a document, computed from its
+triples while extracting) leave the same search index and statistics as hooks that read the
+documents back from the store."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import camket.ingest as ingest_mod
+from camket import statistics
+from camket.ingest import ingest
+from camket.search import SearchIndex, _rows, rows_of_triples
+from camket.store import open_store
+from tests.test_statistics import _stats
+
+CORPUS = "data/corpus"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    store = open_store(tmp_path_factory.mktemp("digest") / "store")
+    report = ingest([CORPUS], store, on_error=lambda m: None)
+    assert len(report.ingested) == 5
+    return store
+
+
+def _graphs(store) -> list[str]:
+    return sorted(r["g"].value for r in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a ck:Document } }"))
+
+
+def _triples(store, g: str) -> list[ox.Triple]:
+    return [ox.Triple(q.subject, q.predicate, q.object)
+            for q in store._store.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+
+
+def test_search_rows_of_triples_equal_the_rows_read_back(ingested):
+    for g in _graphs(ingested):
+        entries, names = rows_of_triples(g, _triples(ingested, g))
+        assert len(entries) > 10 and names
+        assert (entries, names) == _rows(ingested, ox.NamedNode(g))
+
+
+def test_statistics_contributions_of_triples_equal_those_read_back(ingested):
+    for g in _graphs(ingested):
+        added, suborg = statistics.contributions_of_triples(g, _triples(ingested, g))
+        assert added == statistics._contributions(ingested, [g])[g]
+        assert suborg == bool(ingested.query(statistics.Q_HAS_SUBORG % {"g": g}))
+        assert any(n.get("statementCount") for n in added.values())
+
+
+def _index_rows(path) -> list[tuple]:
+    with sqlite3.connect(path) as db:
+        return sorted(db.execute("SELECT kind, iri, doc, label, exact, names, body, context FROM entries"))
+
+
+def test_ingest_hands_the_digests_to_the_hooks_and_they_match_a_rebuild(ingested, tmp_path, monkeypatch):
+    import camket.search as search_mod
+    read_back = []
+    monkeypatch.setattr(statistics, "_contributions", lambda store, docs: read_back.extend(docs) or {})
+    monkeypatch.setattr(search_mod, "_rows", lambda store, g: read_back.append(g))
+    other = open_store(tmp_path / "again")
+    first = sorted(Path(CORPUS).glob("*.txt"))[0]
+    ingest([str(first)], other, on_error=lambda m: None, link=False)  # statistics built whole
+    report = ingest([CORPUS], other, on_error=lambda m: None, link=False)  # then refreshed
+    assert len(report.ingested) == 4 and len(report.unchanged) == 1
+    assert read_back == []  # no document was read back: rows and contributions came from digests
+    monkeypatch.undo()
+    hooked = _index_rows(SearchIndex.for_store(other).path)
+    SearchIndex.for_store(other).rebuild(other)
+    assert hooked == _index_rows(SearchIndex.for_store(other).path) and len(hooked) > 50
+    incremental = _stats(other)
+    statistics.rebuild(other)
+    assert incremental == _stats(other)
+
+
+def test_hooks_without_digests_read_the_store(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(ingest_mod, "STORED_HOOKS", [lambda store, graphs, *rest: calls.append(rest)])
+    ingest_mod.run_hooks(None, ["g"], {"g": {}})
+    assert calls == [()]
