@@ -38,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
                   trim_blocks=True, lstrip_blocks=True)
-ENV.globals.update(web_url=data.web_url, segments=web_document.segments)
+ENV.globals.update(web_url=data.web_url, segments=web_document.segments, drawing=web_graph.drawing)
 VALUE_LABELS = {  # attribute values as the pages show them: Vietnamese (English)
     "Male": "nam (male)", "Female": "nữ (female)", "party": "Đảng (party)", "ministry": "bộ, ngành (ministry)",
     "department": "sở, cục, vụ (department)", "committee": "ủy ban (committee)", "government": "chính phủ (government)",

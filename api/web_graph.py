@@ -7,6 +7,7 @@ what it mentions and to the event, a pledge its actor to places and policy).
 Public API::
 
     graph_page(store, iri, max_edges) -> {nodes, edges, ...} | None
+    drawing(page) -> {nodes, edges}   # only what graph.js draws (the HTML page embeds it)
 """
 from __future__ import annotations
 
@@ -73,3 +74,10 @@ def graph_page(store, iri: str, max_edges: int = 300) -> dict | None:
             e[f"{end}_name"], e[f"{end}_url"] = refs[e[end]].name or e[end], web_url(e[end])
     return {"kind": kind, "iri": iri, "name": refs[iri].name or iri, "url": web_url(iri),
             "nodes": nodes, "edges": list(edges.values()), "truncated": len(rows) >= max_edges}
+
+
+def drawing(page: dict) -> dict:
+    """The part of a graph page that ``static/graph.js`` draws: half the bytes of the whole page
+    (a province at 10,000 articles: 300 edges), which the JSON twin still serves."""
+    return {"nodes": [{k: n[k] for k in ("iri", "id", "name", "url", "kind", "center")} for n in page["nodes"]],
+            "edges": [{k: e[k] for k in ("source", "target", "label")} for e in page["edges"]]}
