@@ -7,7 +7,9 @@ Public API (used by people, organizations, policies, events, places)::
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -97,21 +99,19 @@ def body_speakers(store, body: Nodes) -> list[ox.NamedNode]:
 def _unfiltered_page(store, limit: int, offset: int) -> Page[Statement]:
     """Every statement, newest document first, then by offset in the document. The order of the
     documents and how many statements each holds are computed once per store generation
-    (:mod:`..store_cache`); a page fetches the statements of the few documents it spans."""
+    (:mod:`..store_cache`); a page reads the statements of exactly the documents it spans."""
     docs, counts = cached(store, "statements-by-document", lambda: _per_document(store))
-    ids: list[str] = []
-    skipped, i = 0, 0
-    while i < len(docs) and skipped + counts[i] <= offset:  # documents wholly before the page
-        skipped, i = skipped + counts[i], i + 1
-    while i < len(docs) and len(ids) < offset - skipped + limit:
-        batch = [ox.NamedNode(d) for d in docs[i:i + 20] if d]
-        rows = store.select(f"SELECT ?st ?doc (MIN(?s) AS ?start) WHERE {{ {_in_graphs(batch)} }} GROUP BY ?st ?doc")
-        rank = {d.value: n for n, d in enumerate(batch)}
-        rows.sort(key=lambda r: (rank[r["doc"].value], py(r["start"]) if r["start"] is not None else 10**9, r["st"].value))
-        ids += [r["st"].value for r in rows]
-        i += 20
-    page = ids[offset - skipped:offset - skipped + limit]
-    return Page[Statement](total=sum(counts), limit=limit, offset=offset, items=statements_by_iri(store, page))
+    ends = cached(store, "statements-by-document-ends", lambda: list(itertools.accumulate(counts)))
+    first = bisect.bisect_right(ends, offset)
+    last = bisect.bisect_left(ends, offset + limit, lo=first)
+    spanned = [ox.NamedNode(d) for d in docs[first:last + 1] if d]
+    rows = store.select(f"SELECT ?st ?doc (MIN(?s) AS ?start) WHERE {{ {_in_graphs(spanned)} }} GROUP BY ?st ?doc") \
+        if spanned else []
+    rank = {d.value: n for n, d in enumerate(spanned)}
+    rows.sort(key=lambda r: (rank[r["doc"].value], py(r["start"]) if r["start"] is not None else 10**9, r["st"].value))
+    skip = offset - (ends[first - 1] if first else 0)
+    page = [r["st"].value for r in rows][skip:skip + limit]
+    return Page[Statement](total=ends[-1] if ends else 0, limit=limit, offset=offset, items=statements_by_iri(store, page))
 
 
 def _in_graphs(docs: list[ox.NamedNode]) -> str:
