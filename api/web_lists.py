@@ -28,11 +28,12 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from camket.curation.view import ResolvedView
+from camket.ontology import ID
 from camket.store import term_to_sparql
 
 from . import graph
 from .models import Evidence
-from .posts import posts_of
+from .posts import member_page, posts_of
 from .routers.statements import body_speakers
 from .statement_order import Ordered, ordered
 from .store_cache import cached, memo
@@ -41,6 +42,7 @@ from .web_data import dump, one, rows
 LISTS = ("posts", "statements", "pledges", "documents")
 DEFAULT_LIMIT = 20
 MENTIONS_PER_DOCUMENT = 5  # of the entity, in each shown document
+MEMBERSHIP = f"{ID}membership/"
 
 
 @dataclass(frozen=True)
@@ -126,10 +128,15 @@ def fact_list(store, where: str, fetch: Callable, paging: Paging, name: str, vie
 # ---------------------------------------------------------------- posts, documents, mentions
 
 def posts_list(store, x: list[ox.NamedNode], role: str, paging: Paging, view: ResolvedView) -> dict:
-    """One page of the posts of a person (``role`` "person") or held in a body ("org"), oldest first."""
+    """One page of the posts of a person (``role`` "person") or held in a body ("org"), oldest first.
+    A body's page reads its own posts only (:func:`..posts.member_page`, the order kept per
+    snapshot) unless a researcher rejected a post, which the whole list then leaves out."""
+    start = paging.offset("posts")
+    if role == "org" and not any(i.startswith(MEMBERSHIP) for i in view.rejected()):
+        page = member_page(store, x, paging.limit, start)
+        return paging.page("posts", page.total, dump(page.items))
     held = memo(store, "web-posts", (role, _key(x)), lambda: posts_of(store, x, role))
     held = [p for p in held if not view.is_rejected(p.iri)]
-    start = paging.offset("posts")
     return paging.page("posts", len(held), dump(held[start:start + paging.limit]))
 
 

@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 from camket.api.app import create_app
 from camket.api.settings import Settings
 from camket.api.web_lists import Paging
+from camket.curation import Judgements
+from camket.curation.apply import record
 from camket.loaders.model import Analysis, Membership, Span, Statement
 from camket.loaders.rdf import document_graph
 from camket.loaders.read import SourceDocument
@@ -40,12 +42,17 @@ def _analysis(i: int, person: str) -> Analysis:
     return a
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    store = open_store(tmp_path_factory.mktemp("web-lists") / "store")
+def _store(path):
+    store = open_store(path)
     for i, person in enumerate(PEOPLE):
         store.replace_document(str(iri.document(f"thu-nghiem-{i}")), document_graph(_analysis(i, person)).serialize(format="nt"))
-    with TestClient(create_app(store, Settings(query_timeout=5, max_rows=1000))) as c:
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    with TestClient(create_app(_store(tmp_path_factory.mktemp("web-lists") / "store"),
+                               Settings(query_timeout=5, max_rows=1000))) as c:
         yield c
 
 
@@ -125,3 +132,15 @@ def test_openapi_documents_the_paged_lists(client):
     documents = schemas["EntityPage"]["properties"]["documents"]
     listed = schemas[documents["$ref"].rsplit("/", 1)[-1]]
     assert {"total", "limit", "offset", "items", "prev", "next"} <= set(listed["properties"])
+
+
+def test_a_rejected_post_leaves_the_members_list_and_its_total(tmp_path):
+    store = _store(tmp_path / "store")
+    post = next(r["m"].value for r in store.select(
+        "SELECT ?m WHERE { ?m a org:Membership ; org:member ?p . ?p schema:name ?n } ORDER BY ?n LIMIT 1"))
+    record(store, Judgements(tmp_path / "judgements.sqlite"), "reject", post, None, by="Lan", why="test")
+    with TestClient(create_app(store, Settings(query_timeout=5, max_rows=1000))) as c:
+        posts = c.get(f"{URL}.json?limit=2").json()["posts"]
+        rest = c.get(f"{URL}.json?limit=2&posts_offset=2").json()["posts"]
+    shown = [p["iri"] for p in posts["items"] + rest["items"]]
+    assert posts["total"] == N - 1 and post not in shown and len(shown) == N - 1
