@@ -155,3 +155,33 @@ def test_a_highlighted_span_opens_its_entity(page, server, corpus_store, offline
     page.wait_for_url(re.compile(re.escape(server + web_url(person_iri)) + "$"))
     assert page.locator(".entity-head .kind").inner_text().strip()
     assert_local(offline, server)
+
+
+def a_busy_body(store) -> str:
+    """The body with most documents mentioning it (its lists are the longest)."""
+    rows = store.select("SELECT ?o (COUNT(DISTINCT ?d) AS ?n) WHERE { ?o a org:Organization ; ck:mentionedIn ?d } "
+                        "GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 1")
+    if not rows or int(rows[0]["n"].value) < 2:
+        pytest.skip("no body is mentioned in two documents of the corpus store")
+    return rows[0]["o"].value
+
+
+def test_next_moves_one_list_and_previous_comes_back(browser, server, corpus_store):
+    body = web_url(a_busy_body(corpus_store))
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}{body}?limit=1")
+    docs = page.locator("#documents ul.docs li")
+    first = docs.first.inner_text()
+    range_ = page.locator("#documents nav.pager .range").inner_text()
+    assert range_.startswith("1–1 / ")
+    page.locator("#documents nav.pager a[rel=next]").click()
+    page.wait_for_url(re.compile(r"documents_offset=1#documents$"))
+    assert docs.count() == 1 and docs.first.inner_text() != first
+    assert page.locator("#documents nav.pager .range").inner_text().startswith("2–2 / ")
+    assert page.evaluate(WIDEST_RIGHT_EDGE) - PHONE[0] <= 1
+    shot(page, "e2e-8-phone-body-second-document")
+    page.locator("#documents nav.pager a[rel=prev]").click()
+    page.wait_for_url(re.compile(r"\?limit=1#documents$"))
+    assert docs.first.inner_text() == first
+    context.close()
