@@ -11,7 +11,8 @@ Routes::
 
     /web                       -> /web/search
     /web/search[.json]?q=      ranked accent-insensitive search of every kind
-    /web/id/{kind}/{key}[.json] entity page (person, body, policy, place, event)
+    /web/id/{kind}/{key}[.json] entity page (person, body, policy, place, event); its long lists
+                               a page at a time: ?limit=&{posts,statements,pledges,documents}_offset=
     /web/id/doc/{id}[.json]    document with highlighted spans (#char=s,e)
     /web/graph/{kind}/{key}[.json] neighbourhood graph of an entity
     /web/sparql[.json|.csv]?query=&name=&<param>=   editor, named queries, results

@@ -4,7 +4,7 @@ statements, pledges, documents mentioning the entity, and its mentions in those 
 Every list is the dict ``{"total", "limit", "offset", "items", "prev", "next"}`` (the same in
 the HTML page and its JSON twin); ``prev`` and ``next`` are page URLs that move that list only
 (its ``{list}_offset`` parameter; the other lists keep theirs). The whole ordered list of an
-entity (its facts grouped by document, its documents, its posts) is computed once per read-only
+entity (its facts grouped by document, its documents, a body's member order) is computed once per read-only
 snapshot and entity (:func:`camket.api.store_cache.memo`), so a page converts, fetches and renders
 only the ``limit`` items it shows; facts are fetched for those items only, with one query each.
 
@@ -16,7 +16,7 @@ Public API::
     fact_list(store, where, fetch, paging, name, view) -> dict
     posts_list(store, x, role, paging, view) -> dict
     documents_list(store, x, paging) -> dict
-    mentions(store, x, doc_iris, limit) -> [evidence dict]   # spans in the shown documents
+    mentions(store, x, doc_iris) -> [evidence dict]   # its spans in the documents shown
 """
 from __future__ import annotations
 
