@@ -29,6 +29,7 @@ from urllib.parse import quote
 from bench.common import load_average, percentile, report, table
 
 TARGET_MS = 200.0
+SLOW_MS, SLOW_REPS = 2000.0, 5  # a page whose first request took over SLOW_MS is measured SLOW_REPS times
 BUSIEST = {  # page label -> query whose first column is the entity (busiest first)
     "person (most statements)": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ck:speaker ?x . ?x a schema:Person } "
                                 "GROUP BY ?x ORDER BY DESC(?n) LIMIT 1",
@@ -78,6 +79,8 @@ def measure(client, url: str, reps: int) -> tuple[float, list[float], int, int]:
     t0 = time.perf_counter()
     r = client.get(url)
     first = (time.perf_counter() - t0) * 1000
+    if first > SLOW_MS:  # a whole-store query on a large store: a few runs tell its time
+        reps = min(reps, SLOW_REPS)
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
@@ -102,7 +105,7 @@ def twin(url: str) -> str:
     return path + ".json" + (f"?{query}" if query else "")
 
 
-def run(store, reps: int, sync_index: bool = True) -> tuple[list[list], float]:
+def run(store, reps: int, sync_index: bool = True) -> tuple[list[list], float, float]:
     from fastapi.testclient import TestClient
 
     from camket.api.app import create_app
@@ -113,12 +116,38 @@ def run(store, reps: int, sync_index: bool = True) -> tuple[list[list], float]:
     index_s = time.perf_counter() - t0
     rows = []
     with TestClient(create_app(store, Settings(query_timeout=30, max_rows=100_000), search=search)) as client:
+        t0 = time.perf_counter()
+        client.get("/web/search.json")  # the newest documents: reads the store's document order, once per snapshot
+        prime_s = time.perf_counter() - t0
         for label, url in page_urls(store):
             for variant, u in (("HTML", url), ("JSON", twin(url))):
                 first, times, status, size = measure(client, u, reps)
                 rows.append([label, variant, status, size // 1024, first, percentile(times, 50), percentile(times, 95),
                              max(times), "yes" if percentile(times, 95) < TARGET_MS else "NO"])
-    return rows, index_s
+    return rows, index_s, prime_s
+
+
+def _notes(args, store, docs: int, built, rows: list[list], load_before: str, index_s: float,
+           prime_s: float) -> list[str]:
+    """The lines under the table: corpus, method, load, the SPARQL page's own query, the worst pages."""
+    worst = max(r[6] for r in rows)
+    pages = [r for r in rows if not r[0].startswith(("SPARQL", "search"))]
+    worst_page = max(pages, key=lambda r: r[6])
+    raw_ms, raw_rows = raw_query_ms(store, "facts-roles")
+    return [f"{docs:,} documents, {len(store):,} quads" + (f" ({args.articles} synthetic articles, seed "
+                                                             f"{args.seed}, {args.source} graphs)" if built else f" (store {args.store}{', ' + args.store_note if args.store_note else ''})"),
+             f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after the first "
+             "(cold: that entity's ordered lists not yet kept); pages whose first request took over "
+             f"{SLOW_MS / 1000:.0f} s are measured "
+             f"{SLOW_REPS} times; the busiest entity of each kind is measured",
+             f"load average (1, 5, 15 min) {load_before} before, {load_average()} after, on {os.cpu_count()} cores",
+             f"search index synced in {index_s:.1f} s, then the store's newest-first document order read in "
+             f"{prime_s:.1f} s (once per snapshot, by a server's first page) before measuring",
+             f"the whole-store `facts-roles` query alone (no page) takes {raw_ms:.0f} ms for {raw_rows:,} rows: "
+             "that SPARQL page is bound by the query the user ran, not by rendering",
+             f"worst p95 of an entity, graph or document page: {worst_page[6]:.0f} ms ({worst_page[0]}, "
+             f"{worst_page[1]}); worst cold: {max(r[4] for r in pages):.0f} ms; worst p95 of any page: {worst:.0f} ms "
+             f"(target < {TARGET_MS:.0f} ms)"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,23 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = len(store.documents())
     from camket.search import default_path
     load_before = load_average()
-    rows, index_s = run(store, args.reps, sync_index=not (args.store and default_path(store).exists()))
-    worst = max(r[6] for r in rows)
-    pages = [r for r in rows if not r[0].startswith(("SPARQL", "search"))]
-    worst_page = max(pages, key=lambda r: r[6])
-    raw_ms, raw_rows = raw_query_ms(store, "facts-roles")
-    notes = [f"{docs:,} documents, {len(store):,} quads" + (f" ({args.articles} synthetic articles, seed "
-                                                             f"{args.seed}, {args.source} graphs)" if built else f" (store {args.store}{', ' + args.store_note if args.store_note else ''})"),
-             f"in-process ASGI requests (FastAPI TestClient, no network), {args.reps} per page after the first "
-             "(cold: that entity's ordered lists not yet kept; the very first request also reads the store's "
-             "document order once); the busiest entity of each kind is measured",
-             f"load average (1, 5, 15 min) {load_before} before, {load_average()} after, on {os.cpu_count()} cores",
-             f"search index synced in {index_s:.1f} s before measuring",
-             f"the whole-store `facts-roles` query alone (no page) takes {raw_ms:.0f} ms for {raw_rows:,} rows: "
-             "that SPARQL page is bound by the query the user ran, not by rendering",
-             f"worst p95 of an entity, graph or document page: {worst_page[6]:.0f} ms ({worst_page[0]}, "
-             f"{worst_page[1]}); worst cold: {max(r[4] for r in pages):.0f} ms; worst p95 of any page: {worst:.0f} ms "
-             f"(target < {TARGET_MS:.0f} ms)"]
+    rows, index_s, prime_s = run(store, args.reps, sync_index=not (args.store and default_path(store).exists()))
+    notes = _notes(args, store, docs, built, rows, load_before, index_s, prime_s)
     body = table(["page", "variant", "status", "KB", "cold ms", "p50 ms", "p95 ms", "max ms",
                   f"p95 < {TARGET_MS:.0f} ms"], rows)
     report("Web pages", f"Web page render time ({docs:,} documents)", body, notes, append=not args.no_append)
