@@ -195,6 +195,9 @@ def make_document(doc_id: str, raw_text: str, source: str, data: bytes, encoding
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument | InputError]:
     """Documents in one file (several for JSON Lines), errors in their place."""
     source = str(path)
+    if path.suffix.lower() == ".jsonl" and not _utf16(path):
+        yield from _stream_jsonl(path, source, max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -230,8 +233,51 @@ def read_bytes(data: bytes, source: str, suffix: str, stem: str,
         yield err
 
 
-def _read_jsonl(text: str, source: str, stem: str, encoding: str) -> Iterator[SourceDocument | InputError]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+def _utf16(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    except OSError:
+        return False  # reported by the reader
+
+
+def _stream_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[SourceDocument | InputError]:
+    """A JSON Lines file a line at a time (a corpus of 10^5 articles is one file: it is never
+    all in memory). ``max_bytes`` bounds each record; each line is decoded alone (UTF-8, with
+    the file's BOM, or Windows-1258 as :func:`decode` detects it)."""
+    seen = False
+    try:
+        with open(path, "rb") as f:
+            for lineno, raw in enumerate(f, 1):
+                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw, bom = raw[3:], True
+                elif lineno == 1:
+                    bom = False
+                raw = raw.rstrip(b"\r\n")
+                if not raw.strip():
+                    continue
+                seen = True
+                if len(raw) > max_bytes:
+                    yield InputError(source, f"too large: {len(raw):,} bytes over the limit of {max_bytes:,} "
+                                             "(--max-bytes)", lineno)
+                    continue
+                try:
+                    line, encoding = decode(raw, source)
+                except InputError as err:
+                    yield InputError(source, err.reason, lineno)
+                    continue
+                yield from _read_jsonl([(lineno, line)], source, path.stem, "utf-8-sig" if bom else encoding)
+    except OSError as err:
+        yield InputError(source, f"cannot read: {err.strerror or err}")
+        return
+    if not seen:
+        yield InputError(source, "empty file")
+
+
+def _read_jsonl(lines: str | Iterable[tuple[int, str]], source: str, stem: str,
+                encoding: str) -> Iterator[SourceDocument | InputError]:
+    """The records of JSON Lines ``lines`` (a text, or (line number, line) pairs)."""
+    for lineno, line in enumerate(lines.splitlines(), 1) if isinstance(lines, str) else lines:
         if not line.strip():
             continue
         try:

@@ -124,3 +124,23 @@ def test_folders_are_recursive_sorted_and_survive_symlink_loops(tmp_path):
 def test_decode_rejects_latin_garbage():
     with pytest.raises(InputError):
         decode(b"\xff\xfe\x00", "x")  # utf-16 BOM then an odd byte
+
+
+def test_jsonl_is_read_a_record_at_a_time_with_the_limit_per_record(tmp_path):
+    record = json.dumps({"text": TEXT}, ensure_ascii=False)
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join([record] * 30 + ["x" * 3000, record]).encode() + b"\r\n")
+    limit = 2000  # each good record is below it, the file (and the line of x) above
+    assert path.stat().st_size > limit and len(record.encode()) < limit
+    out = docs([path], max_bytes=limit)
+    good = [d for d in out if not isinstance(d, InputError)]
+    (bad,) = [d for d in out if isinstance(d, InputError)]
+    assert len(good) == 31 and good[0].encoding == "utf-8-sig" and good[-1].doc_id == "big-32"
+    assert bad.line == 31 and "too large" in bad.reason
+    assert good[0].text == good[-1].text and good[0].sha256 == good[1].sha256
+
+
+def test_empty_jsonl_is_reported(tmp_path):
+    (tmp_path / "e.jsonl").write_bytes(b"\n  \n")
+    (err,) = docs([tmp_path])
+    assert err.reason == "empty file"
