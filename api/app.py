@@ -27,6 +27,7 @@ from .body_limit import BodyLimit
 from .graph import Moved, NotFound
 from .settings import Settings
 from .timing import ServerTiming
+from .warm import warm
 from .sparql_exec import QueryError, QueryExecutor, TooLarge, TooSlow
 
 log = logging.getLogger("camket.api")
@@ -55,6 +56,7 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
         _include_extra(app, module)
     _error_handlers(app)
     _warm_void(app)
+    warm(store)  # the whole-store list orders of a read-only snapshot, in the background
     app.router.add_event_handler("shutdown", app.state.sparql.shutdown)
     return app
 

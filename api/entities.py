@@ -19,7 +19,7 @@ from .store_cache import cached, memo
 def summaries(store, kind: str, limit: int, offset: int) -> Page[Summary]:
     """Entities of ``kind`` in IRI-key order (their canonical names, so alphabetical), with
     how many documents mention each; names and counts are fetched for the page only."""
-    everyone = cached(store, f"entities:{kind}", lambda: _every(store, kind))
+    everyone = entity_order(store, kind)
     total = len(everyone)
     page = [ox.NamedNode(e) for e in everyone[offset:offset + limit]]
     refs = graph.refs(store, [e.value for e in page])
@@ -29,6 +29,11 @@ def summaries(store, kind: str, limit: int, offset: int) -> Page[Summary]:
     items = [Summary(id=graph.key_of(e.value), kind=kind, iri=e.value, name=refs[e.value].name,
                      documents=docs.get(e.value, 0)) for e in page]
     return Page[Summary](total=total, limit=limit, offset=offset, items=items)
+
+
+def entity_order(store, kind: str) -> list[str]:
+    """:func:`_every`, once per store generation."""
+    return cached(store, f"entities:{kind}", lambda: _every(store, kind))
 
 
 def _every(store, kind: str) -> list[str]:

@@ -13,6 +13,7 @@ Public API::
     evidence(store, iris) -> {iri: [Evidence]}
     doc_refs(store, doc_iris) -> {iri: DocRef}
     newest_documents(store) -> [doc IRI]   # newest first, then IRI; undated last
+    document_order(store) -> [doc IRI]     # the same, kept per store generation
 """
 from __future__ import annotations
 
@@ -248,6 +249,11 @@ def newest_documents(store) -> list[str]:
     dated = sorted((dates.get(d, ""), d) for d in docs)
     dated.sort(key=lambda t: t[0], reverse=True)  # stable: newest first, then IRI; undated last
     return [d for _, d in dated]
+
+
+def document_order(store) -> list[str]:
+    """:func:`newest_documents`, computed once per store generation (:mod:`.store_cache`)."""
+    return cached(store, "documents", lambda: newest_documents(store))
 
 
 def _str(term) -> str | None:

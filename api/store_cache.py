@@ -29,7 +29,7 @@ FINGERPRINT_TTL = 5.0
 MEMO_SIZE = 64
 STATES = "SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g a ck:Document ; ck:sha256 ?h ; ck:extractorVersion ?v } }"
 
-_lock = threading.RLock()  # a computation may read another cached value
+_lock = threading.RLock()  # guards the tables; computations hold a lock of their own name
 
 
 class _State:
@@ -37,6 +37,7 @@ class _State:
 
     def __init__(self):
         self.values: dict[str, Any] = {}
+        self.locks: dict[str, threading.Lock] = {}
         self.generation: Any = None
         self.snapshot: tuple[Any, int] | None = None  # (the snapshot object, a number per snapshot seen)
         self.fingerprint: tuple[float, str] | None = None
@@ -71,17 +72,20 @@ def generation(store) -> Any:
 
 
 def cached(store, name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()`` once per (store, generation, name); concurrent first calls compute once."""
+    """``compute()`` once per (store, generation, name); concurrent first calls compute once,
+    while other names are computed or read meanwhile (a lock per name)."""
     gen, state = generation(store), _state(store)
     values = state.values
     if state.generation == gen and name in values:
         return values[name]
     with _lock:
         if state.generation != gen:
-            state.values, state.generation = {}, gen
-        if name not in state.values:
-            state.values[name] = compute()
-        return state.values[name]
+            state.values, state.locks, state.generation = {}, {}, gen
+        values, lock = state.values, state.locks.setdefault(name, threading.Lock())
+    with lock:
+        if name not in values:
+            values[name] = compute()
+        return values[name]
 
 
 def memo(store, family: str, key: Any, compute: Callable[[], Any]) -> Any:
@@ -91,12 +95,19 @@ def memo(store, family: str, key: Any, compute: Callable[[], Any]) -> Any:
     fingerprint of a writable store costs a whole-store read."""
     if not is_snapshot(store):
         return compute()
-    table = cached(store, f"memo:{family}", OrderedDict)
+    table, locks = cached(store, f"memo:{family}", lambda: (OrderedDict(), {}))
     with _lock:
         if key in table:
             table.move_to_end(key)
             return table[key]
-        value = table[key] = compute()
-        while len(table) > MEMO_SIZE:
-            table.popitem(last=False)
+        lock = locks.setdefault(key, threading.Lock())
+    with lock:  # one computation per key; other keys meanwhile
+        with _lock:
+            if key in table:
+                return table[key]
+        value = compute()
+        with _lock:
+            table[key] = value
+            while len(table) > MEMO_SIZE:
+                locks.pop(table.popitem(last=False)[0], None)
         return value

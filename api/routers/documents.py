@@ -11,7 +11,6 @@ from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
 from ..entities import first, props
 from ..models import Document, DocRef, MembershipFact, Mention, Page
-from ..store_cache import cached
 from .pledges import pledges_by_iri
 from .statements import statements_by_iri
 
@@ -24,7 +23,7 @@ def list_documents(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
 
 
 def document_list(store, limit: int, offset: int) -> Page[DocRef]:
-    order = cached(store, "documents", lambda: graph.newest_documents(store))
+    order = graph.document_order(store)
     ids = order[offset:offset + limit]
     refs = graph.doc_refs(store, ids)
     return Page[DocRef](total=len(order), limit=limit, offset=offset, items=[refs[d] for d in ids])

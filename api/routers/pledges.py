@@ -45,9 +45,14 @@ def pledge_page(store, limit: int, offset: int, **filters) -> Page[Pledge]:
     if any(v is not None for v in filters.values()):
         ordered = _ordered(store, filters)
     else:
-        ordered = cached(store, "pledges", lambda: _ordered(store, {}))
+        ordered = pledge_order(store)
     ids = [k[3] for k in ordered[offset:offset + limit]]
     return Page[Pledge](total=len(ordered), limit=limit, offset=offset, items=pledges_by_iri(store, ids))
+
+
+def pledge_order(store) -> list[tuple]:
+    """Every pledge in page order, once per store generation."""
+    return cached(store, "pledges", lambda: _ordered(store, {}))
 
 
 def _ordered(store, filters: dict) -> list[tuple]:

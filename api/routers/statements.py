@@ -100,7 +100,7 @@ def _unfiltered_page(store, limit: int, offset: int) -> Page[Statement]:
     """Every statement, newest document first, then by offset in the document. The order of the
     documents and how many statements each holds are computed once per store generation
     (:mod:`..store_cache`); a page reads the statements of exactly the documents it spans."""
-    docs, counts = cached(store, "statements-by-document", lambda: _per_document(store))
+    docs, counts = statement_documents(store)
     ends = cached(store, "statements-by-document-ends", lambda: list(itertools.accumulate(counts)))
     first = bisect.bisect_right(ends, offset)
     last = bisect.bisect_left(ends, offset + limit, lo=first)
@@ -121,13 +121,18 @@ def _in_graphs(docs: list[ox.NamedNode]) -> str:
                           f"BIND({d} AS ?doc) }}" for d in docs)
 
 
+def statement_documents(store) -> tuple[list[str], list[int]]:
+    """:func:`_per_document`, once per store generation."""
+    return cached(store, "statements-by-document", lambda: _per_document(store))
+
+
 def _per_document(store) -> tuple[list[str], list[int]]:
     """Documents holding statements, newest first, and the number of statements of each."""
     # counted inside each document's graph, where its statements live (2 s at 100k documents;
     # a COUNT(DISTINCT) over the union graph took 23 s)
     n = {r["doc"].value: int(py(r["n"])) for r in store.select(
         "SELECT ?doc (COUNT(?st) AS ?n) WHERE { GRAPH ?doc { ?st a ck:Statement } } GROUP BY ?doc")}
-    docs = [d for d in graph.newest_documents(store) if d in n]
+    docs = [d for d in graph.document_order(store) if d in n]
     docs += sorted(set(n) - set(docs))  # statements whose document has no ck:Document type
     return docs, [n[d] for d in docs]
 
