@@ -26,6 +26,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,6 +39,7 @@ WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "eve
            "document": 1.5, "statement": 1.0, "pledge": 1.0}
 BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
 CANDIDATES = 500  # rows ranked per query (see SearchIndex._top)
+MMAP_BYTES = 1 << 30  # reads map the index (see SearchIndex._db); writes do not (SearchIndex._writing)
 COUNT_CAP = 10000  # matching rows counted for ``total``
 ENTRIES = """CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, exact UNINDEXED,
@@ -95,10 +97,24 @@ class SearchIndex:
         if db is None:
             db = self._local.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA mmap_size=1073741824")  # pages shared through the OS cache by every thread's connection
+            db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")  # pages shared through the OS cache by every thread's connection
         return db
 
     # ---------------------------------------------------------------- writing
+    @contextmanager
+    def _writing(self):
+        """This thread's connection in a write transaction, not memory-mapped meanwhile: an
+        ingest reads (merges) the index's pages while it writes, and mapped they stayed in its
+        resident memory, which then grew with the index (readers keep the map: see :meth:`_db`)."""
+        with self._write:
+            db = self._db()
+            db.execute("PRAGMA mmap_size=0")
+            try:
+                with db:
+                    yield db
+            finally:
+                db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+
     def sync(self, store) -> int:
         """Index documents that are new or changed, forget removed ones; returns how many changed."""
         states = {r["g"].value: f"{r['h'].value}|{r['v'].value}" for r in store.select(
@@ -112,7 +128,7 @@ class SearchIndex:
         return len(changed) + len(set(known) - set(states))
 
     def remove_document(self, graph_iri: str) -> None:
-        with self._write, self._db() as db:
+        with self._writing() as db:
             for table in ("entries", "names", "indexed"):
                 db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
 
@@ -128,7 +144,7 @@ class SearchIndex:
             from camket.ingest import document_states
             states = {g: "|".join(st) for g, st in document_states(store, graph_iris).items()}
         rows = {g: rows[g] if rows and g in rows else _rows(store, ox.NamedNode(g)) for g in graph_iris}
-        with self._write, self._db() as db:
+        with self._writing() as db:
             _forget(db, graph_iris)
             for graph_iri, (entries, names) in rows.items():
                 db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", entries)
@@ -136,7 +152,7 @@ class SearchIndex:
                 db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
 
     def rebuild(self, store) -> int:
-        with self._write, self._db() as db:
+        with self._writing() as db:
             for table in ("entries", "names", "indexed"):
                 db.execute(f"DELETE FROM {table}")
         return self.sync(store)

@@ -92,3 +92,13 @@ def test_an_index_without_prefix_doclists_is_migrated_with_its_rows(tmp_path):
     assert idx._db().execute("SELECT rowid, label FROM entries").fetchall() == [(7, "Trí")]
     assert idx.search("tr")[1][0]["label"] == "Trí"
     SearchIndex(path)  # opening again leaves it as it is
+
+
+def test_writes_do_not_map_the_index_reads_do(tmp_path):
+    from camket.search import MMAP_BYTES
+    idx = SearchIndex(tmp_path / "m.sqlite")
+    seen = []
+    with idx._writing() as db:
+        seen.append(db.execute("PRAGMA mmap_size").fetchone()[0])
+    assert seen == [0]
+    assert idx._db().execute("PRAGMA mmap_size").fetchone()[0] == MMAP_BYTES
