@@ -169,6 +169,8 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
     docs = [graph_iris] if isinstance(graph_iris, str) else [g for g in graph_iris if g != GRAPH_STATS]
     if not docs or not writable(store):
         return
+    from camket import void_stats
+    void_stats.drop(store)  # the VoID counts, when written, are stale now
     if len(docs) > BULK or not has_statistics(store):
         rebuild(store)
         return

@@ -19,9 +19,6 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from camket.stats import CLASS_QUERY
-from camket.store import py
-
 from ..sparql_exec import QueryError, Result, TooLarge, TooSlow
 from ..sparql_guard import Refused, check
 from ..sparql_results import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, negotiate
@@ -126,8 +123,10 @@ async def _void_stats(request: Request) -> dict:
 
 
 def _compute_stats(store) -> dict:
-    classes = {py(r["class"]): py(r["n"]) for r in store.select(CLASS_QUERY)}
-    return {"triples": len(store), "documents": len(store.documents()), "classes": classes}
+    """The VoID counts stored in the statistics graph (:mod:`camket.void_stats`), else counted
+    (≈ 11 CPU-s at 100,000 articles)."""
+    from camket import void_stats
+    return void_stats.read(store) or void_stats.compute(store)
 
 
 def _description(endpoint: ox.NamedNode, stats: dict) -> list[ox.Triple]:
