@@ -102,14 +102,15 @@ def rows(store, query: str) -> Iterator[dict[str, Any]]:
 PARALLEL_MIN_BYTES = 32 << 20  # smaller embedded stores are read in this process (a helper would not pay)
 
 
-def fetch(store, queries: list[str], parallel: bool = True) -> list[list[tuple]]:
+def fetch(store, queries: list[str], parallel: bool = True) -> Iterator[list[tuple]]:
     """The solutions of each query as tuples of plain strings (None when unbound), in the order
-    of its SELECT. On a large embedded store (``parallel``) a helper process runs them from the
-    other end of the list (:mod:`.parallel`: pyoxigraph holds the GIL, threads would not help)."""
+    of its SELECT, one query after the other (lazily: read each before asking for the next). On a
+    large embedded store (``parallel``) a helper process runs them from the other end of the list
+    (:mod:`.parallel`: pyoxigraph holds the GIL, threads would not help)."""
     run = lambda q: list(_solutions(store, q)[1])  # noqa: E731
     location = _parallel_location(store) if parallel and len(queries) > 1 else None
     if location is None:
-        return [run(q) for q in queries]
+        return (run(q) for q in queries)
     from camket.ontology import sparql_prefixes
 
     from .parallel import fetch_two_processes

@@ -22,7 +22,7 @@ def _gexf(store, **options) -> bytes:
 
 def test_two_processes_give_the_rows_of_one(invented_store, monkeypatch):
     queries = _queries()
-    alone = fetch(invented_store, queries, parallel=False)
+    alone = list(fetch(invented_store, queries, parallel=False))
     assert sum(map(len, alone)) > 50
     monkeypatch.setattr(sparql, "PARALLEL_MIN_BYTES", 0)
     helpers, ran_here = [], []
@@ -41,7 +41,7 @@ def test_two_processes_give_the_rows_of_one(invented_store, monkeypatch):
             return run(q)
         return real(location, qs, here, prefixes)
     monkeypatch.setattr(parallel, "fetch_two_processes", run_here_once_the_helper_sent_the_last)
-    assert fetch(invented_store, queries) == alone
+    assert list(fetch(invented_store, queries)) == alone
     assert 0 < len(ran_here) < len(queries) and queries[-1] not in ran_here
 
 
@@ -53,7 +53,7 @@ def test_same_export_with_a_helper(invented_store, monkeypatch):
 
 def test_a_helper_that_dies_leaves_the_work_here(invented_store, monkeypatch):
     queries = _queries()
-    alone = fetch(invented_store, queries, parallel=False)
+    alone = list(fetch(invented_store, queries, parallel=False))
     monkeypatch.setattr(parallel, "HELPER", "import sys; sys.exit(3)")
     monkeypatch.setattr(sparql, "PARALLEL_MIN_BYTES", 0)
-    assert fetch(invented_store, queries) == alone
+    assert list(fetch(invented_store, queries)) == alone
