@@ -16,7 +16,8 @@ Formats (:data:`FORMATS`): ``gexf`` (1.3, or 1.2 with ``gexf_version="1.2"``),
 Every writer streams to a binary file object.
 
 Modules: :mod:`.projection` (store -> typed weighted graph, with
-:mod:`.model`, :mod:`.sparql`, :mod:`.dates`), :mod:`.filters`
+:mod:`.model`, :mod:`.sparql`, :mod:`.dates`; :mod:`.parallel` reads a large
+store's query results in two processes), :mod:`.filters`
 (shared filters), :mod:`.table` (attribute columns, colours), :mod:`.gexf`,
 :mod:`.graphml`, :mod:`.csv`, :mod:`.rdf` (writers), :mod:`.formats`
 (registry and :func:`export`), :mod:`.cli` (``camket export``).

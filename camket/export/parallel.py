@@ -4,9 +4,11 @@ pyoxigraph holds the GIL while it evaluates a query and decodes its terms,
 so threads do not run two queries at once. :func:`fetch_two_processes` runs
 the list of queries from both ends: this process from the first, a helper
 process (its own read-only handle on the same store) from the last, until
-they meet; each result is handed over as soon as it is there, so the caller's
-work on it overlaps the helper's queries. The helper sends each result back pickled as soon as it has it and
-says which query it starts, so at most the query they meet on is run twice.
+they meet. The helper sends each result back pickled as soon as it has it and
+says which query it starts; this process says which one it has reached, where
+the helper stops: at most the query they meet on runs twice. Each result is
+handed to the caller as soon as it is there, so the caller's work on it
+overlaps the helper's queries.
 Results are the same tuples as the in-process path (plain strings, None when
 unbound), in the same order. If the helper cannot start or dies, this process
 runs what is left.
