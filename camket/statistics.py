@@ -198,9 +198,23 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
         _write(store, "INSERT DATA", _triples(stats))
     _write(store, "DELETE DATA", [f"<{d}> <{CK}{p}> {o} ." for d, p, o in before])
     _write(store, "INSERT DATA", _bookkeeping(counted, flagged))
-    if flagged or any(p == "statesSubOrganization" for _, p, _ in before):
+    restated = any(p == "statesSubOrganization" for _, p, _ in before)
+    edges = None if restated or len(known) < len(docs) else {e for g in flagged for e in known[g][1]}
+    if (flagged or restated) and not (edges is not None and _closed(store, edges)):
         _update(store, f"DELETE WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?a ck:withinBody ?b }} }}")
         _write(store, "INSERT DATA", _closure_triples(closure(store)))
+
+
+def _closed(store, edges: set[tuple[str, str]]) -> bool:
+    """Whether the closure held already has every (body, body above) edge of ``edges``: new
+    documents stating only such edges leave the hierarchy as it was (most articles restate
+    the same few ministries' departments), so it is not recomputed (a read of every edge)."""
+    held: set[tuple[str, str]] = set()
+    bodies = sorted({a for a, _ in edges})
+    for chunk in _chunks(bodies):
+        held.update((r["e"].value, r["b"].value) for r in store.select(
+            f"SELECT ?e ?b WHERE {{ GRAPH <{GRAPH_STATS}> {{ {_values(chunk)} ?e ck:withinBody ?b }} }}"))
+    return edges <= held
 
 
 def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]]]:
@@ -214,11 +228,11 @@ def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]
     return out
 
 
-def contributions_of_triples(graph_iri: str, triples) -> tuple[dict[str, dict[str, int]], bool]:
+def contributions_of_triples(graph_iri: str, triples) -> tuple[dict[str, dict[str, int]], list[tuple[str, str]]]:
     """What the document adds to the counts (as :func:`_contributions` reads it back) and
-    whether it states a sub-organisation, from its triples as ingest built them."""
+    the sub-organisation edges it states, from its triples as ingest built them."""
     sources: dict[tuple[str, str], set[str]] = defaultdict(set)
-    suborg = False
+    edges = []
     for t in triples:
         p = t.predicate.value
         if p in CONTRIBUTES:
@@ -226,11 +240,12 @@ def contributions_of_triples(graph_iri: str, triples) -> tuple[dict[str, dict[st
                 sources[(t.object.value, CONTRIBUTES[p])].add(t.subject.value)
             elif t.object.value == graph_iri:
                 sources[(t.subject.value, "documentCount")].add(graph_iri)
-        suborg = suborg or p == _SUBORG
+        elif p == _SUBORG:
+            edges.append((t.subject.value, t.object.value))
     by_entity: dict[str, dict[str, int]] = defaultdict(dict)
     for (e, count), subjects in sources.items():
         by_entity[e][count] = len(subjects)
-    return by_entity, suborg
+    return by_entity, sorted(edges)
 
 
 _SUBORG = "http://www.w3.org/ns/org#subOrganizationOf"
