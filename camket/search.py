@@ -317,7 +317,8 @@ def rows_of_triples(graph_iri: str, triples) -> tuple[list[tuple], list[tuple]]:
     (no read back from the store): the ingest hook's digest of one document."""
     by_s: dict[str, dict[str, list]] = {}
     for t in triples:
-        by_s.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object.value)
+        if (p := t.predicate.value) in _WANTED:  # not evidence spans, the bulk of a graph
+            by_s.setdefault(t.subject.value, {}).setdefault(p, []).append(t.object.value)
     found = _Found(graph_iri)
     for s, props in by_s.items():
         types = props.get(_P_TYPE, ())
@@ -344,6 +345,8 @@ _P_NUM, _P_POLICY_TYPE, _P_TEXT = _ELI + "id_local", _CK + "policyType", _CK + "
 _P_DOC_TEXT, _P_TITLE = _SCHEMA + "text", "http://purl.org/dc/terms/title"
 _NAME_PREDICATES = (_SCHEMA + "name", _SCHEMA + "alternateName", _P_NUM, _ELI + "title", _CK + "acronym")
 _FACT_KINDS = (("statement", _CK + "Statement", _CK + "speaker"), ("pledge", _CK + "Pledge", _CK + "actor"))
+_WANTED = {_P_TYPE, _P_MENTIONED, _P_POLICY_TYPE, _P_TEXT, _P_DOC_TEXT, _P_TITLE, *_NAME_PREDICATES,
+           *(who for _, _, who in _FACT_KINDS)}
 
 
 class _Found:
