@@ -185,15 +185,18 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
     if touched:
         stored = _stored(store, touched)
         settled = {e for e, v in stored.items() if "label" in v and (py(v.get("documentCount")) or 0) >= SETTLED}
-        # a settled entity none of these documents counted before: add their share to its counts
-        # (an exact recount would read all its mentions, thousands for a body in every article)
-        grown = settled - dropped
-        stats = entity_stats(store, [e for e in touched if e not in grown], [e for e in touched if e not in settled])
+        # a settled entity none of these documents counted before, or one they all name by its
+        # label (digests tell): add their share to its counts (an exact recount would read all
+        # its mentions, thousands for a body in every article)
+        grown = (settled | _same_label(stored, known, len(known) == len(docs))) - dropped
+        stats = entity_stats(store, [e for e in touched if e not in grown],
+                             [e for e in touched if e not in settled and e not in grown])
         for e in grown:
             stats[e] = {k: (py(stored[e].get(k)) or 0) + sum(by.get(e, {}).get(k, 0) for by in added.values())
                         for k in COUNTS}
-        for e in settled:
-            stats[e]["label"] = stored[e]["label"]
+        for e in settled | grown:
+            if "label" in stored[e]:
+                stats[e]["label"] = stored[e]["label"]
         _write(store, "DELETE DATA", [f"<{e}> <{CK}{p}> {o} ." for e, v in stored.items() for p, o in v.items()])
         _write(store, "INSERT DATA", _triples(stats))
     _write(store, "DELETE DATA", [f"<{d}> <{CK}{p}> {o} ." for d, p, o in before])
@@ -228,11 +231,24 @@ def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]
     return out
 
 
-def contributions_of_triples(graph_iri: str, triples) -> tuple[dict[str, dict[str, int]], list[tuple[str, str]]]:
-    """What the document adds to the counts (as :func:`_contributions` reads it back) and
-    the sub-organisation edges it states, from its triples as ingest built them."""
+def _same_label(stored: dict[str, dict], known: dict[str, tuple], complete: bool) -> set[str]:
+    """Entities counted before whose every spelling in these documents (``known``: digests of all
+    of them, ``complete``) is their label (none when they have none): it stays the most frequent."""
+    if not complete:
+        return set()
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for _, _, names in known.values():
+        for e, spelled in names.items():
+            spellings[e].update(spelled)
+    return {e for e, v in stored.items() if spellings.get(e, set()) <= ({str(v["label"])} if "label" in v else set())}
+
+
+def contributions_of_triples(graph_iri: str, triples) -> tuple[dict, list[tuple[str, str]], dict[str, set[str]]]:
+    """What the document adds to the counts (as :func:`_contributions` reads it back), the
+    sub-organisation edges it states and the spellings (N-Triples) of what it names, from its
+    triples as ingest built them."""
     sources: dict[tuple[str, str], set[str]] = defaultdict(set)
-    edges = []
+    edges, names = [], defaultdict(set)
     for t in triples:
         p = t.predicate.value
         if p in CONTRIBUTES:
@@ -242,13 +258,16 @@ def contributions_of_triples(graph_iri: str, triples) -> tuple[dict[str, dict[st
                 sources[(t.subject.value, "documentCount")].add(graph_iri)
         elif p == _SUBORG:
             edges.append((t.subject.value, t.object.value))
+        elif p == _NAME:
+            names[t.subject.value].add(str(t.object))
     by_entity: dict[str, dict[str, int]] = defaultdict(dict)
     for (e, count), subjects in sources.items():
         by_entity[e][count] = len(subjects)
-    return by_entity, sorted(edges)
+    return by_entity, sorted(edges), dict(names)
 
 
 _SUBORG = "http://www.w3.org/ns/org#subOrganizationOf"
+_NAME = "https://schema.org/name"
 
 
 def _bookkeeping(counted: list[tuple[str, str]], flagged: list[str]) -> list[str]:
