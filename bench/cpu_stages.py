@@ -60,6 +60,8 @@ def instrument(store) -> Counter:
     ingest_mod.document_triples = _timed("rdf", ingest_mod.document_triples)
     ingest_mod.to_ntriples = _timed("rdf", ingest_mod.to_ntriples)
     ingest_mod.validate_triples = _timed("shacl", ingest_mod.validate_triples)
+    if hasattr(ingest_mod, "digest"):  # what the stored-hooks need of each document, while extracting
+        ingest_mod.digest = _timed("digest", ingest_mod.digest)
     for method in ("replace_document", "replace_documents"):
         if hasattr(store, method):
             setattr(store, method, _timed("store", getattr(store, method)))
