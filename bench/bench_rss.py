@@ -46,10 +46,12 @@ def generated_corpus(n: int, out: Path, seed: int) -> None:
                     "--out", str(out)], check=True, cwd=ROOT, capture_output=True)
 
 
-def rss_mb(pid: int) -> float:
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """``field`` of ``/proc/PID/status`` in MB: ``VmRSS``, or its parts ``RssAnon`` (heap, the
+    store's buffers) and ``RssFile`` (mapped files: libraries, a memory-mapped index)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -77,10 +79,11 @@ def run(corpus: Path, store: Path, workers: int, every: float) -> dict:
            "--max-bytes", str(corpus.stat().st_size + 1)]  # one JSONL file holds the corpus
     t0 = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    samples: list[tuple[int, float, float]] = []  # (documents stored, writer MB, largest worker MB)
+    samples: list[tuple] = []  # (documents stored, writer MB, largest worker MB, writer anon MB, file MB)
     while child.poll() is None:
         samples.append((stored(store.parent / (store.name + ".search.sqlite")), rss_mb(child.pid),
-                        max((rss_mb(c) for c in children(child.pid)), default=0.0)))
+                        max((rss_mb(c) for c in children(child.pid)), default=0.0),
+                        rss_mb(child.pid, "RssAnon"), rss_mb(child.pid, "RssFile")))
         time.sleep(every)
     err = child.stderr.read()
     if child.returncode != 0:
@@ -92,12 +95,13 @@ def run(corpus: Path, store: Path, workers: int, every: float) -> dict:
 
 def at(samples, fraction: float, total: int) -> float:
     """Writer RSS at the first sample with ``fraction`` of the documents stored."""
-    return next((rss for n, rss, _ in samples if n >= fraction * total), samples[-1][1] if samples else 0.0)
+    return next((x[1] for x in samples if x[0] >= fraction * total), samples[-1][1] if samples else 0.0)
 
 
 def row(n: int, res: dict) -> list:
     s = res["samples"]
-    return [f"{n:,}", f"{max((x[1] for x in s), default=0):.0f}", f"{at(s, .1, n):.0f}", f"{at(s, .5, n):.0f}",
+    peak = max(s, key=lambda x: x[1], default=(0, 0, 0, 0, 0))
+    return [f"{n:,}", f"{peak[1]:.0f}", f"{peak[3]:.0f} / {peak[4]:.0f}", f"{at(s, .1, n):.0f}", f"{at(s, .5, n):.0f}",
             f"{at(s, 1, n):.0f}", f"{max((x[2] for x in s), default=0):.0f}" if any(x[2] for x in s) else "-",
             f"{res['seconds']:.0f}", f"{n / res['seconds']:.1f}", f"{res['store_mb']:.0f}", load_average()]
 
@@ -125,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row(n, res))
     kind = "one- or two-sentence articles" if args.tiny else "generated articles (300-3,000 words)"
     title = f"Ingest memory over the run: {kind}, {args.workers} worker(s)"
-    head = ["articles", "peak RSS MB", "RSS at 10 %", "at 50 %", "at 100 %", "worker peak MB", "wall s",
+    head = ["articles", "peak RSS MB", "anon / file MB at the peak", "RSS at 10 %", "at 50 %", "at 100 %", "worker peak MB", "wall s",
             "articles/s", "store MB", "load avg after"]
     notes = ["RSS of the `camket ingest` process (the one writer), sampled from /proc every "
              f"{args.every} s; documents stored read from the search index beside the store"]
