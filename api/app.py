@@ -56,7 +56,7 @@ def create_app(store, settings: Settings | None = None, search=None) -> FastAPI:
         _include_extra(app, module)
     _error_handlers(app)
     _warm_void(app)
-    warm(store)  # the whole-store list orders of a read-only snapshot, in the background
+    app.state.warm = warm(store)  # the whole-store list orders of a read-only snapshot, in the background
     app.router.add_event_handler("shutdown", app.state.sparql.shutdown)
     return app
 

@@ -410,7 +410,7 @@ def bench(args, workdir: Path) -> None:
         api = api_rows_isolated(store, args.reps, args.ox_timeout) if args.isolate_api else api_rows(store, args.reps)
     if api:
         body += "\n\nAPI lookups (FastAPI in process, no network):\n\n" + table(
-            ["request", "status", "p50 ms", "p95 ms"], api)
+            ["request", "status", "first request ms", "p50 ms", "p95 ms"], api)
     report("Queries", f"Queries, {docs:,} documents", body, notes, append=not args.no_append)
     exp = [] if args.no_exports else export_rows(store)
     if exp:
