@@ -188,15 +188,21 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
         # a settled entity none of these documents counted before, or one they all name by its
         # label (digests tell): add their share to its counts (an exact recount would read all
         # its mentions, thousands for a body in every article)
-        grown = (settled | _same_label(stored, known, len(known) == len(docs))) - dropped
-        stats = entity_stats(store, [e for e in touched if e not in grown],
-                             [e for e in touched if e not in settled and e not in grown])
-        for e in grown:
-            stats[e] = {k: (py(stored[e].get(k)) or 0) + sum(by.get(e, {}).get(k, 0) for by in added.values())
+        complete = len(known) == len(docs)
+        grown = (settled | _same_label(stored, known, complete)) - dropped
+        # new to the statistics: named and mentioned only by these documents, all digested
+        fresh = {e for e in touched if e not in stored and e not in dropped} if complete else set()
+        stats = entity_stats(store, [e for e in touched if e not in grown and e not in fresh],
+                             [e for e in touched if e not in settled and e not in grown and e not in fresh])
+        for e in grown | fresh:
+            stats[e] = {k: (py(stored.get(e, {}).get(k)) or 0) + sum(by.get(e, {}).get(k, 0) for by in added.values())
                         for k in COUNTS}
         for e in settled | grown:
             if "label" in stored[e]:
                 stats[e]["label"] = stored[e]["label"]
+        for e in fresh:
+            if (label := _most_spelled(e, known)) is not None:
+                stats[e]["label"] = label
         _write(store, "DELETE DATA", [f"<{e}> <{CK}{p}> {o} ." for e, v in stored.items() for p, o in v.items()])
         _write(store, "INSERT DATA", _triples(stats))
     _write(store, "DELETE DATA", [f"<{d}> <{CK}{p}> {o} ." for d, p, o in before])
@@ -231,6 +237,18 @@ def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]
     return out
 
 
+def _most_spelled(e: str, known: dict[str, tuple]) -> str | None:
+    """The spelling (N-Triples) of ``e`` the most of these documents use, as :func:`entity_stats`
+    picks a label (ties: the longest, then the first)."""
+    spellings: dict[tuple[str, str], int] = defaultdict(int)
+    for _, _, names in known.values():
+        for spelled in names.get(e, ()):
+            spellings[spelled] += 1
+    if not spellings:
+        return None
+    return min(spellings, key=lambda n: (-spellings[n], -len(n[1]), n[1]))[0]
+
+
 def _same_label(stored: dict[str, dict], known: dict[str, tuple], complete: bool) -> set[str]:
     """Entities counted before whose every spelling in these documents (``known``: digests of all
     of them, ``complete``) is their label (none when they have none): it stays the most frequent."""
@@ -240,12 +258,13 @@ def _same_label(stored: dict[str, dict], known: dict[str, tuple], complete: bool
     for _, _, names in known.values():
         for e, spelled in names.items():
             spellings[e].update(spelled)
-    return {e for e, v in stored.items() if spellings.get(e, set()) <= ({str(v["label"])} if "label" in v else set())}
+    return {e for e, v in stored.items()
+            if {nt for nt, _ in spellings.get(e, ())} <= ({str(v["label"])} if "label" in v else set())}
 
 
 def contributions_of_triples(graph_iri: str, triples) -> tuple[dict, list[tuple[str, str]], dict[str, set[str]]]:
     """What the document adds to the counts (as :func:`_contributions` reads it back), the
-    sub-organisation edges it states and the spellings (N-Triples) of what it names, from its
+    sub-organisation edges it states and the spellings ((N-Triples, text) pairs) of what it names, from its
     triples as ingest built them."""
     sources: dict[tuple[str, str], set[str]] = defaultdict(set)
     edges, names = [], defaultdict(set)
@@ -259,7 +278,7 @@ def contributions_of_triples(graph_iri: str, triples) -> tuple[dict, list[tuple[
         elif p == _SUBORG:
             edges.append((t.subject.value, t.object.value))
         elif p == _NAME:
-            names[t.subject.value].add(str(t.object))
+            names[t.subject.value].add((str(t.object), t.object.value))
     by_entity: dict[str, dict[str, int]] = defaultdict(dict)
     for (e, count), subjects in sources.items():
         by_entity[e][count] = len(subjects)

@@ -98,13 +98,14 @@ def test_refresh_from_digests_equals_a_rebuild_and_skips_an_unchanged_hierarchy(
         statistics.refresh(store, [g], {g: statistics.contributions_of_triples(g, triples)})
 
     load("d3", DOCS["d3"])  # built whole
-    load("d1", DOCS["d1"])  # a new edge: the hierarchy is recomputed
-    load("d2", DOCS["d2"])  # another
-    assert len(closures) == 3
     recounted = []
     real_stats = statistics.entity_stats
     monkeypatch.setattr(statistics, "entity_stats", lambda s, iris=None, named=None:
                         recounted.extend((iris or []) + (named or [])) or real_stats(s, iris, named))
+    load("d1", DOCS["d1"])  # a new edge: the hierarchy is recomputed
+    assert recounted == []  # new entities counted from the digest, known ones named by their labels
+    load("d2", DOCS["d2"])  # another
+    assert len(closures) == 3
     load("d4", DOCS["d1"])  # restates an edge the closure holds: not recomputed
     assert len(closures) == 3
     assert recounted == []  # what it names, it names by their labels: counts grow by its share
@@ -112,3 +113,12 @@ def test_refresh_from_digests_equals_a_rebuild_and_skips_an_unchanged_hierarchy(
     statistics.rebuild(store)
     assert incremental == _stats(store)
     assert any(p.endswith("withinBody") for _, p, _ in incremental)
+
+
+def test_a_new_entity_is_labelled_by_the_spelling_most_documents_use():
+    e = "https://w3id.org/camket/id/org/ubnd-y"
+    short, long_ = ('"UBND tỉnh Y"@vi', "UBND tỉnh Y"), ('"Ủy ban nhân dân tỉnh Y"@vi', "Ủy ban nhân dân tỉnh Y")
+    digests = {"a": ({}, [], {e: {short}}), "b": ({}, [], {e: {long_}}), "c": ({}, [], {e: {short}})}
+    assert statistics._most_spelled(e, digests) == short[0]
+    assert statistics._most_spelled(e, {k: digests[k] for k in "ab"}) == long_[0]  # a tie: the longest
+    assert statistics._most_spelled("other", digests) is None
