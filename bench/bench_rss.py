@@ -95,6 +95,7 @@ def run(corpus: Path, store: Path, workers: int, every: float) -> dict:
 
 def at(samples, fraction: float, total: int) -> float:
     """Writer RSS at the first sample with ``fraction`` of the documents stored."""
+    samples = [x for x in samples if x[1] > 0]  # not the sample taken as the process exited
     return next((x[1] for x in samples if x[0] >= fraction * total), samples[-1][1] if samples else 0.0)
 
 

@@ -34,3 +34,10 @@ def test_ingest_run_and_queries_on_a_small_store(tmp_path):
     cases = bench_queries.named_query_cases(store)[:2] + bench_queries.lookup_cases(store)[-1:]
     rows = bench_queries.latency_rows(store, ds, cases, reps=1, rdflib_budget=1.0)
     assert all(not r[7] for r in rows if r[1] != "")  # same row counts on both engines
+
+
+def test_bench_rss_at_skips_the_sample_taken_after_the_exit():
+    from bench.bench_rss import at
+    samples = [(10, 50.0, 0, 40.0, 10.0), (90, 60.0, 0, 50.0, 10.0), (90, 0.0, 0, 0.0, 0.0)]
+    assert at(samples, 0.1, 100) == 50.0
+    assert at(samples, 1, 100) == 60.0  # none reached 100 documents: the last live sample
