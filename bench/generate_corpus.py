@@ -75,6 +75,10 @@ class Article:
         return name
 
     def org(self, name: str) -> str:
+        """A body; the province or city its name ends on is a place the text names too."""
+        for place in V.PROVINCES + V.CITIES:
+            if name.endswith(" " + place):
+                self.place(place)
         return self._named("organizations", name)
 
     def place(self, name: str) -> str:

@@ -51,6 +51,14 @@ def _syllable_after_hyphen(ws: list[Word], k: int, j: int) -> bool:
     return k > j and ws[k].gap == "-" and ws[k].latin and ws[k - 1].latin and ws[k - 1].cap
 
 
+def _abbreviation_gap(honorific_end: str, gap: str) -> bool:
+    """A name may follow its honorific across a full stop only when the honorific is an
+    abbreviation ("TS. Lê Văn A", "Mr. Kim"), on the same line: after "ông" or "đại biểu"
+    a full stop ends the sentence."""
+    last = honorific_end.rstrip(".").rsplit(".", 1)[-1]  # "PGS.TS" -> "TS"
+    return gap.strip() in (".", "") and "\n" not in gap and len(last) <= 4 and any(c.isupper() for c in last)
+
+
 def _name_run(ws: list[Word], folded: list[str], j: int, limit: int = MAX_NAME) -> int:
     """Index after the run of capitalised words starting at ``j`` (stops at role/body words)."""
     k = j
@@ -167,8 +175,8 @@ class _People:
             if lex.role_at(ws, h_end, folded) is not None or (
                     lex.is_kind_word(ws, h_end) and vietnamese_name(ws, h_end) == h_end):
                 continue  # "Đồng chí Phó Trưởng Ban ... Name": the title pattern reads it
-            if not (space_joined(ws, h_end) or ws[h_end].gap.strip() in (".", "")):
-                continue
+            if not (space_joined(ws, h_end) or _abbreviation_gap(ws[h_end - 1].text, ws[h_end].gap)):
+                continue  # "... hơn 100 đại biểu.\nTheo kế hoạch": the sentence ended
             # the honorific itself inside a place ("Bà Rịa") is no honorific
             if self.mentions_over(j, h_end, ("place", "org")):
                 continue

@@ -17,7 +17,7 @@ new-style tone placement "Uỷ"/"Ủy", case):
   a brand and its local arm ("Acme" / "Acme Việt Nam").
 * **Places** named only inside a body's name ("Mạng lưới ... Singapore") are
   not places the text names; they are dropped (but not a province or city
-  written as such, "UBND tỉnh Quảng Nam", nor the host place of a mission,
+  written as such, "UBND tỉnh Quảng Nam", "Tỉnh ủy Gia Lai", nor the host place of a mission,
   "Đại sứ quán X tại Hà Nội").
 * **Headlines in capitals**: "LÊ VĂN A" written first in a headline takes
   the spelling of the running text ("Lê Văn A") as its name.
@@ -173,7 +173,7 @@ def _local_department_of(short: Entity, full: Entity, wa: list[str], wb: list[st
 
 
 # a place written after these inside a body's name is named by the text in its own right
-_QUALIFIER = re.compile(r"(?:(?<![\w])(?:tại|tỉnh|thành phố|TP\.?)\s+)$", re.I)
+_QUALIFIER = re.compile(r"(?:(?<![\w])(?:tại|tỉnh|thành phố|TP\.?|tỉnh [uủ]y|thành [uủ]y)\s+)$", re.I)
 _QUALIFIED = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s", re.I)
 
 

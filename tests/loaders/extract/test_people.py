@@ -27,6 +27,13 @@ def test_honorific_then_name(honorific, gender):
     assert p.attrs["honorific"] == honorific
 
 
+@pytest.mark.parametrize("gap", [".\n", ". ", "\n"])
+def test_an_honorific_ending_a_sentence_names_no_one(gap):
+    a = run(f"Hội nghị có hơn 200 đại biểu{gap}Theo kế hoạch, tỉnh hoàn thành dự án. Trong năm, ông{gap}"
+            "Phát biểu tại hội nghị, bà Lò Thị Chiến nói ngắn gọn.")
+    assert set(people(a)) == {"Lò Thị Chiến"}
+
+
 def test_sentence_initial_capitalised_honorific():
     a = run("Ông Hoàng Minh Tâm nhấn mạnh. Bà Vũ Thị Hoa đồng tình.")
     ps = people(a)

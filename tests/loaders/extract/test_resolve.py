@@ -93,6 +93,8 @@ def test_a_province_written_as_such_or_a_host_place_inside_a_body_name_is_kept()
     a = run("Phó Chủ tịch UBND tỉnh Gia Lai dự họp với Đại sứ quán Phần Lan tại Hà Nội, Sở Y tế Thành phố "
             "Hồ Chí Minh và Bộ Ngoại giao Singapore.")
     assert {e.key for e in a.entities_of("place")} == {"Gia Lai", "Hà Nội", "Thành phố Hồ Chí Minh"}
+    a = run("Bí thư Tỉnh ủy Kon Tum và Thành ủy Cần Thơ dự họp với Bộ Ngoại giao Singapore.")
+    assert {e.key for e in a.entities_of("place")} == {"Kon Tum", "Cần Thơ"}
 
 
 def test_a_department_without_its_place_is_the_one_with_it():
