@@ -35,22 +35,26 @@ def export(store_location: str | None, settings: Settings) -> None:
     os.environ[ENV] = json.dumps({"store": store_location, "settings": dataclasses.asdict(settings)})
 
 
+try:  # httptools' C parser (a dependency); h11 is uvicorn's pure-Python fallback
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as _HttpProtocol
+except ImportError:  # pragma: no cover
+    from uvicorn.protocols.http.h11_impl import H11Protocol as _HttpProtocol
+
+
+class NoDelayHttp(_HttpProtocol):
+    """uvicorn's HTTP/1.1 protocol with Nagle's algorithm off on every connection (a module-level
+    class: uvicorn pickles it into each worker process)."""
+
+    def connection_made(self, transport) -> None:
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
+
+
 def http_protocol() -> type:
-    """uvicorn's HTTP/1.1 protocol class, httptools' if installed, with Nagle's algorithm off."""
-    try:
-        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as base
-    except ImportError:  # pragma: no cover - httptools is a dependency; h11 is uvicorn's fallback
-        from uvicorn.protocols.http.h11_impl import H11Protocol as base
-
-    class NoDelay(base):
-        def connection_made(self, transport) -> None:
-            sock = transport.get_extra_info("socket")
-            if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            super().connection_made(transport)
-
-    NoDelay.__name__ = NoDelay.__qualname__ = f"NoDelay{base.__name__}"
-    return NoDelay
+    """The protocol class ``camket serve --workers N`` gives uvicorn."""
+    return NoDelayHttp
 
 
 def app_from_env():

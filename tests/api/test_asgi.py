@@ -27,6 +27,7 @@ def test_a_worker_opens_the_store_read_only_with_the_parent_settings(tmp_path, m
 def test_workers_speak_httptools_with_nagle_off_on_every_connection():
     """uvicorn gives workers a socket of protocol 0, on which asyncio leaves Nagle on."""
     import asyncio
+    import pickle
     import socket
 
     import uvicorn
@@ -35,6 +36,7 @@ def test_workers_speak_httptools_with_nagle_off_on_every_connection():
 
     protocol = asgi.http_protocol()
     assert issubclass(protocol, HttpToolsProtocol)
+    assert pickle.loads(pickle.dumps(protocol)) is protocol  # uvicorn pickles it into each worker
     config = uvicorn.Config(app=lambda *a: None, http=protocol)
     config.load()
 
@@ -54,3 +56,22 @@ def test_workers_speak_httptools_with_nagle_off_on_every_connection():
         return nodelay
 
     assert asyncio.run(accept_one()) != 0
+
+
+def test_camket_serve_with_two_worker_processes_answers(run_cli, store_dir, tmp_path):
+    """The real thing: `camket serve --workers 2 --read-only` starts both workers and serves."""
+    import httpx
+
+    from bench.servers import start_camket_api
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Sáng 3/4, ông Lý Văn Tường, Giám đốc Sở Tư pháp tỉnh Kon Tum, cho biết sẽ hoàn thành.",
+                   encoding="utf-8")
+    assert run_cli("ingest", doc, "--store", store_dir)[0] == 0
+    proc, base = start_camket_api(str(store_dir), None, "--workers", "2")
+    try:
+        people = httpx.get(f"{base}/people", timeout=30).json()
+        assert [p["name"] for p in people["items"]] == ["Lý Văn Tường"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
