@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import DocRef, Document, Evidence, Pledge, Post, Statement
+from .models import DocRef, Document, Evidence, Page, Pledge, Post, Statement
 
 
 T = TypeVar("T")
@@ -21,12 +21,10 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class WebList(BaseModel, Generic[T]):
-    """One page of a long list of an entity page (the same in the HTML page and its twin)."""
-    total: int = Field(description="how many there are in all")
-    limit: int
-    offset: int = Field(description="the first shown (``{list}_offset`` in the page url)")
-    items: list[T]
+class WebList(Page[T], Generic[T]):
+    """One page of a long list of an entity page (the same in the HTML page and its twin): the
+    API's :class:`~camket.api.models.Page` (``offset`` is the page url's ``{list}_offset``) with
+    links to the pages before and after it."""
     prev: str | None = Field(None, description="the page url showing the previous items of this list")
     next: str | None = Field(None, description="the page url showing the next items of this list")
 
