@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -247,22 +247,39 @@ class _Writer:
             self.entity(ent)
         self.memberships()
         self.pledges(self.statements())
-        return [ox.Triple(s, p, o) for s, p, o in self.triples]
+        return [Triple(s, p, o) for s, p, o in self.triples]
 
 
 def _is_iso(value: str) -> bool:
     return bool(_ISO.fullmatch(value or ""))
 
 
-def document_triples(analysis: Analysis, ingested_at: str | None = None) -> list[ox.Triple]:
+class Triple(NamedTuple):
+    """A triple of pyoxigraph terms, read like ``pyoxigraph.Triple`` (``.subject``,
+    ``.predicate``, ``.object``, unpacking) but a plain tuple: its terms are the
+    writer's own objects, not new ones made on each access. :func:`to_oxigraph`
+    makes ``pyoxigraph.Triple`` s of them for pyoxigraph's own functions."""
+
+    subject: ox.NamedNode
+    predicate: ox.NamedNode
+    object: ox.NamedNode | ox.Literal
+
+
+def document_triples(analysis: Analysis, ingested_at: str | None = None) -> list[Triple]:
     """The triples of one analysed document (see module doc), no duplicates."""
     if ingested_at is None:
         ingested_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     return _Writer(analysis, ingested_at).build()
 
 
-def to_ntriples(triples: Iterable[ox.Triple]) -> str:
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+def to_oxigraph(triples: Iterable[Triple]) -> list[ox.Triple]:
+    return [ox.Triple(*t) for t in triples]
+
+
+def to_ntriples(triples: Iterable[Triple | ox.Triple]) -> str:
+    """N-Triples, one line per triple: each term as pyoxigraph writes it in N-Triples
+    (the same text as ``pyoxigraph.serialize``; tests/loaders compare them)."""
+    return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 
 def document_graph(analysis: Analysis, ingested_at: str | None = None) -> Graph:

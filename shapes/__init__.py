@@ -74,5 +74,6 @@ def validate_triples(triples, strict: bool | None = None) -> list[Violation]:
         from .compiled import check
         return check(triples)
     import pyoxigraph as ox
+    triples = [t if isinstance(t, (ox.Triple, ox.Quad)) else ox.Triple(*t) for t in triples]  # also rdf.Triple
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     return validate(Graph().parse(data=data, format="nt"))

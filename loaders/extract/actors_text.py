@@ -15,7 +15,6 @@ import bisect
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from ..model import Analysis, Mention, Span
 
@@ -28,18 +27,26 @@ _DASH_GAP = re.compile(r"^[ \t]*[-\u2013\u2014][ \t]*$")
 DIACRITIC_FREE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
 
 
-@dataclass
 class Word:
-    i: int
-    start: int
-    end: int
-    text: str          # canonical spelling
-    fold: str          # case folded canonical spelling
-    gap: str           # text between the previous word and this one
-    cap: bool = field(init=False)  # first letter upper case
+    """One word of the canonical text (a plain slotted class: a document makes thousands)."""
 
-    def __post_init__(self):
-        self.cap = self.text[:1].isupper()
+    __slots__ = ("i", "start", "end", "text", "fold", "gap", "cap")
+
+    def __init__(self, i: int, start: int, end: int, text: str, fold: str, gap: str):
+        self.i, self.start, self.end = i, start, end
+        self.text = text   # canonical spelling
+        self.fold = fold   # case folded canonical spelling
+        self.gap = gap     # text between the previous word and this one
+        self.cap = text[:1].isupper()  # first letter upper case
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Word) and (self.i, self.start, self.end, self.text, self.fold, self.gap) == \
+            (other.i, other.start, other.end, other.text, other.fold, other.gap)
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, compared by value)
+
+    def __repr__(self) -> str:
+        return f"Word(i={self.i}, start={self.start}, end={self.end}, text={self.text!r}, gap={self.gap!r})"
 
     @property
     def upper(self) -> bool:
@@ -63,23 +70,31 @@ def words(analysis: Analysis) -> list[Word]:
     canon = analysis.canon
     glued = [p for p in (m.start() for m in _GLUE.finditer(canon))  # cuts, in order (rare)
              if canon[p - 1].islower() and canon[p].isupper()]
-    g = 0
+    spans = [m.span() for m in _WORD.finditer(canon)]
+    if glued:
+        spans = _split_glued(canon, spans, glued)
     out: list[Word] = []
     prev = 0
-    for m in _WORD.finditer(canon):
-        a, b = m.span()
-        while g < len(glued) and glued[g] <= a:
-            g += 1
-        pieces = _unglue(m.group(0), a) if g < len(glued) and glued[g] < b else ((a, b),)
-        for start, end in pieces:
-            text = canon[start:end]
-            out.append(Word(len(out), start, end, text, text.casefold(), canon[prev:start]))
-            prev = end
+    for k, (start, end) in enumerate(spans):
+        text = canon[start:end]
+        out.append(Word(k, start, end, text, text.casefold(), canon[prev:start]))
+        prev = end
     analysis.__dict__["_actor_words"] = out
     return out
 
 
 _GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+
+
+def _split_glued(canon: str, spans: list[tuple[int, int]], glued: list[int]) -> list[tuple[int, int]]:
+    """``spans`` with each word holding one of the ``glued`` cut points split by :func:`_unglue`."""
+    out: list[tuple[int, int]] = []
+    g = 0
+    for a, b in spans:
+        while g < len(glued) and glued[g] <= a:
+            g += 1
+        out.extend(_unglue(canon[a:b], a) if g < len(glued) and glued[g] < b else ((a, b),))
+    return out
 
 
 def _unglue(text: str, offset: int) -> list[tuple[int, int]]:

@@ -142,8 +142,15 @@ def dates_in(analysis: Analysis, span: Span) -> list[Mention]:
     return [m for m in analysis.mentions if m.kind == "date" and m.span in span]
 
 
+_MAY_HOLD_DATE = re.compile(r"\d|uý|năm")
+"""What every expression :func:`find_dates` knows has (a digit, "quý" or "năm"): a
+sentence without any is not searched, nor its context year looked up."""
+
+
 def _sentence_dates(analysis: Analysis, sent: Span) -> list[DateMatch]:
     text = sent.of(analysis.canon)
+    if not _MAY_HOLD_DATE.search(text):
+        return []
     return [DateMatch(d.start + sent.start, d.end + sent.start, d.iso, d.text, d.precision)
             for d in find_dates(text, context_year(analysis, sent.start))]
 

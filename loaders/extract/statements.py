@@ -21,6 +21,7 @@ places it at ("Tại hội thảo, ..."), else the one the article is about.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from camket.ontology.iri import fold
 
@@ -51,8 +52,12 @@ _REPORT_TOPIC = re.compile(r"\s+(?:tình hình|kết quả|tiến độ|về|tó
 _VERB_RE: re.Pattern | None = None
 
 
+@lru_cache(maxsize=None)
 def _verb_alt() -> str:
-    return "|".join(re.escape(v) for v in speech_verbs())
+    """Any speech verb, behind a look-ahead on the verbs' first letters (one test at each
+    position before the alternatives are tried)."""
+    first = "".join(sorted({c for v in speech_verbs() for c in (v[:1].lower(), v[:1].upper())}))
+    return rf"(?=[{re.escape(first)}])(?:{'|'.join(re.escape(v) for v in speech_verbs())})"
 
 
 def verb_pattern() -> re.Pattern:
@@ -71,7 +76,7 @@ def quotations(analysis: Analysis) -> list[Span]:
     """Spans of quotation contents (without the marks), paired within each paragraph."""
     out, paras = [], analysis.paragraphs
     for k, para in enumerate(paras):
-        marks = [i for i in range(para.start, para.end) if analysis.canon[i] == '"']
+        marks = _marks(analysis, para)
         if out and marks and out[-1].end > marks[0]:
             marks = [i for i in marks if i > out[-1].end]  # the close of a quote opened above
         for a, b in zip(marks[0::2], marks[1::2]):
@@ -83,11 +88,19 @@ def quotations(analysis: Analysis) -> list[Span]:
     return out
 
 
+def _marks(analysis: Analysis, para: Span) -> list[int]:
+    """Offsets of the quotation marks in ``para`` (canonical text: every kind is ``"``)."""
+    return [m.start() for m in _MARK.finditer(analysis.canon, para.start, para.end)]
+
+
+_MARK = re.compile('"')
+
+
 def _closing_mark(analysis: Analysis, following: list[Span]) -> int | None:
     """Where a quotation left open closes: the last mark of the next paragraph with an odd
     number of marks (a paragraph that only re-opens it, “..., goes on)."""
     for para in following:
-        marks = [i for i in range(para.start, para.end) if analysis.canon[i] == '"']
+        marks = _marks(analysis, para)
         if marks == [para.start]:
             continue
         if len(marks) % 2 == 1:
