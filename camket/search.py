@@ -185,12 +185,15 @@ class SearchIndex:
         ``total`` is the number of distinct things when at most ``CANDIDATES`` rows match, else
         the number of matching (thing, document) rows, counted up to ``COUNT_CAP``."""
         need, cap = offset + limit, max(CANDIDATES, 3 * (offset + limit))
-        every = _match(tokens)
-        hits = self._top(_phrase(tokens), folded, kinds, cap)
-        if len(hits) < need:
+        every, phrase = _match(tokens), _phrase(tokens)
+        hits, rows = self._top(phrase, folded, kinds, cap)
+        total = _known_total(rows, hits, cap) if phrase == every else None
+        if len(hits) < need and phrase != every:  # one word: the phrase stage was the every-word stage
             seen = {h[1] for h in hits}
-            hits += [h for h in self._top(every, folded, kinds, cap) if h[1] not in seen]
-        return self._total(every, kinds), self._hits(hits[offset:offset + limit])
+            more, rows = self._top(every, folded, kinds, cap)
+            hits += [h for h in more if h[1] not in seen]
+            total = _known_total(rows, more, cap)
+        return total if total is not None else self._total(every, kinds), self._hits(hits[offset:offset + limit])
 
     def _total(self, match: str, kinds) -> int:
         kind_sql, args = _kind_filter(kinds)
@@ -209,9 +212,10 @@ class SearchIndex:
             f"SELECT rowid, label, doc FROM entries WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
         return [_hit(kind, iri, *rows[rowid], score) for kind, iri, rowid, score in top]
 
-    def _top(self, match: str, folded: str, kinds, cap: int) -> list[tuple]:
+    def _top(self, match: str, folded: str, kinds, cap: int) -> tuple[list[tuple], int]:
         """The rows matching ``match``, at most ``cap`` of them (newest indexed first), scored by
-        bm25 x kind weight with exact names first: the best row per thing, best first. Bounded
+        bm25 x kind weight with exact names first: the best row per thing, best first, and how
+        many rows were read. Bounded
         because FTS5 scores every matching row before it can sort: a common name syllable
         ("nguyen") matches tens of thousands of (thing, document) rows at 10,000 articles.
         bm25 keeps its whole-index statistics, so a row scores the same capped or not; a thing
@@ -226,7 +230,7 @@ class SearchIndex:
             score = rank * WEIGHTS.get(kind, 1.0) - (1000 if exact in names else 0)
             if iri not in best or score < best[iri][3]:
                 best[iri] = (kind, iri, rowid, score)
-        return sorted(best.values(), key=lambda r: (r[3], r[1]))
+        return sorted(best.values(), key=lambda r: (r[3], r[1])), len(rows)
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
         """Names close to ``folded`` (typos), best first (:mod:`camket.search_fuzzy`)."""
@@ -257,6 +261,14 @@ def _migrate(db: sqlite3.Connection) -> None:
                "SELECT rowid, kind, iri, doc, label, exact, names, body, context FROM entries")
     db.execute("DROP TABLE entries")
     db.execute("ALTER TABLE entries_v2 RENAME TO entries")
+
+
+def _known_total(rows: int, things: list[tuple], cap: int) -> int | None:
+    """What :meth:`SearchIndex._total` would count, when a stage read every matching row (fewer
+    than ``cap``): the distinct things if at most ``CANDIDATES`` rows, else the rows; else None."""
+    if rows >= cap:
+        return None
+    return len(things) if rows <= CANDIDATES else min(rows, COUNT_CAP)
 
 
 def _kind_filter(kinds) -> tuple[str, tuple]:

@@ -102,3 +102,21 @@ def test_writes_do_not_map_the_index_reads_do(tmp_path):
         seen.append(db.execute("PRAGMA mmap_size").fetchone()[0])
     assert seen == [0]
     assert idx._db().execute("PRAGMA mmap_size").fetchone()[0] == MMAP_BYTES
+
+
+@pytest.mark.parametrize("q", ["khai", "tran van khai", "ha", "lam ha", "do thi", "nghi quyet 77"])
+@pytest.mark.parametrize("kinds", [None, ["statement"], ["person", "organization"]])
+def test_total_taken_from_a_stage_that_read_every_row_equals_the_count(index, q, kinds):
+    from camket.search import _match, _tokens
+    total, _, fuzzy = index.search(q, kinds=kinds)
+    assert total == (len(index._fuzzy(q, kinds)) if fuzzy else index._total(_match(_tokens(q)), kinds))
+    assert fuzzy or total > 0
+
+
+def test_one_word_query_reads_the_index_once(index, monkeypatch):
+    calls = []
+    top = index._top
+    monkeypatch.setattr(index, "_top", lambda *a: calls.append(a[0]) or top(*a))
+    monkeypatch.setattr(index, "_total", lambda *a: pytest.fail("counted again"))
+    total, hits, _ = index.search("khai", limit=50)
+    assert calls == ['"khai"*'] and total == len(hits) >= 1
