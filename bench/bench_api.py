@@ -3,7 +3,10 @@ lists under 1 and 20 concurrent clients, with 1 and 2 server processes, side by 
 work sent straight to the store.
 
 The server is a real ``camket serve --read-only`` process on a loopback port; clients are
-threads with keep-alive ``httpx`` connections. "Direct" runs the same lookup code
+threads with keep-alive ``http.client`` connections (the standard library's: a quarter of
+httpx's CPU per request, which matters because the clients share the machine's cores with the
+server). Each row also gives the CPU spent per request by the server's processes (read from
+``/proc``) and by the clients. "Direct" runs the same lookup code
 (:func:`camket.api.routers.statements.statement_page`), the same SQLite search and the same
 bound SPARQL on a read-only handle of the same store in this process, with the same number
 of threads. Overhead = API p50 - direct p50 at one client.
@@ -15,6 +18,8 @@ of threads. Overhead = API p50 - direct p50 at one client.
 from __future__ import annotations
 
 import argparse
+import http.client
+import os
 import random
 import subprocess
 import sys
@@ -23,10 +28,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
 import pyoxigraph as ox
 
-from bench.common import percentile, report, table
+from bench.common import load_average, percentile, report, table
 from bench.servers import start_camket_api
 from camket.ontology import sparql_prefixes
 
@@ -70,17 +74,61 @@ def targets(store, n: int, seed: int = 7) -> dict:
 def start_server(store: str, port: int, workers: int = 1) -> subprocess.Popen:
     proc, base = start_camket_api(store, port, "--max-rows", "1000000", "--timeout", "60",
                                   "--workers", str(workers))
-    settle(base, workers)
+    settle(proc, base, workers)
     return proc
 
 
-def settle(base: str, workers: int) -> None:
+def settle(proc: subprocess.Popen, base: str, workers: int, quiet: float = 0.05, most_s: int = 900) -> None:
     """Wait out the server's start-up work: each process computes the VoID statistics of the
-    service description in a background thread (seconds at 10k articles, holding the GIL for
-    up to a second at a time); asking for the description waits for them."""
+    service description and the whole-store list orders in background threads (seconds of CPU
+    at 10k articles; two workers do it at once). Asking for the description waits for the first;
+    then wait until the server's processes use less than ``quiet`` of a core for a second."""
     for _ in range(2 * workers):
-        httpx.get(base + "/sparql", headers={"Accept": "text/turtle"}, timeout=600)
-    time.sleep(2)
+        Client(base).get("/sparql", {"Accept": "text/turtle"})
+    last = tree_cpu_s(proc.pid)
+    for _ in range(most_s):
+        time.sleep(1)
+        now = tree_cpu_s(proc.pid)
+        if now - last < quiet:
+            return
+        last = now
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` and its descendants, from ``/proc``."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry)] = fields
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    todo, total = [pid], 0
+    while todo:
+        p = todo.pop()
+        if p in stats:
+            total += int(stats[p][11]) + int(stats[p][12])
+        todo += children.get(p, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+class Client:
+    """One keep-alive HTTP/1.1 connection (``http.client``): a request costs the bench ≈ 0.2 ms
+    of CPU, against ≈ 0.6–1 ms for an ``httpx.Client``."""
+
+    def __init__(self, base: str, timeout: float = 600):
+        host, _, port = base.removeprefix("http://").partition(":")
+        self.conn = http.client.HTTPConnection(host, int(port or 80), timeout=timeout)
+
+    def get(self, path: str, headers: dict | None = None) -> tuple[int, str, bytes]:
+        """(status, Server-Timing header, body)."""
+        self.conn.request("GET", path, headers=headers or {})
+        r = self.conn.getresponse()
+        return r.status, r.getheader("server-timing", ""), r.read()
 
 
 def run_clients(calls: list, clients: int, make_state=lambda: None, reported: list | None = None) -> list[float]:
@@ -112,7 +160,7 @@ def run_clients(calls: list, clients: int, make_state=lambda: None, reported: li
 
 
 def workloads(base: str, store, search, t: dict, requests: int) -> dict:
-    """name -> (API calls, direct calls): each call takes a per-thread state (an httpx client or None)."""
+    """name -> (API calls, direct calls): each call takes a per-thread state (a :class:`Client` or None)."""
     from camket.api.routers.queries import plan
     from camket.api.routers.statements import StatementFilter, statement_page
     from camket.named_queries import coerce_params, get_query
@@ -123,9 +171,9 @@ def workloads(base: str, store, search, t: dict, requests: int) -> dict:
 
     def api(path):
         def call(client):
-            r = client.get(base + path)
-            assert r.status_code == 200, (path, r.status_code, r.text[:200])
-            return float(r.headers.get("server-timing", "app;dur=nan").partition(";dur=")[2])
+            status, timing, body = client.get(path)
+            assert status == 200, (path, status, body[:200])
+            return float(timing.partition(";dur=")[2] or "nan")
         return call
 
     out = {}
@@ -177,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     for workers in [int(w) for w in args.workers.split(",")]:
         server = start_server(args.store, args.port, workers)
         try:
-            rows += measure(f"http://127.0.0.1:{args.port}", store, search, t, args.requests,
+            rows += measure(f"http://127.0.0.1:{args.port}", server, store, search, t, args.requests,
                             [int(c) for c in args.clients.split(",")], workers, direct)
         finally:
             server.terminate()
@@ -186,35 +234,45 @@ def main(argv: list[str] | None = None) -> int:
              f"{args.requests} requests per row, targets sampled from {len(t['people'])} speakers, "
              f"{len(t['policies'])} cited policies, {len(t['search'])} search strings",
              "API: `camket serve --read-only --workers N` (uvicorn; N processes, each with its own read-only store "
-             "handle) over loopback, httpx keep-alive clients in threads of the bench process; direct: the same "
+             "handle) over loopback, keep-alive `http.client` connections in threads of the bench process; direct: the same "
              "lookup code / SQLite search / bound SPARQL on a read-only handle of the same store, same thread count "
              "(measured once, shown on every row); list rows have no direct twin (their order is the API's own)",
              "overhead = API p50 - direct p50 with one client (HTTP, routing, validation, JSON); in-app = the "
              "server's own `Server-Timing` (routing, dependencies, lookup, JSON; not HTTP parsing or the network), "
-             "in-app overhead = in-app p50 - direct p50"]
+             "in-app overhead = in-app p50 - direct p50",
+             "CPU ms/req: CPU time per request of the server's processes (all workers, read from /proc), of the "
+             "bench's client threads (the process's CPU while only they run), and of the direct calls; unlike wall "
+             "times these hold on a loaded machine. Under N closed-loop clients on C cores, p50 ≈ N × (server + "
+             "client CPU per request) / C",
+             f"machine: load average {load_average()} at the end of the run"]
     report("API latency", f"API latency, {n_docs:,} articles",
-           table(["endpoint", "workers", "clients", "API p50 ms", "API p95 ms", "API req/s", "in-app p50 ms",
-                  "direct p50 ms", "direct p95 ms", "overhead p50 ms", "in-app overhead p50 ms"], rows), notes, append=not args.no_append)
+           table(["endpoint", "workers", "clients", "API p50 ms", "API p95 ms", "API req/s", "server CPU ms/req",
+                  "client CPU ms/req", "in-app p50 ms", "direct p50 ms", "direct p95 ms", "direct CPU ms/req",
+                  "overhead p50 ms", "in-app overhead p50 ms"], rows), notes, append=not args.no_append)
     return 0
 
 
-def measure(base: str, store, search, t: dict, requests: int, levels: list[int], workers: int,
-            direct: dict) -> list[list]:
+def measure(base: str, server: subprocess.Popen, store, search, t: dict, requests: int, levels: list[int],
+            workers: int, direct: dict) -> list[list]:
     """Rows of one server configuration; ``direct`` caches the store-side timings across them."""
     rows = []
     for name, (api_calls, direct_calls) in workloads(base, store, search, t, requests).items():
-        run_clients(api_calls[:10], 1, httpx.Client)  # warm-up (and the lists' first, uncached computation)
+        run_clients(api_calls[:10], 1, lambda: Client(base))  # warm-up (and the lists' first, uncached computation)
         for clients in levels:
-            t0, app_t = time.perf_counter(), []
-            api_t = run_clients(api_calls, clients, lambda: httpx.Client(timeout=120), app_t)
-            rate = len(api_calls) / (time.perf_counter() - t0)
+            app_t, s0, c0, t0 = [], tree_cpu_s(server.pid), time.process_time(), time.perf_counter()
+            api_t = run_clients(api_calls, clients, lambda: Client(base), app_t)
+            wall, client_cpu, server_cpu = (time.perf_counter() - t0, time.process_time() - c0,
+                                            tree_cpu_s(server.pid) - s0)
             if direct_calls is not None and (name, clients) not in direct:
                 run_clients(direct_calls[:10], 1)
-                direct[name, clients] = run_clients(direct_calls, clients)
-            a50, d = percentile(api_t, 50), direct.get((name, clients))
+                c0 = time.process_time()
+                direct[name, clients] = run_clients(direct_calls, clients), time.process_time() - c0
+            a50, (d, d_cpu) = percentile(api_t, 50), direct.get((name, clients), (None, None))
             d50 = percentile(d, 50) if d else None
-            rows.append([name, workers, clients, a50, percentile(api_t, 95), rate, percentile(app_t, 50),
-                         d50 if d else "", percentile(d, 95) if d else "",
+            per = 1000 / len(api_calls)
+            rows.append([name, workers, clients, a50, percentile(api_t, 95), len(api_calls) / wall,
+                         server_cpu * per, client_cpu * per, percentile(app_t, 50),
+                         d50 if d else "", percentile(d, 95) if d else "", d_cpu * per if d else "",
                          a50 - d50 if d and clients == 1 else "", percentile(app_t, 50) - d50 if d and clients == 1 else ""])
             print(rows[-1], file=sys.stderr)
     return rows
