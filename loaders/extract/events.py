@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from camket.ontology.iri import fold
 
 from ..model import Analysis, Entity, Mention, Span
 from ..pipeline import component
+from .alternation import words_alternation
 from .policy_refs import CONGRESS, congress_key
 from .speech_lexicon import event_kinds, event_purposes
 
@@ -146,9 +148,10 @@ def _trim(canon: str, start: int, end: int) -> int:
     return start + len(trimmed)
 
 
+@lru_cache(maxsize=None)
 def _kind_pattern() -> re.Pattern:
     kinds = sorted(event_kinds(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in kinds) + r")(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])({words_alternation(kinds)})(?![\w])", re.I)
 
 
 def find_mentions(canon: str) -> list[EventMention]:

@@ -399,8 +399,12 @@ class _Orgs:
 
     def scan(self) -> None:
         ws, a = self.ws, self.a
+        known_first = lex.known_orgs().index
         i = 0
         while i < len(ws):
+            if not ws[i].cap and self.folded[i] not in known_first:
+                i += 1  # starts neither a known body nor a capitalised head word
+                continue
             known = self.known_at(i)
             kind = _kind_body(a, ws, self.folded, i)
             if kind and self.inside_role(i, kind[0]):

@@ -216,8 +216,12 @@ def places(analysis: Analysis) -> None:
     ws = words(analysis)
     folded = [w.fold for w in ws]
     m = _matcher()
+    first_words = m.index.keys() | ADMIN_FIRST | {"khu"}
     i = 0
     while i < len(ws):
+        if folded[i] not in first_words:
+            i += 1  # starts no entry, administrative unit nor zone
+            continue
         end_zone = _zone(analysis, ws, i)
         if end_zone > i:
             start, end = ws[i].start, ws[end_zone - 1].end

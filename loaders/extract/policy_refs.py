@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .alternation import words_alternation
 from .speech_lexicon import PolicyType, policy_types
 
 __all__ = ["PolicyRef", "find_refs", "full_number", "attributes_after", "congress_key",
@@ -133,7 +134,7 @@ def _compiled():
     types = policy_types()
     by_name = {t.name.casefold(): t for t in types}
     numbered = [t for t in types if t.code]
-    typed_number = re.compile(rf"(?P<type>{_type_pattern(numbered)})\s+{NUMBER}", re.I)
+    typed_number = re.compile(rf"(?P<type>{words_alternation(t.name for t in numbered)})\s+{NUMBER}", re.I)
     # a type without a code of its own with a full official number: "Chương trình hành động số 15-CTr/TU"
     uncoded = [t for t in types if not t.code]
     uncoded_number = re.compile(rf"(?P<type>{_type_pattern(uncoded)})\s+số\s*(?P<base>\d{{1,4}})(?P<suffix>{_SUFFIX})"

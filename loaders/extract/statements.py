@@ -27,6 +27,7 @@ from camket.ontology.iri import fold
 
 from ..model import Analysis, Entity, Span, Statement
 from ..pipeline import component
+from .alternation import words_alternation
 from .events import main_event
 from .speech_lexicon import speech_verbs
 from .speech_speakers import entity_spans, speaker_before, speaker_in
@@ -54,10 +55,7 @@ _VERB_RE: re.Pattern | None = None
 
 @lru_cache(maxsize=None)
 def _verb_alt() -> str:
-    """Any speech verb, behind a look-ahead on the verbs' first letters (one test at each
-    position before the alternatives are tried)."""
-    first = "".join(sorted({c for v in speech_verbs() for c in (v[:1].lower(), v[:1].upper())}))
-    return rf"(?=[{re.escape(first)}])(?:{'|'.join(re.escape(v) for v in speech_verbs())})"
+    return words_alternation(speech_verbs())
 
 
 def verb_pattern() -> re.Pattern:

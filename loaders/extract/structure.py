@@ -31,8 +31,14 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
+_LONGEST_ABBREVIATION = 40
+"""The token before a dot is read in this many characters: longer tokens are no abbreviation
+either way (the search over the whole text before the dot cost O(paragraph) per dot)."""
+
+
 def _abbreviation_before(canon: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", canon[:dot])
+    word = _LAST_TOKEN.search(canon, max(0, dot - _LONGEST_ABBREVIATION), dot)
     if not word:
         return False
     token = word.group(1).casefold()
