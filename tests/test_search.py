@@ -120,3 +120,9 @@ def test_one_word_query_reads_the_index_once(index, monkeypatch):
     monkeypatch.setattr(index, "_total", lambda *a: pytest.fail("counted again"))
     total, hits, _ = index.search("khai", limit=50)
     assert calls == ['"khai"*'] and total == len(hits) >= 1
+
+
+def test_typos_false_says_the_names_were_not_looked_at(index):
+    assert index.search("doan thi nagt", typos=False) == (0, [], None)
+    assert index.search("doan thi nagt")[2] is True
+    assert index.search("tran van khai", typos=False)[2] is False
