@@ -96,6 +96,11 @@ def settle(proc: subprocess.Popen, base: str, workers: int, quiet: float = 0.05,
 
 def tree_cpu_s(pid: int) -> float:
     """CPU seconds (user + system) of process ``pid`` and its descendants, from ``/proc``."""
+    return sum(tree_cpu_by_pid(pid).values())
+
+
+def tree_cpu_by_pid(pid: int) -> dict[int, float]:
+    """CPU seconds of process ``pid`` and of each of its descendants, by pid, from ``/proc``."""
     children: dict[int, list[int]] = {}
     stats: dict[int, list[str]] = {}
     for entry in os.listdir("/proc"):
@@ -107,13 +112,21 @@ def tree_cpu_s(pid: int) -> float:
                 continue
             stats[int(entry)] = fields
             children.setdefault(int(fields[1]), []).append(int(entry))
-    todo, total = [pid], 0
+    todo, out, tick = [pid], {}, os.sysconf("SC_CLK_TCK")
     while todo:
         p = todo.pop()
         if p in stats:
-            total += int(stats[p][11]) + int(stats[p][12])
+            out[p] = (int(stats[p][11]) + int(stats[p][12])) / tick
         todo += children.get(p, [])
-    return total / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def busiest_share(before: dict[int, float], after: dict[int, float]) -> float:
+    """The largest share (%) of the CPU used between two :func:`tree_cpu_by_pid` readings that one
+    process used: with 2 workers and 20 keep-alive connections, how evenly the kernel split them."""
+    used = {p: after[p] - before.get(p, 0.0) for p in after}
+    total = sum(used.values())
+    return 100 * max(used.values()) / total if total > 0 else float("nan")
 
 
 class Client:
@@ -244,10 +257,14 @@ def main(argv: list[str] | None = None) -> int:
              "bench's client threads (the process's CPU while only they run), and of the direct calls; unlike wall "
              "times these hold on a loaded machine. Under N closed-loop clients on C cores, p50 ≈ N × (server + "
              "client CPU per request) / C",
+             "busiest worker % CPU: the share of the server's CPU that its busiest process used. Each client "
+             "keeps one connection, and the kernel hands each new connection to whichever worker accepts first: "
+             "20 connections split 50/50 to 28/72 in trials, and the busier worker's clients wait longer, so a "
+             "2-worker p95 at 20 clients moves with that split",
              f"machine: load average {load_average()} at the end of the run"]
     report("API latency", f"API latency, {n_docs:,} articles",
            table(["endpoint", "workers", "clients", "API p50 ms", "API p95 ms", "API req/s", "server CPU ms/req",
-                  "client CPU ms/req", "in-app p50 ms", "direct p50 ms", "direct p95 ms", "direct CPU ms/req",
+                  "client CPU ms/req", "busiest worker % CPU", "in-app p50 ms", "direct p50 ms", "direct p95 ms", "direct CPU ms/req",
                   "overhead p50 ms", "in-app overhead p50 ms"], rows), notes, append=not args.no_append)
     return 0
 
@@ -259,10 +276,10 @@ def measure(base: str, server: subprocess.Popen, store, search, t: dict, request
     for name, (api_calls, direct_calls) in workloads(base, store, search, t, requests).items():
         run_clients(api_calls[:10], 1, lambda: Client(base))  # warm-up (and the lists' first, uncached computation)
         for clients in levels:
-            app_t, s0, c0, t0 = [], tree_cpu_s(server.pid), time.process_time(), time.perf_counter()
+            app_t, s0, c0, t0 = [], tree_cpu_by_pid(server.pid), time.process_time(), time.perf_counter()
             api_t = run_clients(api_calls, clients, lambda: Client(base), app_t)
-            wall, client_cpu, server_cpu = (time.perf_counter() - t0, time.process_time() - c0,
-                                            tree_cpu_s(server.pid) - s0)
+            wall, client_cpu, s1 = time.perf_counter() - t0, time.process_time() - c0, tree_cpu_by_pid(server.pid)
+            server_cpu = sum(s1.values()) - sum(s0.values())
             if direct_calls is not None and (name, clients) not in direct:
                 run_clients(direct_calls[:10], 1)
                 c0 = time.process_time()
@@ -271,7 +288,8 @@ def measure(base: str, server: subprocess.Popen, store, search, t: dict, request
             d50 = percentile(d, 50) if d else None
             per = 1000 / len(api_calls)
             rows.append([name, workers, clients, a50, percentile(api_t, 95), len(api_calls) / wall,
-                         server_cpu * per, client_cpu * per, percentile(app_t, 50),
+                         server_cpu * per, client_cpu * per, busiest_share(s0, s1) if workers > 1 else "",
+                         percentile(app_t, 50),
                          d50 if d else "", percentile(d, 95) if d else "", d_cpu * per if d else "",
                          a50 - d50 if d and clients == 1 else "", percentile(app_t, 50) - d50 if d and clients == 1 else ""])
             print(rows[-1], file=sys.stderr)
