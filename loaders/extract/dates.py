@@ -107,21 +107,15 @@ def doc_year(analysis: Analysis) -> int | None:
     (not counting dates something takes effect from or runs to)."""
     if analysis.doc.date and re.match(r"\d{4}", analysis.doc.date):
         return int(analysis.doc.date[:4])
-    cached = _YEAR_CACHE.get(id(analysis))
-    if cached and cached[0] is analysis:
-        return cached[1]
+    if "_doc_year" in analysis.__dict__:  # cached on the analysis (freed with it)
+        return analysis.__dict__["_doc_year"]
     canon = analysis.canon
     years = [int(m.group(3)) for m in _DAY_MONTH_YEAR.finditer(canon)
              if not _FROM_ON.search(canon[max(0, m.start() - 20):m.start()])]
     years += [int(m.group(2)) for m in _MONTH_YEAR.finditer(canon)
               if not _FROM_ON.search(canon[max(0, m.start() - 20):m.start()])]
-    year = max(years) if years else None
-    _YEAR_CACHE.clear()
-    _YEAR_CACHE[id(analysis)] = (analysis, year)
+    year = analysis.__dict__["_doc_year"] = max(years) if years else None
     return year
-
-
-_YEAR_CACHE: dict[int, tuple[Analysis, int | None]] = {}
 
 
 def context_year(analysis: Analysis, pos: int) -> int | None:

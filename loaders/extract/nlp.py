@@ -141,7 +141,9 @@ class Segmenter:
     """
 
     def __init__(self, analysis: Analysis):
-        self.a = analysis
+        # the texts, not the analysis: an analysis holding its segmenter holding it would be a
+        # reference cycle, freed only by the cyclic collector's passes, not when it is dropped
+        self.canon, self.text = analysis.canon, analysis.text
         self.use_pos = mode() == "pos"
         self.use_ner = os.environ.get("CAMKET_NER") == "1"
         canon = analysis.canon
@@ -158,7 +160,7 @@ class Segmenter:
         return found
 
     def _tokens(self, s: int, e: int) -> list[Token]:
-        piece = self.a.canon[s:e]
+        piece = self.canon[s:e]
         tagged = _pos_tag()(piece) if self.use_pos else [(w, "") for w in _word_tokenize()(piece)]
         labels = [""] * len(tagged)
         if self.use_ner:
@@ -166,7 +168,7 @@ class Segmenter:
             if len(labels) != len(tagged):
                 labels = [""] * len(tagged)
         spans = align(piece, s, [t[0] for t in tagged])
-        return [Token(ts, te, self.a.text[ts:te], pos, label)
+        return [Token(ts, te, self.text[ts:te], pos, label)
                 for (word, pos), (ts, te), label in zip(tagged, spans, labels) if te > ts]
 
     def token_at(self, offset: int, context: tuple[int, int] | None = None) -> Token | None:
