@@ -14,6 +14,7 @@ Public API::
 
     order = ordered(store, where)          # where: a WHERE body binding ?st and ?doc
     order.total, order.page(store, limit, offset) -> [statement IRI]
+    groups, skip = order.window(limit, offset)  # the (document, [statement IRI]) groups a page spans
 """
 from __future__ import annotations
 
@@ -42,15 +43,25 @@ class Ordered:
             n += len(sts)
             self.ends.append(n)
 
+    def window(self, limit: int, offset: int) -> tuple[list[tuple[str, list[str]]], int]:
+        """The groups rows ``offset .. offset + limit`` fall in, and how many of their rows
+        come before ``offset``."""
+        return window(self.ends, self.groups, limit, offset)
+
     def page(self, store, limit: int, offset: int) -> list[str]:
         """The statement IRIs of rows ``offset .. offset + limit``."""
-        first = bisect.bisect_right(self.ends, offset)
-        last = bisect.bisect_left(self.ends, offset + limit, lo=first)
-        spanned = self.groups[first:last + 1]
+        spanned, skip = self.window(limit, offset)
         starts = _starts(store, [st for _, sts in spanned for st in sts])
         ids = [st for _, sts in spanned for st in sorted(sts, key=lambda s: (starts.get(s, -1), s))]
-        skip = offset - (self.ends[first - 1] if first else 0)
         return ids[skip:skip + limit]
+
+
+def window(ends: list[int], groups: list, limit: int, offset: int) -> tuple[list, int]:
+    """``groups[i]`` holds rows ``ends[i - 1] .. ends[i]``: the groups rows ``offset .. offset +
+    limit`` fall in, and how many rows of the first come before ``offset``."""
+    first = bisect.bisect_right(ends, offset)
+    last = bisect.bisect_left(ends, offset + limit, lo=first)
+    return groups[first:last + 1], offset - (ends[first - 1] if first else 0)
 
 
 def ordered(store, where: str) -> Ordered:

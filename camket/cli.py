@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-PLUGIN_MODULES = ["camket.api.cli", "camket.export.cli", "camket.scale", "camket.curation.cli"]
+PLUGIN_MODULES = ["camket.api.cli", "camket.export.cli", "camket.scale", "camket.curation.cli", "camket.void_stats"]
 
 
 def _load_plugins() -> None:

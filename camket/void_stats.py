@@ -10,22 +10,28 @@ stale after any change, so an incremental statistics refresh (every ingest)
 drops them (:func:`drop`) and a full rebuild replaces the graph without them:
 they are there only when written after the last change, e.g. after a bulk load::
 
-    python -m camket.void_stats --store DIR
+    camket void-stats --store DIR       # or: python -m camket.void_stats --store DIR
+
+That command also saves the API's whole-store list orders beside an embedded
+store (:mod:`camket.api.saved_orders`), tied to a token written here and
+dropped with the counts.
 
 Public API::
 
     compute(store) -> {"triples": int, "documents": int, "classes": {class IRI: entities}}
-    write(store) -> that dict;  read(store) -> that dict | None;  drop(store)
+    write(store, token=None) -> that dict;  read(store) -> that dict | None;  drop(store)
+    token(store) -> the token written with them | None
 """
 from __future__ import annotations
 
 import argparse
 
 from camket.statistics import GRAPH_STATS, _update
-from camket.store import py
+from camket.store import py, term_to_sparql
 
 VOID = "http://rdfs.org/ns/void#"
 VOID_NODE = GRAPH_STATS + "#void"
+TOKEN = "https://w3id.org/camket/ns#precomputedToken"  # names what was precomputed with these counts
 
 
 def compute(store) -> dict:
@@ -44,11 +50,14 @@ def _lines(stats: dict) -> list[str]:
     return out
 
 
-def write(store) -> dict:
-    """Count and store the VoID figures (the count includes the triples written here)."""
+def write(store, token: str | None = None) -> dict:
+    """Count and store the VoID figures (the count includes the triples written here), with
+    ``token`` (:func:`token`) when given: dropped with them by the next change."""
     drop(store)
     stats = compute(store)
     lines = _lines(stats)
+    if token:
+        lines.append(f"<{VOID_NODE}> <{TOKEN}> {term_to_sparql(token)} .")
     stats["triples"] += len(lines) + 1  # these lines and the void:triples one
     lines.append(f"<{VOID_NODE}> <{VOID}triples> {stats['triples']} .")
     _update(store, "INSERT DATA { GRAPH <%s> {\n%s\n} }" % (GRAPH_STATS, "\n".join(lines)))
@@ -67,22 +76,56 @@ def read(store) -> dict | None:
             "classes": {r["c"].value: py(r["n"]) for r in parts}}
 
 
+def token(store) -> str | None:
+    """The token written with the figures (what was precomputed with them is valid), or None."""
+    rows = store.select(f"SELECT ?t WHERE {{ GRAPH <{GRAPH_STATS}> {{ <{VOID_NODE}> <{TOKEN}> ?t }} }}")
+    return rows[0]["t"].value if rows else None
+
+
 def drop(store) -> None:
-    """Remove the stored figures (what a change of the store makes stale)."""
+    """Remove the stored figures and token (what a change of the store makes stale)."""
     _update(store, " ;\n".join(
-        f"DELETE WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?x <{VOID}{p}> ?o }} }}"
-        for p in ("triples", "documents", "classPartition", "class", "entities")))
+        f"DELETE WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?x <{p}> ?o }} }}"
+        for p in [f"{VOID}{p}" for p in ("triples", "documents", "classPartition", "class", "entities")] + [TOKEN]))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m camket.void_stats", description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", required=True, help="store directory or SPARQL server URL")
-    args = ap.parse_args(argv)
+    return run(ap.parse_args(argv))
+
+
+def run(args) -> int:
+    """Write the VoID counts and, beside an embedded store, the API's list orders."""
+    import uuid
     from camket.store import open_store
-    stats = write(open_store(args.store))
+    store, tag = open_store(args.store), uuid.uuid4().hex
+    stats = write(store, tag)
     print(f"{stats['triples']:,} triples, {stats['documents']:,} documents, {len(stats['classes'])} classes")
+    try:
+        from camket.api import saved_orders
+    except ImportError:  # the API is not installed: no list orders to save
+        return 0
+    saved = saved_orders.save(store, tag)
+    if saved:
+        print(f"list orders saved to {saved}")
     return 0
 
+
+def add_parsers(sub, store_help: str) -> None:
+    p = sub.add_parser("void-stats", help="store the VoID counts and the API's list orders (after a bulk load)")
+    p.add_argument("--store", default=None, help=store_help)
+
+
+def _register() -> None:
+    """``camket void-stats`` (this module is one of :data:`camket.cli.PLUGIN_MODULES`)."""
+    from camket.cli import COMMANDS, EXTRA_PARSERS
+    COMMANDS["void-stats"] = run
+    if add_parsers not in EXTRA_PARSERS:
+        EXTRA_PARSERS.append(add_parsers)
+
+
+_register()
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -17,6 +17,7 @@ from camket.store import py, term_to_sparql
 from .. import graph
 from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
+from ..fact_rows import values_of
 from ..models import Page, Pledge
 from ..store_cache import cached
 
@@ -64,34 +65,34 @@ def _ordered(store, filters: dict) -> list[tuple]:
     return sorted(best.values())
 
 
+PLEDGE_VALUES = {"actor": "ck:actor", "text": "ck:text", "doc": "ck:inDocument", "deadline": "ck:deadline",
+                 "quantity": "ck:quantity", "policy": "ck:fromPolicy", "st": "ck:fromStatement",
+                 "places": "ck:concernsPlace"}
+
+
 def pledges_by_iri(store, ids: list[str]) -> list[Pledge]:
-    """Full :class:`Pledge` objects, in the order of ``ids``."""
+    """Full :class:`Pledge` objects, in the order of ``ids`` (one without an actor, text or
+    document is left out)."""
     if not ids:
         return []
-    nodes = list(map(ox.NamedNode, ids))
-    rows = store.select(f"""SELECT ?pl ?actor ?text ?doc ?deadline ?quantity ?policy ?st WHERE {{
-      {graph.values('pl', nodes)} ?pl ck:actor ?actor ; ck:text ?text ; ck:inDocument ?doc .
-      OPTIONAL {{ ?pl ck:deadline ?deadline }} OPTIONAL {{ ?pl ck:quantity ?quantity }}
-      OPTIONAL {{ ?pl ck:fromPolicy ?policy }} OPTIONAL {{ ?pl ck:fromStatement ?st }} }}""")
-    places: dict[str, set[str]] = {}
-    for r in store.select(f"SELECT ?pl ?p WHERE {{ {graph.values('pl', nodes)} ?pl ck:concernsPlace ?p }}"):
-        places.setdefault(r["pl"].value, set()).add(r["p"].value)
-    by_id = {r["pl"].value: r for r in rows}
-    linked = {py(r[k]) for r in rows for k in ("actor", "policy")} | {p for s in places.values() for p in s}
+    found = {i: v for i, v in values_of(store, ids, PLEDGE_VALUES).items()
+             if all(v.get(k) for k in ("actor", "text", "doc"))}
+    one = lambda v, k: v[k][0] if v.get(k) else None  # noqa: E731
+    linked = {t.value for v in found.values() for k in ("actor", "policy", "places") for t in v.get(k, ())}
     refs = graph.refs(store, linked)
-    docs = graph.doc_refs(store, {r["doc"].value for r in rows})
-    ev = graph.evidence(store, ids)
+    docs = graph.doc_refs(store, {one(v, "doc").value for v in found.values()})
+    ev = graph.evidence(store, list(found))
     out = []
     for pid in ids:
-        r = by_id.get(pid)
-        if r is None:
+        v = found.get(pid)
+        if v is None:
             continue
         out.append(Pledge(
-            id=graph.key_of(pid), iri=pid, actor=refs[r["actor"].value], text=r["text"].value,
-            deadline=None if r["deadline"] is None else str(r["deadline"].value), quantity=py(r["quantity"]),
-            places=[refs[p] for p in sorted(places.get(pid, ()))],
-            policy=refs.get(py(r["policy"])) if r["policy"] is not None else None,
-            statement=py(r["st"]), document=docs[r["doc"].value], evidence=ev.get(pid, [])))
+            id=graph.key_of(pid), iri=pid, actor=refs[one(v, "actor").value], text=one(v, "text").value,
+            deadline=None if not v.get("deadline") else str(one(v, "deadline").value),
+            quantity=py(one(v, "quantity")), places=[refs[p] for p in sorted({t.value for t in v.get("places", ())})],
+            policy=refs.get(one(v, "policy").value) if v.get("policy") else None,
+            statement=py(one(v, "st")), document=docs[one(v, "doc").value], evidence=ev.get(pid, [])))
     return out
 
 

@@ -39,7 +39,10 @@ def _doc(name: str) -> tuple[str, str]:
                   f'<{st}> <{CK}text> "{suffix}" .']
         if start is not None:
             lines += [f"<{st}> <{CK}evidence> <{g}#char={start},{start + 1}> .",
-                      f'<{g}#char={start},{start + 1}> <{OA}start> "{start}"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+                      f'<{g}#char={start},{start + 1}> <{OA}start> "{start}"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+                      f'<{g}#char={start},{start + 1}> <{OA}end> "{start + 1}"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+                      f'<{g}#char={start},{start + 1}> <{CK}inDocument> <{g}> .',
+                      f'<{g}#char={start},{start + 1}> <{OA}exact> "{suffix}" .']
     return g, "\n".join(lines) + "\n"
 
 

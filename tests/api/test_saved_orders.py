@@ -1,0 +1,73 @@
+"""Whole-store list orders saved beside the store (camket.api.saved_orders): read by a read-only
+server instead of computed, equal to computing them, ignored once the store changed."""
+from __future__ import annotations
+
+from camket import statistics, void_stats
+from camket.api import saved_orders, store_cache, warm
+from camket.store import open_store
+from tests.queries.test_rewritten import DOCS, ID, _doc_quads
+
+
+def _load(store, docs) -> None:
+    for doc in docs:
+        store.load_nquads(("\n".join(_doc_quads(doc, DOCS[doc])) + "\n").encode())
+        statistics.refresh(store, [f"{ID}doc/{doc}"])
+
+
+def _warmed(path) -> dict:
+    reader = open_store(path, read_only=True)
+    thread = warm.warm(reader)
+    thread.join(30)
+    return store_cache._state(reader).values
+
+
+def test_a_snapshot_reads_the_saved_orders_until_an_ingest(tmp_path, monkeypatch):
+    path = tmp_path / "s"
+    store = open_store(path)
+    docs = sorted(DOCS)
+    _load(store, docs[:-1])
+    assert saved_orders.load(store) is None  # nothing saved
+    void_stats.write(store, "t1")
+    saved = saved_orders.save(store, "t1")
+    assert saved == tmp_path / "s.orders.json" and saved.exists()
+    expected = saved_orders.compute(store)
+    loaded = saved_orders.load(store)
+    assert loaded["documents"] == expected["documents"] and loaded["pledges"] == expected["pledges"]
+    assert loaded["statements-by-document"] == expected["statements-by-document"]
+    assert len(loaded["documents"]) == len(docs) - 1 and loaded["entities:person"]
+    store.flush()
+    del store
+    monkeypatch.setattr(saved_orders, "compute", lambda s: (_ for _ in ()).throw(AssertionError("recomputed")))
+    from camket.api import graph
+    monkeypatch.setattr(graph, "newest_documents", lambda s: (_ for _ in ()).throw(AssertionError("recomputed")))
+    values = _warmed(path)
+    assert values["documents"] == expected["documents"]  # from the file
+    assert values["pledges"] == expected["pledges"]
+    monkeypatch.undo()
+    store = open_store(path)
+    _load(store, docs[-1:])  # an ingest drops the token: the file no longer matches
+    assert void_stats.token(store) is None and saved_orders.load(store) is None
+    store.flush()
+    del store
+    assert len(_warmed(path)["documents"]) == len(docs)  # computed afresh
+
+
+def test_a_file_of_another_state_is_ignored(tmp_path):
+    store = open_store(tmp_path / "s")
+    _load(store, sorted(DOCS))
+    void_stats.write(store, "t1")
+    saved_orders.save(store, "t1")
+    void_stats.write(store, "t2")  # written again since: another token
+    assert void_stats.token(store) == "t2" and saved_orders.load(store) is None
+
+
+def test_camket_void_stats_writes_counts_and_orders(tmp_path, capsys):
+    from camket.cli import main
+    store = open_store(tmp_path / "s")
+    _load(store, sorted(DOCS))
+    store.flush()
+    del store
+    assert main(["void-stats", "--store", str(tmp_path / "s")]) == 0
+    assert "list orders saved" in capsys.readouterr().out
+    reader = open_store(tmp_path / "s", read_only=True)
+    assert void_stats.read(reader) is not None and saved_orders.load(reader) is not None
