@@ -12,6 +12,7 @@ classes such as ``[A-ZÀ-Ỹ]`` also match lower-case Vietnamese letters.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 import re
 import unicodedata
@@ -19,6 +20,7 @@ import unicodedata
 from ..model import Analysis, Mention, Span
 
 _WORD = re.compile(r"\w+(?:[.'&]\w+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 # gaps inside a name or title: spaces only; dashes join compound place names
 _SPACE_GAP = re.compile(r"^[ \t]+$")
@@ -70,15 +72,18 @@ def words(analysis: Analysis) -> list[Word]:
     canon = analysis.canon
     glued = [p for p in (m.start() for m in _GLUE.finditer(canon))  # cuts, in order (rare)
              if canon[p - 1].islower() and canon[p].isupper()]
-    spans = [m.span() for m in _WORD.finditer(canon)]
     if glued:
-        spans = _split_glued(canon, spans, glued)
-    out: list[Word] = []
-    prev = 0
-    for k, (start, end) in enumerate(spans):
-        text = canon[start:end]
-        out.append(Word(k, start, end, text, text.casefold(), canon[prev:start]))
-        prev = end
+        spans = _split_glued(canon, [m.span() for m in _WORD.finditer(canon)], glued)
+        texts = [canon[s:e] for s, e in spans]
+        gaps = [canon[e0:s] for e0, s in zip([0] + [e for _, e in spans], [s for s, _ in spans])]
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    else:  # the usual case, in C: the split alternates gaps and words, offsets are running sums
+        parts = _WORD_SPLIT.split(canon)
+        texts, gaps = parts[1::2], parts[0:-1:2]
+        bounds = list(accumulate(map(len, parts)))
+        starts, ends = bounds[0:-1:2], bounds[1::2]
+    folds = "\0".join(texts).casefold().split("\0")  # casefold keeps NUL and never makes one
+    out = list(map(Word, range(len(texts)), starts, ends, texts, folds, gaps))
     analysis.__dict__["_actor_words"] = out
     return out
 
