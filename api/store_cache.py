@@ -16,6 +16,7 @@ Public API::
     order = cached(store, "people", lambda: compute(store))
     order = memo(store, "statement-order", key, compute)   # per key, the MEMO_SIZE latest keys,
                                                             # snapshots only (else computed each call)
+    memo_items(store, "statement-order") -> [(key, value)]  # what is kept of a family now
 """
 from __future__ import annotations
 
@@ -111,3 +112,12 @@ def memo(store, family: str, key: Any, compute: Callable[[], Any]) -> Any:
             while len(table) > MEMO_SIZE:
                 locks.pop(table.popitem(last=False)[0], None)
         return value
+
+
+def memo_items(store, family: str) -> list[tuple[Any, Any]]:
+    """The (key, value) pairs :func:`memo` keeps of ``family`` now (empty off a snapshot)."""
+    if not is_snapshot(store):
+        return []
+    table, _ = cached(store, f"memo:{family}", lambda: (OrderedDict(), {}))
+    with _lock:
+        return list(table.items())

@@ -7,9 +7,10 @@ read-only snapshot they cannot change, so :func:`warm` computes them in a
 daemon thread as soon as the app exists: a first request that comes after
 that finds them ready; one that comes earlier waits for the computation it
 needs, as it did before. A writable or remote store is left alone (its
-orders are re-checked as the store changes). When ``python -m camket.void_stats``
+orders are re-checked as the store changes). When ``camket void-stats``
 saved the orders for this store state (:mod:`.saved_orders`), they are read
-from that file instead (a fraction of a second) and nothing is computed.
+from that file instead, with the orders of the largest bodies' pages, and
+nothing is computed.
 
 Public API::
 
@@ -27,11 +28,9 @@ log = logging.getLogger(__name__)
 
 def _orders(store) -> None:
     from . import graph, saved_orders
-    from .store_cache import cached
     saved = saved_orders.load(store)
-    if saved is not None:  # written for this very store state by ``python -m camket.void_stats``
-        for name, value in saved.items():
-            cached(store, name, lambda v=value: v)
+    if saved is not None:  # written for this very store state by ``camket void-stats``
+        saved_orders.install(store, saved)
         return
     from .entities import entity_order
     from .routers.pledges import pledge_order

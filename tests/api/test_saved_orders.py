@@ -31,7 +31,7 @@ def test_a_snapshot_reads_the_saved_orders_until_an_ingest(tmp_path, monkeypatch
     saved = saved_orders.save(store, "t1")
     assert saved == tmp_path / "s.orders.json" and saved.exists()
     expected = saved_orders.compute(store)
-    loaded = saved_orders.load(store)
+    loaded = saved_orders.load(store).values
     assert loaded["documents"] == expected["documents"] and loaded["pledges"] == expected["pledges"]
     assert loaded["statements-by-document"] == expected["statements-by-document"]
     assert len(loaded["documents"]) == len(docs) - 1 and loaded["entities:person"]
@@ -71,3 +71,24 @@ def test_camket_void_stats_writes_counts_and_orders(tmp_path, capsys):
     assert "list orders saved" in capsys.readouterr().out
     reader = open_store(tmp_path / "s", read_only=True)
     assert void_stats.read(reader) is not None and saved_orders.load(reader) is not None
+
+
+def test_the_largest_bodies_pages_are_read_from_the_file(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+    from camket.api import entities, posts, statement_order
+    from camket.api.app import create_app
+    store = open_store(tmp_path / "s")
+    _load(store, sorted(DOCS))
+    void_stats.write(store, "t1")
+    saved_orders.save(store, "t1")
+    body = store.select(saved_orders.Q_TOP_BODIES % 1)[0]["b"].value
+    store.flush()
+    del store
+    path = f"/organizations/{body.rsplit('/', 1)[1]}?limit=1&members_limit=1&evidence_limit=1"
+    fresh = TestClient(create_app(open_store(tmp_path / "s", read_only=True))).get(path).json()
+    assert fresh["members"]["total"] and fresh["statements"]["total"]
+    for module, name in ((posts, "_member_order"), (statement_order, "_compute"), (entities, "_evidence_order")):
+        monkeypatch.setattr(module, name, lambda *a: (_ for _ in ()).throw(AssertionError("recomputed")))
+    app = create_app(open_store(tmp_path / "s", read_only=True))
+    app.state.warm.join(30)
+    assert TestClient(app).get(path).json() == fresh  # the same page, no order computed
