@@ -37,6 +37,7 @@ policy it comes from. Repeated paragraphs merge into one pledge.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from camket.ontology.iri import fold
 
@@ -90,10 +91,11 @@ _GENERIC_SUBJECT = re.compile(r"(?:^|[\s,])(?P<w>[Tt]ỉnh|[Tt]hành phố|[Bb]�
 _FIRST_PERSON = re.compile(r"(?:^|[\s,\"])(?:[Cc]húng tôi|[Tt]ôi)(?:\s+(?:cũng|đã|sẽ|vẫn|luôn|xin))*\s*$")
 
 
-def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
-    """Pledge cues in a sentence, minus forecasts, "đã sẽ", and cues inside policy names/titles."""
+def find_cues(analysis: Analysis, sent: Span, blocked: list[Span] | None = None) -> list[re.Match]:
+    """Pledge cues in a sentence, minus forecasts, "đã sẽ", and cues inside policy names/titles
+    (``blocked``: their spans, :func:`_policy_spans`, when the caller has them)."""
     canon, out = analysis.canon, []
-    blocked = [m.span for m in analysis.mentions if m.kind in ("policy", "policy_title")]
+    blocked = _policy_spans(analysis) if blocked is None else blocked
     for m in _CUE.finditer(canon, sent.start, sent.end):
         if any(b.start <= m.start() < b.end for b in blocked):
             continue
@@ -109,6 +111,10 @@ def find_cues(analysis: Analysis, sent: Span) -> list[re.Match]:
             continue  # "trong quý II, tỉnh đã ...": a past achievement
         out.append(m)
     return out
+
+
+def _policy_spans(analysis: Analysis) -> list[Span]:
+    return [m.span for m in analysis.mentions if m.kind in ("policy", "policy_title")]
 
 
 def _past(analysis: Analysis, sent: Span, cue: re.Match) -> bool:
@@ -234,7 +240,7 @@ def _policy_by_type(analysis: Analysis, sent: Span) -> Entity | None:
     """A sentence opened by a bare type word ("Chương trình hành động đặt mục tiêu ..."): the
     policy of that type named last before it."""
     head = fold(analysis.canon[sent.start:sent.start + 40])
-    ptype = next((t.name for t in policy_types() if head.startswith(fold(t.name) + " ")), None)
+    ptype = next((name for f, name in _folded_types() if head.startswith(f + " ")), None)
     if ptype is None or _policy_in(analysis, Span(sent.start, sent.start + len(ptype) + 1), sent.end):
         return None
     return _policy_of_type(analysis, ptype, sent.start)
@@ -253,10 +259,17 @@ def _bare_type_before(analysis: Analysis, sent: Span, pos: int) -> Entity | None
 
 def _policy_of_type(analysis: Analysis, word: str, pos: int) -> Entity | None:
     """The policy of type ``word`` ("Công điện") first named last before ``pos``."""
-    ptype = next((t.name for t in policy_types() if fold(t.name) == fold(word)), None)
+    folded = fold(word)
+    ptype = next((name for f, name in _folded_types() if f == folded), None)
     earlier = [(min(s.start for s in e.spans), e) for e in analysis.entities_of("policy")
                if ptype and _of_type(e, ptype) and e.spans and min(s.start for s in e.spans) < pos]
     return max(earlier, key=lambda p: p[0])[1] if earlier else None
+
+
+@lru_cache(maxsize=None)
+def _folded_types() -> list[tuple[str, str]]:
+    """(folded form, name) of each policy type, in the lexicon's order."""
+    return [(fold(t.name), t.name) for t in policy_types()]
 
 
 def _of_type(ent: Entity, ptype: str) -> bool:
@@ -421,8 +434,9 @@ def canon_words(text: str) -> bool:
     return bool(re.search(r"\w", text))
 
 
-def _segments(analysis: Analysis, sent: Span, last: Pledge | None) -> list[tuple[Entity, int, int, re.Match]]:
-    cues = find_cues(analysis, sent)
+def _segments(analysis: Analysis, sent: Span, last: Pledge | None,
+              blocked: list[Span]) -> list[tuple[Entity, int, int, re.Match]]:
+    cues = find_cues(analysis, sent, blocked)
     if not cues:
         return _uncued(analysis, sent, last)
     if any(c.lastgroup in SPLIT_KINDS for c in cues):
@@ -510,8 +524,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> Span:
 def pledges(analysis: Analysis) -> None:
     found: dict[tuple, Pledge] = {}
     last: Pledge | None = None
+    blocked = _policy_spans(analysis)  # the mentions do not change while pledges are read
     for sent in analysis.sentences:
-        for actor, start, end, cue in _segments(analysis, sent, last):
+        for actor, start, end, cue in _segments(analysis, sent, last, blocked):
             span = _trim(analysis, start, end)
             if len(span.of(analysis.canon).split()) < 4:
                 continue
