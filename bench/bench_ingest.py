@@ -73,13 +73,15 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
     store = open_store(store_dir)
     stages = instrument(store) if workers == 1 else {}
     errors: list[str] = []
-    cpu0 = cpu_seconds()
+    cpu0, thread0 = cpu_seconds(), time.thread_time()
     t0 = time.perf_counter()
     rep = ingest([corpus], store, workers=workers, skip=skip, on_error=errors.append)
     store.flush()
     seconds = time.perf_counter() - t0
-    cpu = cpu_seconds() - cpu0 + cpu_seconds(children=True)
-    out = {"seconds": seconds, "cpu_s": cpu, "load": load_average(), "ingested": len(rep.ingested), "failed": len(rep.failed),
+    writer_cpu, writer_thread = cpu_seconds() - cpu0, time.thread_time() - thread0
+    cpu = writer_cpu + cpu_seconds(children=True)
+    out = {"seconds": seconds, "cpu_s": cpu, "writer_cpu_s": writer_cpu, "writer_thread_cpu_s": writer_thread,
+           "load": load_average(), "ingested": len(rep.ingested), "failed": len(rep.failed),
            "errors": errors[:3], "timings": dict(rep.timings), "cpu_stages": dict(stages), "facts": dict(rep.facts),
            "rss_main_mb": peak_rss_mb(), "rss_workers_mb": peak_rss_mb(children=True),
            "quads": len(store), "store_bytes": store.size_bytes()}
@@ -130,6 +132,29 @@ def stage_rows(run: dict, n: int) -> list[list]:
              1000 * wall[stage] / max(1, n) if stage in wall else "-"] for stage in names]
 
 
+EXTRACTION = ("rdf", "shacl", "digest")
+"""``report.timings`` stages a worker spends extracting, beside the pipeline's components."""
+
+
+def worker_rows(runs: dict) -> list[list]:
+    """Where a run's CPU is, by process, and how long its workers waited: the figures that
+    decide the speed-up on idle cores and, unlike wall time, hold on a loaded machine."""
+    base = runs[CONFIGS[0][0]]
+    rows = []
+    for name, r in runs.items():
+        done = max(1, r["ingested"] + r["failed"])
+        t = r["timings"]
+        busy = sum(v for k, v in t.items() if k not in ("store", "hooks", "idle", "reading"))
+        idle = t.get("idle")
+        writer = r.get("writer_cpu_s", r["cpu_s"])
+        rows.append([name, 1000 * r["cpu_s"] / done, 1000 * writer / done,
+                     1000 * r.get("writer_thread_cpu_s", 0.0) / done, 1000 * (r["cpu_s"] - writer) / done,
+                     "-" if idle is None else 1000 * idle / done,
+                     "-" if idle is None else f"{100 * idle / max(1e-9, idle + busy):.0f}%",
+                     f"{2 * base['cpu_s'] / r['cpu_s']:.2f}×" if "idle" in t else "-"])
+    return rows
+
+
 def f1_rows(runs: dict) -> list[list]:
     scored = {k: r["score"]["per_category"] for k, r in runs.items() if "score" in r}
     if len(scored) < 2:
@@ -153,6 +178,9 @@ def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool) ->
                   "articles per CPU-second", "peak RSS MB", "workers' peak RSS MB", "store MB / 1k articles",
                   "quads / article", "F1", "load avg after"],
                  throughput_rows(runs, n, words))
+    body += "\n\nCPU by process and workers' waiting (per article):\n\n" + table(
+        ["run", "CPU ms", "writer process CPU ms", "of which its main thread", "workers' CPU ms",
+         "workers idle ms (wall)", "workers idle share", "2-worker ceiling on 2 idle cores"], worker_rows(runs))
     first = runs[CONFIGS[0][0]]
     body += "\n\nTime by stage (full, 1 worker; per document processed, stored or not):\n\n" + table(
         ["stage", "CPU ms / article", "share of CPU", "wall ms / article (report.timings)"],
@@ -163,6 +191,12 @@ def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool) ->
     notes = [f"{n:,} synthetic articles (seed {seed}), {words:,} words, {words / n:,.0f} words/article",
              "CPU ms / article = user+system CPU of the run (writer and workers) per document: the figure that "
              "holds on a shared machine, where wall time depends on the others' load",
+             "writer process = the one that reads, commits and runs the stored-hooks (its main thread; "
+             "the rest of its CPU is RocksDB's threads); workers idle = wall time a worker spent between two "
+             "documents (handing a result back, waiting for the next document), share = of its wall time; "
+             "2-worker ceiling = twice the 1-worker CPU per article over the 2-worker one: the speed-up if both "
+             "cores were busy all the time (the 1-worker run's RocksDB threads partly use the second core, so "
+             "its wall time is a little below its CPU time)",
              "errors: " + "; ".join(e for r in runs.values() for e in r["errors"])[:500]
              if any(r["errors"] for r in runs.values()) else "no ingest errors"]
     report("Ingest", f"Ingest, {n:,} articles", body, notes, append=append)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sys
 import time
+import zlib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -58,12 +59,30 @@ class Extracted:
     doc_id: str
     source: str
     graph_iri: str
-    ntriples: str
+    nt: str | bytes
+    """The document's N-Triples; after :meth:`pack` (a worker's last step) UTF-8 compressed by
+    zlib (level 1: ≈ 9× smaller for 0.3 ms), so that a result fits the 64 KB pipe it goes
+    back through (raw it is ≈ 110 KB and the worker waited for the writer's process to
+    read it) and the results waiting for the writer take little memory."""
     counts: dict[str, int]
     timings: dict[str, float]
     digests: dict[str, object] = field(default_factory=dict)
     """What each stored-hook with a ``digest`` needs of this document, computed from
     its triples here (see :data:`STORED_HOOKS`), by hook key."""
+    size: int = field(init=False)
+    """Characters of the N-Triples (what batches are cut by)."""
+
+    def __post_init__(self):
+        self.size = len(self.nt)
+
+    def pack(self) -> Extracted:
+        if isinstance(self.nt, str):
+            self.nt = zlib.compress(self.nt.encode("utf-8"), 1)
+        return self
+
+    @property
+    def ntriples(self) -> str:
+        return self.nt if isinstance(self.nt, str) else zlib.decompress(self.nt).decode("utf-8")
 
 
 @dataclass
@@ -101,10 +120,18 @@ the hook) it is called as ``hook(store, graph_iris)`` and reads the store."""
 
 BATCH_DOCS = 256
 """Documents written per store transaction (also: states looked up per query)."""
-BATCH_BYTES = 16 << 20
-"""... or fewer, when their N-Triples (or texts, when looking states up) reach this size."""
+BATCH_BYTES = 4 << 20
+"""... or fewer, when their N-Triples (or texts, when looking states up) reach this size:
+a transaction's peak memory is ≈ 10 bytes per character of N-Triples in it (RocksDB's
+write batch and memtables; measured +58 MB for 50 documents of 108k), so this
+bounds the writer's peak whatever the workers deliver in :data:`BATCH_SECONDS`."""
 BATCH_SECONDS = 1.0
 """... or fewer, so a slow extraction does not hold completed documents back long."""
+PREFETCH = 32
+"""Documents per worker handed to the pool ahead of the writer. The writer hands out
+no document while it commits a batch (≈ 10 ms per document in it), so this many
+must cover a commit or the workers stop: with 8 per worker they waited for input
+≈ 15 % of the time (``bench_ingest``'s "workers idle")."""
 FLUSH_BYTES = 4 << 20
 """The store's write buffers are flushed to disk after this many bytes of N-Triples,
 and the freed memory handed back to the system: Oxigraph's RocksDB keeps up to
@@ -168,6 +195,21 @@ def _extract_safe(args) -> Extracted | Exception:
         return InputError(doc.source, f"extraction failed: {type(err).__name__}: {err}")
 
 
+_LAST_DONE: list[float] = []
+
+
+def _extract_in_worker(args) -> Extracted | Exception:
+    """:func:`_extract_safe` in a pool worker, which also records in ``timings["idle"]``
+    how long the worker spent since its previous document: handing that result back
+    and waiting for this document (the writer's process feeds and drains the pool)."""
+    started = time.perf_counter()
+    res = _extract_safe(args)
+    if isinstance(res, Extracted):
+        res.pack().timings["idle"] = started - _LAST_DONE[0] if _LAST_DONE else 0.0
+    _LAST_DONE[:] = [time.perf_counter()]
+    return res
+
+
 class Progress:
     """A one-line progress bar on stderr when it is a terminal."""
 
@@ -204,7 +246,7 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
     todo = _pending(iter_documents(paths, max_bytes, stdin=stdin), store, force, report, fail)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = _bounded_map(pool, _extract_safe, ((d, skip) for d in todo), window=8 * workers)
+            results = _bounded_map(pool, _extract_in_worker, ((d, skip) for d in todo), window=PREFETCH * workers)
             _write_all(results, store, report, fail, progress)
     else:
         _write_all(map(_extract_safe, ((d, skip) for d in todo)), store, report, fail, progress)
@@ -360,9 +402,9 @@ def _write_all(results, store, report: IngestReport, fail, progress: Progress) -
                 yield res
 
     unflushed = 0
-    for batch in _chunks(ok(results), lambda r: len(r.ntriples)):
+    for batch in _chunks(ok(results), lambda r: r.size):
         _commit(batch, store, report, fail, progress)
-        unflushed += sum(len(r.ntriples) for r in batch)
+        unflushed += sum(r.size for r in batch)
         if unflushed >= FLUSH_BYTES and hasattr(store, "flush"):
             store.flush()
             _trim_heap()
