@@ -2,6 +2,7 @@
 
     python -m bench.bench_ingest --articles 1000            # 1 and 2 workers, with and without NLP
     python -m bench.bench_ingest --articles 100 --no-append # CI smoke
+    python -m bench.bench_ingest --articles 1000 --scaling-only   # 1 and 2 workers only
 
 Generates ``--articles`` articles (``bench/generate_corpus.py``, with gold),
 then ingests them into a fresh embedded store once per configuration, each
@@ -157,19 +158,19 @@ def worker_rows(runs: dict) -> list[list]:
 
 def f1_rows(runs: dict) -> list[list]:
     scored = {k: r["score"]["per_category"] for k, r in runs.items() if "score" in r}
-    if len(scored) < 2:
+    if CONFIGS[0][0] not in scored or CONFIGS[2][0] not in scored:
         return []
     full, bare = scored[CONFIGS[0][0]], scored[CONFIGS[2][0]]
     return [[cat, f"{full[cat]:.3f}", f"{bare.get(cat, 0):.3f}", f"{full[cat] - bare.get(cat, 0):+.3f}"]
             for cat in full]
 
 
-def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool) -> None:
+def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool, configs=CONFIGS) -> None:
     from bench.generate_corpus import write_corpus
     corpus, gold = workdir / "corpus.jsonl", workdir / "gold"
     info = write_corpus(n, corpus, gold, seed)
     runs = {}
-    for name, workers, skip in CONFIGS:
+    for name, workers, skip in configs:
         runs[name] = spawn(corpus, workdir / f"store-{workers}-{'-'.join(skip) or 'full'}", workers, skip,
                            gold, scorer)
         print(f"{name}: {runs[name]['seconds']:.1f} s", file=sys.stderr)
@@ -209,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", help="where corpus and stores go (default: a temporary folder)")
     ap.add_argument("--scorer", help="path to the shared score.py (found automatically when beside the repo)")
     ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
+    ap.add_argument("--scaling-only", action="store_true",
+                    help="only the 1- and 2-worker runs (not the one without NLP)")
     ap.add_argument("--run-one", metavar="CORPUS", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -220,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
                                  args.scorer)))
         return 0
     with tempfile.TemporaryDirectory(prefix="camket-bench-") as tmp:
-        bench(args.articles, args.seed, Path(args.workdir or tmp), args.scorer, not args.no_append)
+        bench(args.articles, args.seed, Path(args.workdir or tmp), args.scorer, not args.no_append,
+              CONFIGS[:2] if args.scaling_only else CONFIGS)
     return 0
 
 
