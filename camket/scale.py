@@ -66,6 +66,13 @@ def _extract_one(args):
         return f"{doc.source}: {err}"
 
 
+def _extract_packed(args):
+    """:func:`_extract_one` in a pool worker: the N-Triples go back compressed
+    (see :attr:`camket.ingest.Extracted.nt`)."""
+    res = _extract_one(args)
+    return res if isinstance(res, str) else res.pack()
+
+
 def extract_shard(paths: Iterable[str], out: IO[str], shard: tuple[int, int] = (0, 1), workers: int = 1,
                   skip: tuple[str, ...] = (), max_bytes: int | None = None) -> tuple[int, list[str]]:
     """Write the quads of every document of ``shard`` to ``out``; (documents written, errors)."""
@@ -82,7 +89,8 @@ def extract_shard(paths: Iterable[str], out: IO[str], shard: tuple[int, int] = (
     n = 0
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            n = _write(pool.map(_extract_one, docs(), chunksize=4), out, errors)
+            from camket.ingest import PREFETCH, _bounded_map  # not Executor.map: it reads every document first
+            n = _write(_bounded_map(pool, _extract_packed, docs(), window=PREFETCH * workers), out, errors)
     else:
         n = _write(map(_extract_one, docs()), out, errors)
     return n, errors

@@ -82,6 +82,16 @@ def test_extract_then_load_equals_ingest(corpus, tmp_path, run_cli):
     assert len(loaded) == len(ingested)
 
 
+def test_extract_with_two_workers_writes_what_one_writes(corpus):
+    outs = []
+    for workers in (1, 2):
+        out = io.StringIO()
+        n, errors = scale.extract_shard([str(corpus)], out, workers=workers, skip=SKIP)
+        assert n == len(ARTICLES) and not errors
+        outs.append(sorted(line for line in out.getvalue().splitlines() if "generatedAtTime" not in line))
+    assert outs[0] == outs[1]
+
+
 def test_load_replaces_graphs_already_there(corpus, tmp_path, run_cli):
     assert run_cli("extract", corpus, "-o", tmp_path / "all.nq", *SKIP_ARGS)[0] == 0
     store_dir = tmp_path / "s"
