@@ -11,7 +11,9 @@ already holds the same bytes read by the same extractor version -> extract
 (pipeline) -> RDF triples -> the shapes' compiled checks (a failing document
 is not stored; the report names the document, focus node, path and message) ->
 replace the document's named graph atomically. With ``workers > 1``
-extraction runs in a process pool and this process stays the one writer.
+extraction runs in a process pool and this process stays the one writer; the
+pool is handed :data:`PREFETCH` documents per worker ahead, so the workers go
+on while a batch commits, and hands back compressed N-Triples.
 
 Writes are batched: up to :data:`BATCH_DOCS` documents (or :data:`BATCH_BYTES`,
 or what :data:`BATCH_SECONDS` gathered) go to the store in one transaction,
