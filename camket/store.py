@@ -101,6 +101,7 @@ class EmbeddedStore:
                 self._read(lambda: None)  # opens, retrying while a writer compacts
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
+                _fixed_mmap_threshold()
                 self._store = ox.Store(str(self.location))
         except OSError as err:
             if "lock" in str(err).lower():
@@ -250,6 +251,24 @@ class EmbeddedStore:
     def close(self) -> None:
         self.flush(release=False)
         del self._store
+
+
+MMAP_THRESHOLD = 256 << 10
+"""Allocations from this size up get their own memory map, handed back when freed.
+glibc raises its threshold (up to 32 MB) each time such a block is freed, after
+which RocksDB's 1 MB memtable blocks come from the heap and stay there between
+flushes: with the threshold fixed, 10,000 tiny articles peaked at 90 MB of
+anonymous memory instead of 113 (1,000: 75 instead of 98), at the same CPU time."""
+
+
+def _fixed_mmap_threshold() -> None:
+    """Fix glibc's ``M_MMAP_THRESHOLD`` at :data:`MMAP_THRESHOLD` for this process (set in
+    process when a store is opened for writing; nothing where there is no glibc)."""
+    import ctypes
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-3, MMAP_THRESHOLD)  # -3: M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        pass
 
 
 def _trim_heap() -> None:
