@@ -7,7 +7,7 @@
 For each size, ``camket ingest`` (one worker, or ``--workers N``) runs in a
 child process over a JSONL corpus (``bench/generate_corpus.py``, or with
 ``--tiny`` one or two sentences per article); every ``--every`` seconds the
-bench reads the child's ``VmRSS`` (and its workers') from ``/proc`` and the
+bench reads the child's ``VmRSS`` and ``VmHWM`` (and its workers') from ``/proc`` and the
 number of documents the search index says are stored. The table gives the
 peak RSS, the RSS when 10 %, 50 % and 100 % of the documents were stored,
 wall time and store size: flat memory means the peak does not grow with the
@@ -79,11 +79,12 @@ def run(corpus: Path, store: Path, workers: int, every: float) -> dict:
            "--max-bytes", str(corpus.stat().st_size + 1)]  # one JSONL file holds the corpus
     t0 = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    samples: list[tuple] = []  # (documents stored, writer MB, largest worker MB, writer anon MB, file MB)
+    samples: list[tuple] = []  # (documents stored, writer MB, largest worker MB, writer anon MB, file MB,
+    #                             the writer's high-water mark so far MB)
     while child.poll() is None:
         samples.append((stored(store.parent / (store.name + ".search.sqlite")), rss_mb(child.pid),
                         max((rss_mb(c) for c in children(child.pid)), default=0.0),
-                        rss_mb(child.pid, "RssAnon"), rss_mb(child.pid, "RssFile")))
+                        rss_mb(child.pid, "RssAnon"), rss_mb(child.pid, "RssFile"), rss_mb(child.pid, "VmHWM")))
         time.sleep(every)
     err = child.stderr.read()
     if child.returncode != 0:
@@ -101,8 +102,8 @@ def at(samples, fraction: float, total: int) -> float:
 
 def row(n: int, res: dict) -> list:
     s = res["samples"]
-    peak = max(s, key=lambda x: x[1], default=(0, 0, 0, 0, 0))
-    return [f"{n:,}", f"{peak[1]:.0f}", f"{peak[3]:.0f} / {peak[4]:.0f}", f"{at(s, .1, n):.0f}", f"{at(s, .5, n):.0f}",
+    peak = max(s, key=lambda x: x[1], default=(0, 0, 0, 0, 0, 0))
+    return [f"{n:,}", f"{peak[1]:.0f}", f"{max((x[5] for x in s), default=0):.0f}", f"{peak[3]:.0f} / {peak[4]:.0f}", f"{at(s, .1, n):.0f}", f"{at(s, .5, n):.0f}",
             f"{at(s, 1, n):.0f}", f"{max((x[2] for x in s), default=0):.0f}" if any(x[2] for x in s) else "-",
             f"{res['seconds']:.0f}", f"{n / res['seconds']:.1f}", f"{res['store_mb']:.0f}", load_average()]
 
@@ -130,10 +131,11 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row(n, res))
     kind = "one- or two-sentence articles" if args.tiny else "generated articles (300-3,000 words)"
     title = f"Ingest memory over the run: {kind}, {args.workers} worker(s)"
-    head = ["articles", "peak RSS MB", "anon / file MB at the peak", "RSS at 10 %", "at 50 %", "at 100 %", "worker peak MB", "wall s",
+    head = ["articles", "peak RSS MB", "high-water MB", "anon / file MB at the peak", "RSS at 10 %", "at 50 %", "at 100 %", "worker peak MB", "wall s",
             "articles/s", "store MB", "load avg after"]
     notes = ["RSS of the `camket ingest` process (the one writer), sampled from /proc every "
-             f"{args.every} s; documents stored read from the search index beside the store"]
+             f"{args.every} s; documents stored read from the search index beside the store; high-water: the kernel's "
+             "`VmHWM` (peaks between samples too) at the last sample"]
     report("Ingest memory", title, table(head, rows), notes, append=not args.no_append)
     return 0
 

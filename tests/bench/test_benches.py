@@ -41,3 +41,10 @@ def test_bench_rss_at_skips_the_sample_taken_after_the_exit():
     samples = [(10, 50.0, 0, 40.0, 10.0), (90, 60.0, 0, 50.0, 10.0), (90, 0.0, 0, 0.0, 0.0)]
     assert at(samples, 0.1, 100) == 50.0
     assert at(samples, 1, 100) == 60.0  # none reached 100 documents: the last live sample
+
+
+def test_bench_rss_row_reports_the_high_water_mark_between_samples():
+    from bench.bench_rss import row
+    samples = [(10, 50.0, 0, 40.0, 10.0, 55.0), (100, 60.0, 0, 50.0, 10.0, 90.0), (100, 0.0, 0, 0.0, 0.0, 0.0)]
+    cells = row(100, {"samples": samples, "seconds": 2.0, "store_mb": 1.0})
+    assert cells[1:4] == ["60", "90", "50 / 10"]  # sampled peak, kernel's high-water mark, its parts
