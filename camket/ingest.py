@@ -408,19 +408,8 @@ def _write_all(results, store, report: IngestReport, fail, progress: Progress) -
         _commit(batch, store, report, fail, progress)
         unflushed += sum(r.size for r in batch)
         if unflushed >= FLUSH_BYTES and hasattr(store, "flush"):
-            store.flush()
-            _trim_heap()
+            store.flush()  # an embedded store also frees its read caches and trims the heap
             unflushed = 0
-
-
-def _trim_heap() -> None:
-    """Return the C heap's free pages to the system (glibc keeps the freed memtable
-    blocks otherwise); nothing where there is no glibc."""
-    import ctypes
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _commit(batch: list[Extracted], store, report: IngestReport, fail, progress: Progress) -> None:
