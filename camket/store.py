@@ -20,6 +20,7 @@ RDF terms serialised by pyoxigraph, never by pasting user text into a query.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -103,6 +104,7 @@ class EmbeddedStore:
                 self.location.mkdir(parents=True, exist_ok=True)
                 _fixed_mmap_threshold()
                 self._store = ox.Store(str(self.location))
+                self._released = time.monotonic()
         except OSError as err:
             if "lock" in str(err).lower():
                 raise StoreError(f"store at {self.location} is in use by another camket process "
@@ -147,10 +149,13 @@ class EmbeddedStore:
 
     def flush(self, release: bool = True) -> None:
         """Write the store's buffers to disk; with ``release``, also free its read caches
-        (see :meth:`release_caches`). Ingest calls this every few MB it writes."""
+        (see :meth:`release_caches`) if the last release is :data:`RELEASE_SECONDS` old.
+        Ingest calls this every few MB it writes: several times a second with
+        full-length articles on two workers, where reopening each time left the
+        workers idle 17 % of the time instead of 9 %."""
         if not self.read_only:
             self._store.flush()
-            if release:
+            if release and time.monotonic() - self._released >= RELEASE_SECONDS:
                 self.release_caches()
 
     def release_caches(self) -> None:
@@ -163,6 +168,7 @@ class EmbeddedStore:
         being read keeps the old database open, and the reopening fails."""
         if self.read_only:
             return
+        self._released = time.monotonic()
         old, self._store = self._store, None
         del old
         try:
@@ -252,6 +258,10 @@ class EmbeddedStore:
         self.flush(release=False)
         del self._store
 
+
+RELEASE_SECONDS = 2.0
+"""Least time between two releases of the read caches by :meth:`EmbeddedStore.flush`
+(a reopen takes ≈ 50 ms at 10^5 documents): at most ≈ 2.5 % of a writer's time."""
 
 MMAP_THRESHOLD = 256 << 10
 """Allocations from this size up get their own memory map, handed back when freed.

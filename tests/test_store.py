@@ -35,3 +35,21 @@ def test_release_while_a_result_is_still_being_read_says_so(tmp_path):
     with pytest.raises(StoreError, match="still being read"):
         store.release_caches()
     del pending
+
+
+def test_flush_releases_the_caches_at_most_every_release_seconds(tmp_path, monkeypatch):
+    import camket.store as cs
+    store = open_store(tmp_path / "s")
+    released = []
+    real = store.release_caches
+    monkeypatch.setattr(store, "release_caches", lambda: (released.append(1), real()))
+    monkeypatch.setattr(cs, "RELEASE_SECONDS", 3600.0)
+    store.flush()
+    store.flush()
+    assert released == []  # opened just now: nothing to release yet
+    monkeypatch.setattr(cs, "RELEASE_SECONDS", 0.0)
+    store.flush()
+    store.flush(release=False)
+    assert released == [1]
+    store.replace_document(f"{DOC}d1", _nt(1))
+    assert len(store) == 2
