@@ -219,17 +219,21 @@ class EmbeddedStore:
 
     def _read(self, fn):
         """Run a read; a read-only snapshot whose files a concurrent writer just
-        compacted away is reopened and the read retried (up to three times)."""
-        for attempt in range(3):
+        compacted away is reopened and the read retried, after a pause that doubles
+        from 10 ms (:data:`READ_RETRIES` times): an open can see the writer's file list
+        before the compaction that replaces its files has written the new one, and
+        retries with no pause could all fall in that window (seen in CI)."""
+        for attempt in range(READ_RETRIES + 1):
             try:
                 if self._store is None:
                     self._store = ox.Store.read_only(str(self.location))
                 return fn()
             except (RuntimeError, OSError) as err:
                 stale = "No such file" in str(err) or "Corruption" in str(err)
-                if not (self.read_only and stale) or attempt == 2:
+                if not (self.read_only and stale) or attempt == READ_RETRIES:
                     raise
                 self._store = None
+                time.sleep(0.01 * 2 ** attempt)
 
     def document_state(self, graph_iri: str) -> tuple[str, str] | None:
         rows = self.select("SELECT ?h ?v WHERE { GRAPH ?g { ?g ck:sha256 ?h ; ck:extractorVersion ?v } }",
@@ -258,6 +262,9 @@ class EmbeddedStore:
         self.flush(release=False)
         del self._store
 
+
+READ_RETRIES = 6
+"""Reopens of a read-only snapshot a read may need while a writer compacts (≈ 0.6 s of pauses in all)."""
 
 RELEASE_SECONDS = 2.0
 """Least time between two releases of the read caches by :meth:`EmbeddedStore.flush`
