@@ -280,20 +280,20 @@ anonymous memory instead of 113 (1,000: 75 instead of 98), at the same CPU time.
 
 def _fixed_mmap_threshold() -> None:
     """Fix glibc's ``M_MMAP_THRESHOLD`` at :data:`MMAP_THRESHOLD` for this process (set in
-    process when a store is opened for writing; nothing where there is no glibc)."""
-    import ctypes
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(-3, MMAP_THRESHOLD)  # -3: M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        pass
+    process when a store is opened for writing)."""
+    _libc("mallopt", -3, MMAP_THRESHOLD)  # -3: M_MMAP_THRESHOLD
 
 
 def _trim_heap() -> None:
-    """Return the C heap's free pages to the system (glibc keeps what RocksDB freed
-    otherwise); nothing where there is no glibc."""
+    """Return the C heap's free pages to the system (glibc keeps what RocksDB freed otherwise)."""
+    _libc("malloc_trim", 0)
+
+
+def _libc(function: str, *args) -> None:
+    """Call glibc's ``function``; nothing where there is no glibc."""
     import ctypes
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        getattr(ctypes.CDLL("libc.so.6"), function)(*args)
     except (OSError, AttributeError):
         pass
 
