@@ -42,22 +42,23 @@ IN_GRAPHS = "SELECT DISTINCT ?p WHERE { VALUES ?g { %s } GRAPH ?g { ?p a schema:
 BY_NAME = "SELECT DISTINCT ?p WHERE { VALUES ?name { %s } GRAPH ?g { ?p a schema:Person ; schema:name ?name } }"
 BY_POST = "SELECT DISTINCT ?p WHERE { VALUES ?title { %s } GRAPH ?g { ?m ck:title ?title ; org:member ?p } }"
 GRAPHS_OF = "SELECT DISTINCT ?p ?g WHERE { VALUES ?p { %s } GRAPH ?g { ?p a schema:Person } }"
+COUNTS = ("SELECT ?p (COUNT(?g) AS ?n) WHERE { VALUES ?p { %s } GRAPH ?g { ?p a schema:Person } } "
+          "GROUP BY ?p")
 CHUNK = 500
-RELEASE_EVERY = 10
-"""Chunks of look-ups after which the store's read caches are released (if it can):
-reading the people of 10^5 documents grew the writer by ≈ 100 MB of RocksDB caches."""
 
 
 def _select_in(store, query: str, terms) -> Iterator[dict]:
     """``query`` % a VALUES list of ``terms`` (pyoxigraph terms, or IRIs as strings),
     serialised by pyoxigraph, run a chunk of terms at a time (rows of one chunk in
-    memory at once; IRIs become terms a chunk at a time)."""
+    memory at once; IRIs become terms a chunk at a time). Between chunks the store
+    may free its read caches (an embedded store does, at most every few seconds):
+    reading the people of 10^5 documents grew the writer by ≈ 100 MB of RocksDB caches."""
     terms = sorted(set(terms), key=str)
     release = getattr(store, "release_caches", None)
-    for n, i in enumerate(range(0, len(terms), CHUNK), 1):
+    for i in range(0, len(terms), CHUNK):
         chunk = (ox.NamedNode(t) if isinstance(t, str) else t for t in terms[i:i + CHUNK])
         rows = store.select(query % " ".join(str(t) for t in chunk))
-        if release and n % RELEASE_EVERY == 0:
+        if release:
             release()
         yield from rows
 
@@ -90,10 +91,21 @@ def _graphs(store, iris) -> dict[str, set[str]]:
     return out
 
 
-def _around(store, graphs: set[str]) -> dict[str, dict]:
-    """The people of ``graphs`` and every person who bears one of their names or
-    holds one of their posts: all that :func:`same_person` could pair them with."""
-    batch = _people(store, {r["p"].value for r in _select_in(store, IN_GRAPHS, graphs)})
+def _documents(store, iris) -> dict[str, int]:
+    """How many document graphs name each of the person IRIs ``iris`` (counted by the
+    store: a person named in 10^5 documents costs one row, not 10^5 graph IRIs)."""
+    return {r["p"].value: int(r["n"].value) for r in _select_in(store, COUNTS, iris)}
+
+
+def people_in(store, graphs) -> set[str]:
+    """The person IRIs named in the document graphs ``graphs``."""
+    return {r["p"].value for r in _select_in(store, IN_GRAPHS, graphs)}
+
+
+def _around(store, hot: set[str]) -> dict[str, dict]:
+    """The people ``hot`` and every person who bears one of their names or holds one
+    of their posts: all that :func:`same_person` could pair them with."""
+    batch = _people(store, hot)
     names = {t for rec in batch.values() for t in rec["name_terms"]}
     names |= {ox.Literal(canonical(t.value), language=t.language) if t.language else ox.Literal(canonical(t.value))
               for t in names}
@@ -101,7 +113,7 @@ def _around(store, graphs: set[str]) -> dict[str, dict]:
     near |= {r["p"].value for r in _select_in(store, BY_POST, {t for rec in batch.values() for t in rec["post_terms"]})}
     near = _people(store, near - set(batch))
     for rec in near.values():
-        rec["hot"] = False  # named in none of ``graphs``: compared with the batch's people only
+        rec["hot"] = False  # named in none of the touched documents: compared with ``hot`` only
     return {**batch, **near}
 
 
@@ -117,21 +129,28 @@ def _blocks(people: dict[str, dict]) -> dict[str, set[str]]:
     return blocks
 
 
-def clusters(store, touched_graphs: set[str] | None = None) -> list[list[str]]:
+def clusters(store, touched_graphs: set[str] | None = None, people: set[str] | None = None) -> list[list[str]]:
     """Groups of person IRIs that are one person (only groups of two or more), the
-    canonical IRI first. With ``touched_graphs``, only pairs with a side in those
-    graphs are compared."""
-    return _ranked(store, _people(store) if touched_graphs is None else _around(store, touched_graphs))[0]
+    canonical IRI first. With ``touched_graphs`` (or the person IRIs ``people``), only
+    pairs with a side in those graphs (or among those people) are compared."""
+    return _ranked(store, _compared(store, touched_graphs, people))
 
 
-def _ranked(store, people: dict[str, dict]) -> tuple[list[list[str]], dict[str, set[str]]]:
+def _compared(store, touched_graphs: set[str] | None, people: set[str] | None) -> dict[str, dict]:
+    if touched_graphs is None and people is None:
+        return _people(store)
+    hot = set(people or ()) | (people_in(store, touched_graphs) if touched_graphs else set())
+    return _around(store, hot)
+
+
+def _ranked(store, people: dict[str, dict]) -> list[list[str]]:
     """The clusters among ``people``, each sorted by documents naming them (most first,
-    then IRI), and the graphs of their members."""
+    then IRI)."""
     groups = _clusters(people)
-    graphs = _graphs(store, {i for members in groups for i in members})
+    counts = _documents(store, {i for members in groups for i in members})
     for members in groups:
-        members.sort(key=lambda i: (-len(graphs[i]), i))
-    return sorted(groups), graphs
+        members.sort(key=lambda i: (-counts.get(i, 0), i))
+    return sorted(groups)
 
 
 def _pairs(people: dict[str, dict]):
@@ -185,15 +204,17 @@ def _rewrite(store, graph: str, mapping: dict[str, str]) -> None:
     store.replace_document(graph, "\n".join(lines))
 
 
-def link_people(store, touched_graphs: set[str] | None = None) -> list[str]:
-    """Link spelling variants across documents (see module doc); returns the rewritten graphs."""
+def link_people(store, touched_graphs: set[str] | None = None, people: set[str] | None = None) -> list[str]:
+    """Link spelling variants across documents (see module doc): all the store's people,
+    or those named in ``touched_graphs`` and the person IRIs ``people`` (an ingest
+    collects these batch by batch: they do not grow with the documents naming
+    them). Returns the rewritten graphs."""
     rewritten: dict[str, dict[str, str]] = defaultdict(dict)
-    people = _people(store) if touched_graphs is None else _around(store, touched_graphs)
-    groups, graphs = _ranked(store, people)
-    for members in groups:
-        for old in members[1:]:
-            for graph in graphs[old]:
-                rewritten[graph][old] = members[0]
+    groups = _ranked(store, _compared(store, touched_graphs, people))
+    moved = {old: members[0] for members in groups for old in members[1:]}
+    for old, graphs in _graphs(store, moved).items():  # only the minority spellings' documents
+        for graph in graphs:
+            rewritten[graph][old] = moved[old]
     for graph, mapping in sorted(rewritten.items()):
         _rewrite(store, graph, mapping)
     return sorted(rewritten)

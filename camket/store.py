@@ -149,25 +149,28 @@ class EmbeddedStore:
 
     def flush(self, release: bool = True) -> None:
         """Write the store's buffers to disk; with ``release``, also free its read caches
-        (see :meth:`release_caches`) if the last release is :data:`RELEASE_SECONDS` old.
+        (:meth:`release_caches`, which does so at most every :data:`RELEASE_SECONDS`).
         Ingest calls this every few MB it writes: several times a second with
         full-length articles on two workers, where reopening each time left the
         workers idle 17 % of the time instead of 9 %."""
         if not self.read_only:
             self._store.flush()
-            if release and time.monotonic() - self._released >= RELEASE_SECONDS:
+            if release:
                 self.release_caches()
 
-    def release_caches(self) -> None:
+    def release_caches(self, force: bool = False) -> bool:
         """Close and reopen the store, which hands back what RocksDB keeps for reads
         (its block caches, 32 MB shared by the indexes + 128 MB for the strings, and
         the open tables' index and filter blocks): memory that grows with the part
         of the store read since it was opened, up to ≈ 100 MB more at 10^5 documents
         (measured), and which pyoxigraph has no option to bound. Reopening takes
-        ≈ 50 ms at 10^5 documents. Call it between queries: a query result still
-        being read keeps the old database open, and the reopening fails."""
-        if self.read_only:
-            return
+        ≈ 50 ms at 10^5 documents, so unless ``force`` it is done only if the last
+        release (or the opening) is :data:`RELEASE_SECONDS` old: callers (a flush, a
+        long series of look-ups) can ask as often as they like. Returns whether it
+        reopened. Call it between queries: a query result still being read keeps
+        the old database open, and the reopening fails."""
+        if self.read_only or not (force or time.monotonic() - self._released >= RELEASE_SECONDS):
+            return False
         self._released = time.monotonic()
         old, self._store = self._store, None
         del old
@@ -184,6 +187,7 @@ class EmbeddedStore:
             except OSError as err2:
                 raise StoreError(f"store at {self.location}: could not reopen it to free its caches "
                                  f"while a query result was still being read: {err2}") from err2
+        return True
 
     # -- reading --------------------------------------------------------------
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, union: bool = True):
@@ -267,7 +271,7 @@ READ_RETRIES = 6
 """Reopens of a read-only snapshot a read may need while a writer compacts (≈ 0.6 s of pauses in all)."""
 
 RELEASE_SECONDS = 2.0
-"""Least time between two releases of the read caches by :meth:`EmbeddedStore.flush`
+"""Least time between two releases of the read caches (:meth:`EmbeddedStore.release_caches`)
 (a reopen takes ≈ 50 ms at 10^5 documents): at most ≈ 2.5 % of a writer's time."""
 
 MMAP_THRESHOLD = 256 << 10

@@ -22,7 +22,7 @@ def test_flush_releases_the_caches_and_the_store_reads_and_writes_on(tmp_path):
     assert len(store) == 6
     assert store.select("SELECT ?t WHERE { GRAPH ?g { ?g schema:identifier ?t } }", {"g": ox.NamedNode(f"{DOC}d1")})[0]["t"].value == "d1"
     store.replace_document(f"{DOC}d1", _nt(9))
-    store.release_caches()
+    assert store.release_caches(force=True)
     assert {r["t"].value for r in store.select("SELECT ?t WHERE { GRAPH ?g { ?s schema:identifier ?t } }")} == {"d0", "d2", "d9"}
     store.close()
     assert len(open_store(tmp_path / "s", read_only=True)) == 6
@@ -33,23 +33,26 @@ def test_release_while_a_result_is_still_being_read_says_so(tmp_path):
     store.replace_documents([(f"{DOC}d{i}", _nt(i)) for i in range(3)])
     pending = store.query("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")  # not read yet: holds the database
     with pytest.raises(StoreError, match="still being read"):
-        store.release_caches()
+        store.release_caches(force=True)
     del pending
 
 
-def test_flush_releases_the_caches_at_most_every_release_seconds(tmp_path, monkeypatch):
+def test_the_caches_are_released_at_most_every_release_seconds_whoever_asks(tmp_path, monkeypatch):
+    """One rate limit for a flush and for any other caller (linking's long look-ups)."""
     import camket.store as cs
     store = open_store(tmp_path / "s")
-    released = []
+    reopened = []
     real = store.release_caches
-    monkeypatch.setattr(store, "release_caches", lambda: (released.append(1), real()))
+    monkeypatch.setattr(store, "release_caches", lambda force=False: reopened.append(real(force)))
     monkeypatch.setattr(cs, "RELEASE_SECONDS", 3600.0)
     store.flush()
     store.flush()
-    assert released == []  # opened just now: nothing to release yet
+    assert reopened == [False, False]  # opened just now: nothing to release yet
+    assert not real() and real(force=True)  # asked directly: the same limit, unless forced
     monkeypatch.setattr(cs, "RELEASE_SECONDS", 0.0)
     store.flush()
     store.flush(release=False)
-    assert released == [1]
+    assert reopened == [False, False, True]
+    assert real()  # 0 s since the last release is old enough now
     store.replace_document(f"{DOC}d1", _nt(1))
     assert len(store) == 2
