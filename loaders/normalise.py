@@ -56,9 +56,11 @@ def _nfc_pair(pair: str) -> str:
 class OffsetMap:
     """Maps offsets in NFC text back to offsets in the decoded source text."""
 
-    def __init__(self, nfc_starts: list[int] | None = None, raw_starts: list[int] | None = None):
+    def __init__(self, nfc_starts: list[int] | None = None, raw_starts: list[int] | None = None,
+                 raw_length: int = 0):
         self._nfc = nfc_starts or []
         self._raw = raw_starts or []
+        self._raw_length = raw_length
 
     @property
     def identity(self) -> bool:
@@ -70,7 +72,9 @@ class OffsetMap:
         i = bisect.bisect_right(self._nfc, offset) - 1
         if i < 0:
             return offset
-        return self._raw[i] + (offset - self._nfc[i])
+        # a piece NFC writes longer than its source ("\u0f43" -> 2 characters) maps inside that source
+        end = self._raw[i + 1] if i + 1 < len(self._raw) else self._raw_length
+        return min(self._raw[i] + (offset - self._nfc[i]), end)
 
 
 def to_nfc(text: str) -> tuple[str, OffsetMap]:
@@ -92,5 +96,5 @@ def to_nfc(text: str) -> tuple[str, OffsetMap]:
         i = j
     joined = "".join(pieces)
     if joined != nfc:  # composition across clusters (rare scripts): fall back
-        return joined, OffsetMap(nfc_starts, raw_starts)
-    return nfc, OffsetMap(nfc_starts, raw_starts)
+        return joined, OffsetMap(nfc_starts, raw_starts, n)
+    return nfc, OffsetMap(nfc_starts, raw_starts, n)

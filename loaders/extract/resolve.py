@@ -32,8 +32,10 @@ documents also give the same post.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from camket.loaders import gazetteer as gz
 from camket.ontology.iri import canonical
 
 from ..model import Analysis, Entity, Membership
@@ -156,7 +158,17 @@ def _orgs(analysis: Analysis) -> None:
                 analysis.merge(keep, drop)
 
 
-_LEVEL_WORDS = ("tỉnh ", "thành phố ", "tp ", "tp. ")
+@functools.lru_cache(maxsize=None)
+def _qualifiers(kinds: tuple[str, ...] = ("level", "committee", "host")) -> tuple[str, ...]:
+    """The words of ``data/gazetteers/place_qualifiers.tsv`` of these kinds, longest first."""
+    return tuple(sorted((r["word"] for r in gz.table("place_qualifiers") if r["kind"] in kinds),
+                        key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=None)
+def _level_words() -> tuple[str, ...]:
+    """"tỉnh ", "thành phố ", "tp. ", "tp ": the level words as :func:`_words` spells them, with a space."""
+    return tuple(canonical(w).casefold() + " " for w in _qualifiers(("level",)))
 
 
 def _local_department_of(short: Entity, full: Entity, wa: list[str], wb: list[str], place_keys: set,
@@ -166,20 +178,25 @@ def _local_department_of(short: Entity, full: Entity, wa: list[str], wb: list[st
     if wb[0] != "sở" or wa[:len(wb)] != wb:
         return False
     rest = " ".join(wa[len(wb):])
-    rest = next((rest[len(lv):] for lv in _LEVEL_WORDS if rest.startswith(lv)), rest)
+    rest = next((rest[len(lv):] for lv in _level_words() if rest.startswith(lv)), rest)
     if rest not in place_keys:
         return False
     return sum(1 for o in orgs if o is not short and _words(o.name)[:len(wb)] == wb) == 1
 
 
-# a place written after these inside a body's name is named by the text in its own right
-_QUALIFIER = re.compile(r"(?:(?<![\w])(?:tại|tỉnh|thành phố|TP\.?|tỉnh [uủ]y|thành [uủ]y)\s+)$", re.I)
-_QUALIFIED = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s", re.I)
+@functools.lru_cache(maxsize=None)
+def qualifier_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a qualifier word ending right before a place, a level word opening a place's mention): a place
+    written after them inside a body's name is named by the text in its own right."""
+    before = re.compile(rf"(?:(?<![\w])(?:{'|'.join(re.escape(w) for w in _qualifiers())})\s+)$", re.I)
+    opening = re.compile(rf"(?:{'|'.join(re.escape(w) for w in _qualifiers(('level',)))})\s", re.I)
+    return before, opening
 
 
 def _only_inside_names(analysis: Analysis) -> None:
     """Drop places and bodies named only inside another body's or an event's name."""
     hosts = MentionIndex(analysis, ("org", "event"))
+    qualifier, qualified = qualifier_patterns()
     by_entity: dict[int, list] = {}
     for m in analysis.mentions:
         if m.entity is not None and m.kind in ("place", "org"):
@@ -192,8 +209,8 @@ def _only_inside_names(analysis: Analysis) -> None:
                 continue
 
             def inside(m) -> bool:
-                if _QUALIFIER.search(analysis.canon, max(0, m.span.start - 12), m.span.start) \
-                        or _QUALIFIED.match(analysis.canon, m.span.start):
+                if qualifier.search(analysis.canon, max(0, m.span.start - 12), m.span.start) \
+                        or qualified.match(analysis.canon, m.span.start):
                     return False  # "Đại sứ quán X tại [Hà Nội]", "UBND tỉnh [Quảng Nam]": a named place
                 k = word_index_at_or_after_words(hosts.ws, m.span.start)
                 return any(m.span in h.span and m.span != h.span and h.entity is not ent

@@ -31,3 +31,9 @@ def test_to_nfc_maps_offsets_back():
 def test_to_nfc_identity_for_nfc_text():
     nfc, offsets = to_nfc("Hà Nội")
     assert offsets.identity and offsets.to_source(3) == 3
+
+
+def test_a_character_nfc_writes_longer_maps_inside_its_source():
+    nfc, offsets = to_nfc("a\u0f43e\u0301")  # U+0F43 is excluded from composition: NFC writes 2 characters
+    assert nfc == "a\u0f42\u0fb7\u00e9"
+    assert [offsets.to_source(i) for i in range(len(nfc) + 1)] == [0, 1, 2, 2, 3]

@@ -1,5 +1,6 @@
 """Tests for the ``resolve`` component (invented sentences, invented people)."""
-from camket.loaders.extract.resolve import edit_distance, same_person, short_form_of, spelling_variant
+from camket.loaders.extract.resolve import (edit_distance, qualifier_patterns, same_person, short_form_of,
+                                             spelling_variant)
 from camket.loaders.pipeline import Pipeline
 from camket.loaders.read import SourceDocument
 
@@ -103,3 +104,13 @@ def test_a_department_without_its_place_is_the_one_with_it():
     names = sorted((e.name, sorted(e.aliases)) for e in a.entities_of("org"))
     assert names == [("Sở Nội vụ thành phố Hải Phòng", ["Sở Nội vụ"]),
                      ("Sở Y tế Hải Phòng", ["Sở Y tế thành phố Hải Phòng"])]
+
+
+def test_place_qualifiers_come_from_the_gazetteer():
+    before, opening = qualifier_patterns()
+    for head in ("Đại sứ quán Phần Lan tại ", "UBND tỉnh ", "Sở Y tế Thành phố ", "UBND TP. ", "UBND TP ",
+                 "Bí thư Tỉnh ủy ", "Thành ủy "):
+        assert before.search(head), head
+    for head in ("Bộ Ngoại giao ", "Mạng lưới Đô thị Xanh ", "Sở Y tế tỉnh", "Ban Kinh tế Trung ương "):
+        assert not before.search(head), head
+    assert opening.match("Thành phố Hồ Chí Minh") and opening.match("TP. Huế") and not opening.match("Tây Ninh")
