@@ -2,7 +2,8 @@
 
 Recognised (on the canonical text): "ngày 27/9/2019", "27-9-2019", "24/01/2022",
 "ngày 22/10" (year from context), "tháng 10/2020", "tháng 10-2022",
-"tháng 9 năm nay", "quý II/2024" and "quý III (năm nay)" (as its last month), "năm 2019",
+"tháng 9 năm nay", "trong tháng 6" (a month cued as a time, year from context), "quý II/2024"
+and "quý III (năm nay)" (as its last month), "năm 2019",
 "trong năm nay", "đến năm 2030",
 "(22/10)".
 
@@ -38,6 +39,8 @@ _DAY_WORD = re.compile(r"(?:ngày|hôm nay|hôm qua|sáng|chiều|tối|trưa|đ
 _FROM_ON = re.compile(r"(?:từ|đến|trước|sau|hiệu lực)\s+(?:ngày\s+|tháng\s+)?$", re.I)
 _QUARTER = re.compile(rf"\b[Qq]uý\s+(I{{1,3}}|IV|[1-4])\s*(?:/|\s+năm\s+|-)\s*({_YEAR})\b")
 _QUARTER_THIS_YEAR = re.compile(r"\b[Qq]uý\s+(I{1,3}|IV|[1-4])(?:\s+năm\s+(nay|tới|sau))?(?![\w/-])")
+_MONTH_CUED = re.compile(r"(?<![\w])(?:[Tt]rong|[Vv]ào|[Cc]uối|[Hh]ết|[Tt]rước|[Đđ]ầu)\s+(?P<m>tháng\s+(\d{1,2}))"
+                         r"(?![\w/-]|[.,]\d|\s+năm)")
 _THIS_YEAR = re.compile(r"(?<![\w])(?:[Tt]rong|[Hh]ết|[Cc]uối|[Đđ]ầu)\s+(năm\s+(nay|tới|sau))(?![\w])")
 _SHIFT = {None: 0, "nay": 0, "tới": 1, "sau": 1}
 _QUARTER_END = {"I": 3, "1": 3, "II": 6, "2": 6, "III": 9, "3": 9, "IV": 12, "4": 12}
@@ -90,6 +93,8 @@ def find_dates(text: str, default_year: int | None = None,
     if default_year:
         for m in _MONTH_THIS_YEAR.finditer(text):
             add(m, _iso(default_year + _SHIFT[m.group(2)], int(m.group(1))), "month")
+        for m in _MONTH_CUED.finditer(text):  # "trong tháng 6", "trước tháng 10": of the context year
+            add(m, _iso(default_year, int(m.group(2))), "month", "m")
         for m in _QUARTER_THIS_YEAR.finditer(text):  # "quý III năm nay", "trong quý III"
             add(m, _iso(default_year + _SHIFT[m.group(2)], _QUARTER_END[m.group(1)]), "month")
         for m in _THIS_YEAR.finditer(text):  # "trong năm nay": the year only

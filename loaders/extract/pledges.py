@@ -43,6 +43,7 @@ from camket.ontology.iri import fold
 
 from ..model import Analysis, Entity, Pledge, Span, Statement
 from ..pipeline import component
+from .dates import doc_year
 from .policies import headline
 from .speech_lexicon import policy_types
 from .speech_speakers import ADVERBS, entity_spans, speaker_before
@@ -55,14 +56,15 @@ _CUE = re.compile(
     r"(?<![\w])(?=[scqkpdvđxnmthíg])(?:"
     r"(?P<future>sẽ(?![\w]))"
     r"|(?P<commit>(?:cam kết|(?:quyết\s+)?không để\s+(?:xảy ra|tái diễn|phát sinh))(?![\w]))"
-    r"|(?P<strive>phấn đấu(?![\w]))"
+    r"|(?P<strive>(?:phấn đấu|quyết tâm(?=\s+(?!chính trị|cao|lớn|rất|của|và|mạnh mẽ)[a-zđà-ỹ]))(?![\w]))"
     r"|(?P<plan>dự kiến(?=\s+(?!sẽ|có|đạt|tăng|giảm|khoảng|lên|xuống|ở mức|\d)[a-zđà-ỹ]))"
-    r"|(?P<target>(?:(?:với|đề ra|đặt ra|đặt|xác định|nêu|có)\s+(?:các\s+|những\s+)?mục tiêu|"
-    r"mục tiêu\s+(?:là|đến năm))(?![\w])|đề ra\s*,)"
+    r"|(?P<target>(?:(?:với|đề ra|đặt ra|đặt|xác định|nêu|có|hướng tới)\s+(?:các\s+|những\s+)?(?:mục|chỉ) tiêu|"
+    r"(?:mục|chỉ) tiêu(?:\s+(?:cụ thể|chung|tổng quát|chính))?\s+(?:là|đến năm))(?![\w])|đề ra\s*,)"
     r"|(?P<deadline>(?:[Đđ]ến|[Tt]rước)\s+năm\s+(?:19|20)\d{2}(?![\w]))"
-    r"|(?P<due>(?:(?:trong|trước|cuối|hết)\s+quý\s+(?:I{1,3}|IV|[1-4])(?![\w])|trước\s+ngày\s+\d{1,2}/\d{1,2}"
-    r"|trong\s+tháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\w/])|trong\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
-    r"|đến\s+hết\s+năm\s+(?:19|20)\d{2}))"
+    r"|(?P<due>(?:(?:trong|trước|cuối|hết|vào|đến hết)\s+quý\s+(?:I{1,3}|IV|[1-4])(?![\w])|trước\s+ngày\s+\d{1,2}/\d{1,2}"
+    r"|(?:trong|trước|cuối)\s+tháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\w/])|trong\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
+    r"|(?:đến\s+hết|vào\s+cuối|trước\s+cuối)\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
+    r"|chậm nhất(?=\s+(?:là\s+)?(?:(?:vào|đến|trong|trước)\s+)?(?:ngày|tháng|quý|năm|cuối|hết|\d))))"
     r"|(?P<atleast>(?:ít nhất|tối thiểu)\s+\d+)"
     r"|(?P<assign>(?<![Nn]goại )(?<!được )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))"
     r"|(?P<assigned>được giao(?=\s+(?:chủ trì|thực hiện|nhiệm vụ|triển khai|xây dựng|nghiên cứu|hoàn thiện)))"
@@ -107,8 +109,8 @@ def find_cues(analysis: Analysis, sent: Span, blocked: list[Span] | None = None)
             continue  # "đánh giá cao cam kết của X": the noun, no new commitment
         if m.lastgroup == "deadline" and re.search(r"tầm nhìn\s+$", before):
             continue  # "..., tầm nhìn đến năm 2045": the period in a document's title
-        if m.lastgroup == "due" and _past(analysis, sent, m):
-            continue  # "trong quý II, tỉnh đã ...": a past achievement
+        if m.lastgroup == "due" and (_past(analysis, sent, m) or _before_doc_year(analysis, m.group(0))):
+            continue  # "trong quý II, tỉnh đã ...", "đến hết năm 2023" in 2024: a past achievement
         out.append(m)
     return out
 
@@ -122,6 +124,12 @@ def _past(analysis: Analysis, sent: Span, cue: re.Match) -> bool:
     comma = analysis.canon.find(",", cue.end(), sent.end)
     return bool(_PAST.search(analysis.canon, _clause_start(analysis, sent, cue.start()),
                              comma if comma != -1 else sent.end))
+
+
+def _before_doc_year(analysis: Analysis, text: str) -> bool:
+    year = re.search(r"(?:19|20)\d{2}", text)
+    this = doc_year(analysis) if year else None
+    return bool(this and int(year.group(0)) < this)
 
 
 def _planned(canon: str, before: str, after: int) -> bool:
@@ -348,6 +356,9 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         found = _passive_agent(analysis, cue, found)
     if found and found[0].kind == "policy" and cue.lastgroup in ("future", "commit"):
         return None  # "Luật X sẽ tháo gỡ ...": what a law will do is a forecast, not a pledge
+    if found and found[0].kind == "person":
+        body = _represented(analysis, found[0], sent)
+        found = (body, found[1]) if body is not None else found
     if found:
         return found
     if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
@@ -364,6 +375,23 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
             return orgs[0][1], sent.start
     if cue.lastgroup == "due":
         return _task_of_speaker(analysis, cue, sent)
+    return None
+
+
+_REPRESENTS = re.compile(r"(?<![\w])[Đđ]ại diện(?:\s+(?:cho|của|phía))?\s+$")
+_APPOSITION = re.compile(r"\s*,\s*(?:[Ôô]ng|[Bb]à)?\s*$")
+
+
+def _represented(analysis: Analysis, person: Entity, sent: Span) -> Entity | None:
+    """"Đại diện Công ty X, ông Y cam kết ...": Y speaks for the body, whose pledge it is."""
+    canon = analysis.canon
+    first = min((s for s in person.spans if sent.start <= s.start < sent.end), default=None, key=lambda s: s.start)
+    if first is None:
+        return None
+    for span, ent in entity_spans(analysis, "org"):
+        if sent.start <= span.start and span.end < first.start and _APPOSITION.fullmatch(canon, span.end, first.start) \
+                and _REPRESENTS.search(canon, max(sent.start, span.start - 20), span.start):
+            return ent
     return None
 
 

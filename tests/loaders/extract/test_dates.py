@@ -58,3 +58,9 @@ def test_quarter_and_this_year_take_the_year_from_context():
     assert [d.iso for d in find_dates("thông xe trong năm tới", 2023)] == ["2024"]
     assert find_dates("trong quý III", None) == []  # no year known: no date
     assert find_dates("năm nay tỉnh đạt 7%", 2023) == []
+
+
+def test_a_month_cued_as_a_time_takes_the_context_year():
+    assert [(d.text, d.iso) for d in find_dates("Bộ sẽ báo cáo trong tháng 6. Có 6 tháng 3 ngày.", 2025)] == [
+        ("tháng 6", "2025-06")]
+    assert [d.iso for d in find_dates("trước tháng 10 năm 2026, trong tháng 6.5", 2025)] == ["2026-10"]

@@ -323,3 +323,28 @@ def test_a_nationality_is_no_actor_and_a_passive_agent_acts():
                 "Luật Đường sắt dự kiến được Quốc hội biểu quyết thông qua vào ngày 28/6/2025.",
                 orgs=["Quốc hội"], places=["Nhật Bản", "Long An"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Quốc hội", "2025-06-28")]
+
+
+def test_quyet_tam_chi_tieu_and_chậm_nhất_are_cues_but_not_the_noun():
+    text = ("Ông Vi Văn Tám cho biết, tỉnh Hòa Bình quyết tâm khởi công cầu Suối Rút trong năm 2026.\n"
+            "Sở Công Thương đặt chỉ tiêu xuất khẩu đạt 900 triệu USD.\n"
+            "Sở Xây dựng hoàn thành hồ sơ dự án chậm nhất vào ngày 30/6/2026.\n"
+            "Ông Vi Văn Tám đánh giá cao quyết tâm chính trị của Sở Xây dựng.")
+    a = analyse(text, people=["Vi Văn Tám"], orgs=["Sở Công Thương", "Sở Xây dựng"], places=["Hòa Bình"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [
+        ("Hòa Bình", "2026"), ("Sở Công Thương", None), ("Sở Xây dựng", "2026-06-30")]
+
+
+def test_a_representative_pledges_for_the_body_he_represents():
+    a = analyse("Đại diện Công ty Gạch Tuy Phong, bà Lý Thị Nga, Trưởng phòng kỹ thuật cam kết sẽ lắp đặt "
+                "lọc bụi cho 4 lò nung trong tháng 9.\nÔng Vi Văn Tám, Giám đốc Công ty Gạch Tuy Phong cam kết "
+                "trồng 2 ha cây xanh quanh nhà máy.",
+                people=["Lý Thị Nga", "Vi Văn Tám"], orgs=["Công ty Gạch Tuy Phong"])
+    assert [p.actor.name for p in a.pledges] == ["Công ty Gạch Tuy Phong", "Vi Văn Tám"]
+
+
+def test_a_time_phrase_of_a_year_before_the_articles_is_a_result():
+    text = ("Hà Nam, ngày 2/3/2026 - Đến hết năm 2025, Sở Y tế có 120 bác sĩ gia đình. "
+            "Sở Y tế sẽ cấp thẻ cho 500 bác sĩ vào cuối năm 2026.")
+    a = analyse(text, orgs=["Sở Y tế"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Y tế", "2026")]
