@@ -72,6 +72,7 @@ _CUE = re.compile(
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
 _LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?"
                             r"(?:19|20)\d{2}\s*,\s*$")
+_CLAUSE_YEAR = re.compile(r"(?:(?<=, )|(?<=: )|(?<=rằng ))[Nn]ăm\s+(?:19|20)\d{2}\s+$")
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
 _TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
@@ -366,8 +367,7 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
             or _bare_type_before(analysis, sent, sent.end if cue.lastgroup == "deadline" else cue.start())
         if pol is not None:
             return pol, sent.start
-        if last is not None and last.actor.kind == "policy" and analysis.paragraph_of(last.span.start) \
-                == analysis.paragraph_of(sent.start):
+        if last is not None and last.actor.kind == "policy" and _follows(analysis, last, sent):
             return last.actor, sent.start
     if cue.lastgroup == "future" and _TIME_LEAD.match(analysis.canon, sent.start):
         orgs = [(s, e) for s, e in entity_spans(analysis, "org") if cue.end() <= s.start < sent.end]
@@ -393,6 +393,20 @@ def _represented(analysis: Analysis, person: Entity, sent: Span) -> Entity | Non
                 and _REPRESENTS.search(canon, max(sent.start, span.start - 20), span.start):
             return ent
     return None
+
+
+_TARGET_NOUN = re.compile(r"\s*(?:[Cc]ác\s+)?(?:[Mm]ục tiêu|[Cc]hỉ tiêu)(?![\w])")
+
+
+def _follows(analysis: Analysis, last: Pledge, sent: Span) -> bool:
+    """``sent`` goes on with the policy's targets of ``last``: in its paragraph, or opening the next
+    paragraph with "Mục tiêu / Chỉ tiêu ..." ("Chỉ tiêu cụ thể đến năm 2027 là ...")."""
+    para, here = analysis.paragraph_of(last.span.start), analysis.paragraph_of(sent.start)
+    if para == here:
+        return True
+    if para is None or here is None or not _TARGET_NOUN.match(analysis.canon, sent.start):
+        return False
+    return not any(para.end <= p.start < here.start for p in analysis.paragraphs)
 
 
 _DIRECTIVE = re.compile(r"yêu cầu|đề nghị|chỉ đạo|giao", re.I)
@@ -490,6 +504,7 @@ def _segments(analysis: Analysis, sent: Span, last: Pledge | None,
         lead = _LEAD_DEADLINE.search(analysis.canon, sent.start, start)
         if lead and lead.group("y") and lead.start() != sent.start:
             lead = None  # "Năm 2026, ..." counts only when it opens the sentence
+        lead = lead or _CLAUSE_YEAR.search(analysis.canon, sent.start, start)  # "cho biết, năm 2026 tỉnh ..."
         if lead and not segs:
             start = lead.start()  # "đến năm 2025, X phấn đấu ...": the deadline written first
         if segs:
@@ -518,7 +533,8 @@ def _deadline(analysis: Analysis, span: Span) -> str | None:
     cued = [d for d in dates if re.search(r"(?:đến|vào|trước|trong|cuối|tới|hết)\s+(?:năm\s+|tháng\s+|ngày\s+|quý\s+)?$",
                                           analysis.canon[max(0, d.span.start - 12):d.span.start], re.I)
             or d.attrs.get("precision") == "month"
-            or (d.span.start - span.start <= 5 and re.match(r"\s*,", analysis.canon[d.span.end:]))]
+            or (d.span.start - span.start <= 5 and (re.match(r"\s*,", analysis.canon[d.span.end:])
+                                                     or re.fullmatch(r"[Nn]ăm\s+", analysis.canon[span.start:d.span.start])))]
     pick = cued or []
     return pick[0].attrs["iso"] if pick else None
 
@@ -578,6 +594,15 @@ def pledges(analysis: Analysis) -> None:
 _CUE_WORDS = set(fold("sẽ cam kết phấn đấu đặt mục tiêu đề ra").split())
 
 
+def _content_words(text: str, actor: Entity) -> set[str]:
+    """What a headline pledges: its words but the cue's, the actor's name and the year ("Tỉnh X đặt
+    mục tiêu tăng trưởng 9% năm 2026" restates "tỉnh đặt mục tiêu tăng trưởng đạt 9%")."""
+    folded = f" {fold(text)} "
+    for name in (actor.name, *actor.aliases):
+        folded = folded.replace(f" {fold(name)} ", " ")
+    return {w for w in folded.split() if w not in _CUE_WORDS and w != "nam" and not re.fullmatch(r"(?:19|20)\d{2}", w)}
+
+
 def _merge_headline(analysis: Analysis, found: dict) -> None:
     """A headline that restates a pledge of the body (its words are in it) is that pledge's evidence."""
     head = headline(analysis)
@@ -589,7 +614,7 @@ def _merge_headline(analysis: Analysis, found: dict) -> None:
             continue
         cues = find_cues(analysis, head)
         clause = _clause_start(analysis, head, cues[0].start()) if cues else pl.span.start
-        words = set(fold(canon[max(clause, pl.span.start):pl.span.end]).split()) - _CUE_WORDS
+        words = _content_words(canon[max(clause, pl.span.start):pl.span.end], pl.actor)
         for other in found.values():
             if other is not pl and other.span.start >= head.end \
                     and len(words & set(fold(other.span.of(canon)).split())) >= 0.8 * len(words):

@@ -348,3 +348,22 @@ def test_a_time_phrase_of_a_year_before_the_articles_is_a_result():
             "Sở Y tế sẽ cấp thẻ cho 500 bác sĩ vào cuối năm 2026.")
     a = analyse(text, orgs=["Sở Y tế"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Sở Y tế", "2026")]
+
+
+def test_a_headline_target_with_its_year_merges_with_the_clause_that_states_it():
+    text = ("Kon Tum đặt mục tiêu thu hút 12 dự án năm 2026\n"
+            "Kon Tum tổ chức hội nghị xúc tiến đầu tư.\n"
+            "Ông Vi Văn Tám cho biết, năm 2026 tỉnh đặt mục tiêu thu hút 12 dự án, tổng vốn 9.000 tỷ đồng.")
+    a = analyse(text, people=["Vi Văn Tám"], places=["Kon Tum"])
+    (p,) = a.pledges
+    assert (p.actor.name, p.deadline, len(p.evidence)) == ("Kon Tum", "2026", 2)
+    assert p.span.of(a.text).startswith("năm 2026 tỉnh đặt mục tiêu")
+
+
+def test_a_paragraph_opened_by_chi_tieu_goes_on_with_the_policys_targets():
+    text = ("Nghị quyết số 31/NQ-HĐND đặt mục tiêu đến năm 2030 có 8 khu du lịch sinh thái.\n"
+            "Chỉ tiêu cụ thể đến năm 2027 là đón 2 triệu lượt khách.\n"
+            "Hồ Lắk rất đẹp.\n"
+            "Mục tiêu đến năm 2028 là có thêm 3 bến thuyền.")
+    a = analyse(text)
+    assert [(p.actor.key, p.deadline) for p in a.pledges] == [("31/NQ-HĐND", "2030"), ("31/NQ-HĐND", "2027")]
