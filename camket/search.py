@@ -5,7 +5,8 @@ embedded store at ``DIR`` the file ``DIR.search.sqlite``; for a remote store
 a path given by ``CAMKET_SEARCH_INDEX`` / the API settings, else one under
 ``~/.cache/camket``. Rows are per (thing, document) and are folded with
 :func:`camket.ontology.iri.fold` (no accents, no case), so "nguyen van binh",
-"nghi quyet 52" and "ha noi" match. The distinct spellings of the ``names``
+"nghi quyet 52" and "ha noi" match. Documents' full texts have a table of their own, matched
+by word pairs (:mod:`camket.search_docs`). The distinct spellings of the ``names``
 table make name look-ups typo-tolerant (:mod:`camket.search_fuzzy`, used when
 the exact-token search finds nothing).
 
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from camket import search_docs
 from camket.ontology import ID
 from camket.ontology.iri import fold, key_of
 
@@ -48,7 +50,8 @@ ENTRIES = """CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5(
 last word of a query, matched as a prefix ("bui quoc tri" -> ``tri*``), reads one doclist instead
 of merging those of every word it begins (trinh, trien, tri...: in nearly every article's text):
 the slowest queries at 10,000 articles went from ≈ 36 to ≈ 14 CPU-ms for a ≈ 15 % larger index."""
-SCHEMA = ENTRIES % "entries" + """
+VERSION = 2  # PRAGMA user_version of the current layout: 2 = documents in their own table (see _migrate)
+SCHEMA = ENTRIES % "entries" + search_docs.SCHEMA + """
 CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, folded, tokenize = 'trigram');
 CREATE TABLE IF NOT EXISTS indexed (doc TEXT PRIMARY KEY, state TEXT);
@@ -81,6 +84,7 @@ class SearchIndex:
             db.execute("PRAGMA journal_mode=WAL")
             _migrate(db)
             db.executescript(SCHEMA)
+            db.execute(f"PRAGMA user_version={VERSION}")
 
     @classmethod
     def for_store(cls, store, path: str | os.PathLike | None = None, build: bool = False) -> "SearchIndex":
@@ -131,6 +135,7 @@ class SearchIndex:
         with self._writing() as db:
             for table in ("entries", "names", "indexed"):
                 db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
+            search_docs.forget(db, [graph_iri])
 
     def index_document(self, store, graph_iri: str, state: str | None = None) -> None:
         """(Re)index the named graph ``graph_iri`` of ``store``."""
@@ -147,7 +152,8 @@ class SearchIndex:
         with self._writing() as db:
             _forget(db, graph_iris)
             for graph_iri, (entries, names) in rows.items():
-                db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", entries)
+                search_docs.insert(db, [r for r in entries if r[0] == "document"])
+                db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", [r for r in entries if r[0] != "document"])
                 db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
                 db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
 
@@ -155,6 +161,7 @@ class SearchIndex:
         with self._writing() as db:
             for table in ("entries", "names", "indexed"):
                 db.execute(f"DELETE FROM {table}")
+            search_docs.clear(db)
         return self.sync(store)
 
     # ---------------------------------------------------------------- reading
@@ -186,21 +193,32 @@ class SearchIndex:
     def _ranked(self, tokens: list[str], folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
         """Things matching every word: those where the words stand together (a phrase) first,
         then the others, each group by FTS5 bm25 (names weighted 10x) x kind weight, exact
-        names first. Each group ranks at most ``CANDIDATES`` rows (see :meth:`_top`).
-        ``total`` is the number of distinct things when at most ``CANDIDATES`` rows match, else
+        names first. Documents are matched by their own table (:mod:`camket.search_docs`: the
+        words together, by pairs) and rank in the first group. Each stage ranks at most
+        ``CANDIDATES`` rows per table (see :meth:`_top`). ``total`` adds up the documents and the
+        other things: the number of distinct things when at most ``CANDIDATES`` rows match, else
         the number of matching (thing, document) rows, counted up to ``COUNT_CAP``."""
         need, cap = offset + limit, max(CANDIDATES, 3 * (offset + limit))
         every, phrase = _match(tokens), _phrase(tokens)
-        hits, rows = self._top(phrase, folded, kinds, cap)
-        total = _known_total(rows, hits, cap) if phrase == every else None
-        if len(hits) < need and phrase != every:  # one word: the phrase stage was the every-word stage
+        ekinds, dquery = _entity_kinds(kinds), _doc_query(tokens, kinds)
+        hits, rows = self._top(phrase, folded, ekinds, cap) if ekinds != [] else ([], 0)
+        docs, drows = search_docs.top(self._db(), dquery, cap) if dquery else ([], 0)
+        total = _known_total(rows, hits, cap) if phrase == every or ekinds == [] else None
+        hits = sorted(hits + docs, key=lambda h: (h[3], h[1]))
+        if len(hits) < need and phrase != every and ekinds != []:  # one word: the phrase stage was the every-word one
             seen = {h[1] for h in hits}
-            more, rows = self._top(every, folded, kinds, cap)
+            more, rows = self._top(every, folded, ekinds, cap)
             hits += [h for h in more if h[1] not in seen]
             total = _known_total(rows, more, cap)
-        return total if total is not None else self._total(every, kinds), self._hits(hits[offset:offset + limit])
+        total = total if total is not None else self._count(every, ekinds)
+        if drows >= cap:
+            total += search_docs.count(self._db(), dquery, COUNT_CAP)
+        return total + (drows if drows < cap else 0), self._hits(hits[offset:offset + limit])
 
-    def _total(self, match: str, kinds) -> int:
+    def _count(self, match: str, kinds) -> int:
+        """What :meth:`_ranked` counts for the things other than documents (``kinds``: theirs)."""
+        if kinds == []:
+            return 0
         kind_sql, args = _kind_filter(kinds)
         db = self._db()
         rows = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
@@ -212,10 +230,11 @@ class SearchIndex:
 
     def _hits(self, top: list[tuple]) -> list[dict]:
         """Hit dicts of (kind, iri, rowid, score) tuples: labels and documents read for these rows only."""
-        rowids = [h[2] for h in top]
+        rowids = [h[2] for h in top if h[0] != "document"]
         rows = {r[0]: r[1:] for r in self._db().execute(
             f"SELECT rowid, label, doc FROM entries WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
-        return [_hit(kind, iri, *rows[rowid], score) for kind, iri, rowid, score in top]
+        docs = search_docs.labels(self._db(), [h[2] for h in top if h[0] == "document"])
+        return [_hit(kind, iri, *(docs if kind == "document" else rows)[rowid], score) for kind, iri, rowid, score in top]
 
     def _top(self, match: str, folded: str, kinds, cap: int) -> tuple[list[tuple], int]:
         """The rows matching ``match``, at most ``cap`` of them (newest indexed first), scored by
@@ -255,17 +274,35 @@ class SearchIndex:
 
 
 def _migrate(db: sqlite3.Connection) -> None:
-    """An index made before :data:`ENTRIES` had its ``prefix`` option is copied into a table that
-    has it (same rows, same rowids: the newest-first order holds), in one transaction."""
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
-    if row is None or "prefix" in row[0]:
+    """An index of an earlier layout (``user_version`` below :data:`VERSION`) is brought to this
+    one in one transaction: its rows are copied into an ``entries`` table of the current schema
+    (with its ``prefix`` doclists; same rowids: the newest-first order holds), but for documents,
+    which go to their own table (:mod:`camket.search_docs`). Another process migrating the same
+    file meanwhile is waited for (a minute at 10,000 articles)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= VERSION or \
+            db.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone() is None:
         return
-    db.execute("DROP TABLE IF EXISTS entries_v2")
-    db.execute(ENTRIES % "entries_v2")
-    db.execute("INSERT INTO entries_v2(rowid, kind, iri, doc, label, exact, names, body, context) "
-               "SELECT rowid, kind, iri, doc, label, exact, names, body, context FROM entries")
-    db.execute("DROP TABLE entries")
-    db.execute("ALTER TABLE entries_v2 RENAME TO entries")
+    db.execute("PRAGMA busy_timeout=600000")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] < VERSION:  # not done by another process meanwhile
+            db.execute("DROP TABLE IF EXISTS entries_v2")
+            db.execute(ENTRIES % "entries_v2")
+            for statement in filter(str.strip, search_docs.SCHEMA.split(";")):
+                db.execute(statement)
+            search_docs.insert(db, db.execute("SELECT kind, iri, doc, label, exact, names, body, context FROM entries "
+                                              "WHERE kind = 'document' ORDER BY rowid").fetchall())
+            db.execute("INSERT INTO entries_v2(rowid, kind, iri, doc, label, exact, names, body, context) SELECT "
+                       "rowid, kind, iri, doc, label, exact, names, body, context FROM entries WHERE kind != 'document'")
+            db.execute("DROP TABLE entries")
+            db.execute("ALTER TABLE entries_v2 RENAME TO entries")
+            db.execute(f"PRAGMA user_version={VERSION}")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.execute("PRAGMA busy_timeout=30000")
 
 
 def _known_total(rows: int, things: list[tuple], cap: int) -> int | None:
@@ -274,6 +311,16 @@ def _known_total(rows: int, things: list[tuple], cap: int) -> int | None:
     if rows >= cap:
         return None
     return len(things) if rows <= CANDIDATES else min(rows, COUNT_CAP)
+
+
+def _entity_kinds(kinds) -> list[str] | None:
+    """The kinds of ``kinds`` held by ``entries`` (None: all of them; []: none)."""
+    return None if not kinds else [k for k in kinds if k != "document"]
+
+
+def _doc_query(tokens: list[str], kinds) -> str | None:
+    """The documents' table query, None when documents are not asked for."""
+    return search_docs.match(tokens) if not kinds or "document" in kinds else None
 
 
 def _kind_filter(kinds) -> tuple[str, tuple]:
@@ -420,6 +467,8 @@ def _forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:
                                           chunk)]
         for table in ("entries", "names") if known else ():
             db.execute(f"DELETE FROM {table} WHERE doc IN ({','.join('?' * len(known))})", known)
+        if known:
+            search_docs.forget(db, known)
 
 
 def _on_stored(store, graph_iris: list[str], digests: dict | None = None) -> None:
