@@ -1,11 +1,14 @@
 """Component ``pledges``: commitments, targets and announced future actions.
 
 Cues, per sentence: "sẽ" (not "đã sẽ", not in a forecast "dự báo ... sẽ"),
-"cam kết", "phấn đấu", "dự kiến <verb>" (not "dự kiến tăng 6%"), a target
-("với mục tiêu", "đề ra mục tiêu", "đặt mục tiêu", "xác định mục tiêu", "đã
-đề ra,"), a deadline ("đến năm 2030 ...", "trước năm 2025"), "ít nhất N" and
-an assignment ("giao X chủ trì"). A past achievement ("đã hoàn thành", "năm
-2019 đã ...") has no cue and is no pledge; what a law "sẽ" do is no pledge.
+"cam kết", "phấn đấu", "quyết tâm <verb>", "dự kiến <verb>" (not "dự kiến
+tăng 6%"), a target ("với mục tiêu", "đề ra mục tiêu", "đặt (chỉ) mục tiêu",
+"xác định mục tiêu", "hướng tới mục tiêu", "chỉ tiêu cụ thể đến năm ... là",
+"đã đề ra,"), a deadline ("đến năm 2030 ...", "trước năm 2025"), a time
+("trong quý II", "trước ngày 30/6", "chậm nhất vào ...", "vào cuối năm nay"; not
+of a year before the article's), "ít nhất N" and an assignment ("giao X
+<task verb>"). A past achievement ("đã hoàn thành", "năm 2019 đã ...") has no
+cue and is no pledge; what a law "sẽ" do is no pledge.
 
 The actor is, in order: the body named in "cam kết của X" or "giao X"; the
 subject right before the cue (a body, state, city, policy or person, also
@@ -14,9 +17,14 @@ the body of that kind named last or the province the article keeps naming;
 the speaker of a quotation for "Chúng tôi sẽ ..."; the entity opening the
 quotation or reported clause the cue is in; the entity opening the sentence;
 for targets, the policy the sentence (or the previous target in the
-paragraph) names; for "Đến tháng 9 sẽ ..." with no subject, the first body
-named after the cue. A cue with no actor yields nothing. Cues with the same
-actor in one sentence make one pledge; a new deadline starts a new one.
+paragraph, or in the paragraph before one opened by "Chỉ tiêu / Mục tiêu")
+names; for "Đến tháng 9 sẽ ..." with no subject, the first body named after
+the cue; for a time or a plan with no subject ("nhà máy dự kiến đi vào hoạt
+động ..."), the speaker of the statement it is in. A person who speaks as
+"Đại diện X, ông Y" pledges for X. A cue with no actor yields nothing. Cues
+with the same actor in one sentence make one pledge; a new deadline starts a
+new one; a year opening the sentence or reported clause ("cho biết, năm 2026
+tỉnh ...") is its deadline.
 
 Without a cue, a sentence opened by "Theo <policy>," that states an amount is
 what the policy provides, and one with "đạt <amount>" right after a policy's
@@ -27,7 +35,8 @@ policy of that type (or approved as one) named last.
 
 A statement announcing tasks ("ba việc phải làm ngay:", "các nhiệm vụ sau:")
 makes each list item after it a pledge of its speaker. A headline restating a
-pledge of the body is one more piece of evidence for it, not a pledge of its own.
+pledge of the body (the same words, leaving out the actor's name and the year)
+is one more piece of evidence for it, not a pledge of its own.
 
 Each pledge: span (from the actor or clause start to the next cue of another
 actor or the sentence end), deadline (first date in it), quantity ("ít nhất
@@ -69,7 +78,9 @@ _CUE = re.compile(
     r"|(?P<assign>(?<![Nn]goại )(?<!được )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))"
     r"|(?P<assigned>được giao(?=\s+(?:chủ trì|thực hiện|nhiệm vụ|triển khai|xây dựng|nghiên cứu|hoàn thiện)))"
     r")", re.I)
-_ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo)")
+_ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo|"
+                            r"bố trí|rà soát|hướng dẫn|phối hợp|tham mưu|đôn đốc|theo dõi|hoàn thành|trình|lập|"
+                            r"ban hành|đề xuất|cân đối|giải ngân|bảo đảm|đảm bảo|khẩn trương|sửa đổi|cấp|tổng hợp)(?![\w])")
 _LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?"
                             r"(?:19|20)\d{2}\s*,\s*$")
 _CLAUSE_YEAR = re.compile(r"(?:(?<=, )|(?<=: )|(?<=rằng ))[Nn]ăm\s+(?:19|20)\d{2}\s+$")
@@ -373,7 +384,7 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         orgs = [(s, e) for s, e in entity_spans(analysis, "org") if cue.end() <= s.start < sent.end]
         if orgs:
             return orgs[0][1], sent.start
-    if cue.lastgroup == "due":
+    if cue.lastgroup in ("due", "plan"):  # "X cho biết, nhà máy dự kiến đi vào hoạt động ...": X's plan
         return _task_of_speaker(analysis, cue, sent)
     return None
 

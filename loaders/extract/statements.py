@@ -11,7 +11,8 @@ Direct speech: a quotation of at least six words with its speaker before
 reported clause ("X nhấn mạnh, ... trong đó nêu: “...”") makes that statement
 direct. Quoted titles ("về “...”", "chủ đề “...”", "Đề án “...”") and quotes
 without a speaker are not statements. In interviews, "Ông X: <answer>" and
-each answer after a question ("...?") are the interviewee's direct speech.
+each answer after a question ("...?"), with the paragraphs it runs on in up to
+the next question, are the interviewee's direct speech.
 
 A repeated paragraph does not repeat a fact: statements with the same speaker
 and text merge, keeping every evidence span. Each statement gets the
@@ -294,8 +295,9 @@ def _introduces_quote(analysis: Analysis, para: Span, q: Span, found: dict) -> b
 
 
 def _interview(analysis: Analysis, found: dict) -> None:
-    """Question-and-answer articles: "Ông X: <answer>" and the answers after each question."""
-    canon, speaker, asked = analysis.canon, None, False
+    """Question-and-answer articles: "Ông X: <answer>" and the answers after each question, each
+    running on in the paragraphs after it up to the next question or "Phóng viên: ..." line."""
+    canon, speaker, asked, answering = analysis.canon, None, False, False
     for para in analysis.paragraphs:
         text = para.of(canon)
         head = re.match(r"\s*(?:(?:Ông|Bà|Anh|Chị|Đồng chí|TS\.?|PGS\.?\s*TS\.?)\s+)?[^:\n]{2,50}:\s+", text)
@@ -309,10 +311,15 @@ def _interview(analysis: Analysis, found: dict) -> None:
             speaker = who
             said = Span(para.start + head.end(), _clean_end(analysis, para.start, para.end))
             _add(found, analysis, speaker, "direct", said, None, (para.start, para.end))
-        elif speaker is not None and asked and len(text.split()) >= 6 and not text.rstrip().endswith("?"):
+        elif speaker is not None and (asked or (answering and not head)) and len(text.split()) >= 6 \
+                and not text.rstrip().endswith("?"):
             _add(found, analysis, speaker, "direct", Span(para.start, _clean_end(analysis, para.start, para.end)),
                  None, (para.start, para.end))
-        asked = text.rstrip().endswith("?")
+        else:
+            answering = False
+            asked = text.rstrip().endswith("?")
+            continue
+        answering, asked = True, False  # an answer goes on in the paragraphs after it, up to a question
 
 
 def _make_direct(found: dict, st: Statement, q: Span) -> None:

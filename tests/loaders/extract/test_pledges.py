@@ -367,3 +367,11 @@ def test_a_paragraph_opened_by_chi_tieu_goes_on_with_the_policys_targets():
             "Mục tiêu đến năm 2028 là có thêm 3 bến thuyền.")
     a = analyse(text)
     assert [(p.actor.key, p.deadline) for p in a.pledges] == [("31/NQ-HĐND", "2030"), ("31/NQ-HĐND", "2027")]
+
+
+def test_an_assignment_with_any_task_verb_and_a_plan_of_a_things_is_the_speakers():
+    text = ("Thủ tướng giao Bộ Tài chính bố trí đủ vốn cho 6 dự án, hoàn thành trong tháng 3/2026.\n"
+            "Bà Lý Thị Nga cho biết, nhà máy dự kiến đi vào hoạt động trong quý II/2027.\n"
+            "Bà Lý Thị Nga cho biết, giá điện dự kiến tăng 5% trong năm tới.")
+    a = analyse(text, people=["Lý Thị Nga"], orgs=["Bộ Tài chính"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Bộ Tài chính", "2026-03"), ("Lý Thị Nga", "2027-06")]

@@ -237,3 +237,15 @@ def test_theo_after_a_connective_and_theo_bao_cao_cua_a_body_with_a_comma():
     assert [(s.speaker.name, s.span.of(a.text)) for s in a.statements] == [
         ("Đinh Công Tuấn", "kết quả giữa các vùng chưa đồng đều"),
         ("Sở Lao động, Thương binh và Xã hội", "tỷ lệ hộ nghèo của tỉnh còn 4,6%")]
+
+
+def test_an_interview_answer_runs_on_in_its_next_paragraphs_up_to_a_question():
+    text = ("Ông Đinh Công Tuấn, Giám đốc Quỹ Xanh trả lời phỏng vấn báo Nông Thôn.\n"
+            "Phóng viên: Quỹ sẽ làm gì trong năm nay?\n"
+            "Ông Đinh Công Tuấn: Quỹ đã cho vay 300 hộ.\n"
+            "Năm nay chúng tôi sẽ mở thêm ba văn phòng ở các huyện vùng cao.\n"
+            "Phóng viên: Xin cảm ơn ông về cuộc trao đổi này.\n"
+            "Buổi trao đổi diễn ra tại trụ sở của quỹ ở Sơn La.")
+    a = analyse(text, people=["Đinh Công Tuấn"], orgs=["Quỹ Xanh"])
+    assert [t for _, _, _, t in said(a)] == [
+        "Quỹ đã cho vay 300 hộ", "Năm nay chúng tôi sẽ mở thêm ba văn phòng ở các huyện vùng cao"]
