@@ -124,17 +124,24 @@ class EmbeddedStore:
         g = f"<{graph_iri}>"
         self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{ntriples}\n}} }}")
 
-    def replace_documents(self, docs: list[tuple[str, str]]) -> None:
-        """Replace several named graphs (``(graph_iri, ntriples)`` pairs) in one transaction:
-        after a crash either all of them are stored or none. When none of them is
-        stored yet (a first ingest) their quads are added by one ``extend``."""
+    def replace_documents(self, docs: list[tuple[str, str | bytes]]) -> None:
+        """Replace several named graphs (``(graph_iri, ntriples)`` pairs, N-Triples as text or
+        UTF-8 bytes) in one transaction: after a crash either all of them are stored or
+        none. When none of them is stored yet (a first ingest) their quads are added by
+        one transactional ``load`` of N-Quads (:func:`as_nquads`: no Python object per
+        quad, unlike parsing them for one ``extend``), or by that ``extend`` when the
+        text is not in the line form it converts."""
         graphs = [ox.NamedNode(g) for g, _ in docs]
         if not any(self._store.contains_named_graph(g) for g in graphs):
-            self._store.extend([ox.Quad(t.subject, t.predicate, t.object, g)
-                                for g, (_, nt) in zip(graphs, docs)
-                                for t in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)])
+            nquads = as_nquads(docs)
+            if nquads is not None:
+                self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+            else:
+                self._store.extend([ox.Quad(t.subject, t.predicate, t.object, g)
+                                    for g, (_, nt) in zip(graphs, docs)
+                                    for t in ox.parse(_utf8(nt), format=ox.RdfFormat.N_TRIPLES)])
             return
-        self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt}\n}} }}"
+        self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{_text(nt)}\n}} }}"
                                        for g, nt in docs))
 
     def remove_document(self, graph_iri: str) -> None:
@@ -265,6 +272,35 @@ class EmbeddedStore:
     def close(self) -> None:
         self.flush(release=False)
         del self._store
+
+
+def _utf8(nt: str | bytes) -> bytes:
+    return nt if isinstance(nt, bytes) else nt.encode("utf-8")
+
+
+def _text(nt: str | bytes) -> str:
+    return nt.decode("utf-8") if isinstance(nt, bytes) else nt
+
+
+_NOT_PLAIN = (b".#", b". #", b".\t#")
+"""Bytes after which :func:`as_nquads` does not convert a text (a false alarm only costs the slower path)."""
+
+
+def as_nquads(docs: list[tuple[str, str | bytes]]) -> bytes | None:
+    """The N-Triples of each ``(graph_iri, ntriples)`` placed in its graph, as one N-Quads text:
+    every line ``s p o .`` becomes ``s p o <graph_iri> .`` (a byte replace: N-Triples never holds
+    a raw line break inside a term). None when a document is not only such lines (a blank line,
+    a line not ending in `` .``, maybe a comment after a triple): the caller parses it then.
+    Blank nodes keep their labels, as when parsed (one label in two documents: one node)."""
+    parts = []
+    for graph_iri, nt in docs:
+        data = _utf8(nt)
+        if data and not data.endswith(b"\n"):
+            data += b"\n"
+        if data.count(b" .\n") != data.count(b"\n") or any(m in data for m in _NOT_PLAIN):
+            return None
+        parts.append(data.replace(b" .\n", f" <{graph_iri}> .\n".encode("utf-8")))
+    return b"".join(parts)
 
 
 READ_RETRIES = 6

@@ -56,3 +56,28 @@ def test_the_caches_are_released_at_most_every_release_seconds_whoever_asks(tmp_
     assert real()  # 0 s since the last release is old enough now
     store.replace_document(f"{DOC}d1", _nt(1))
     assert len(store) == 2
+
+
+def test_replace_documents_loads_one_n_quads_text_placing_each_document_in_its_graph(tmp_path):
+    from camket.store import as_nquads
+    docs = [(f"{DOC}d0", _nt(0).encode("utf-8")), (f"{DOC}d1", _nt(1) + "\n")]  # bytes or text, last line either way
+    assert as_nquads(docs).count(f"<{DOC}d1> .\n".encode()) == 2
+    store = open_store(tmp_path / "s")
+    store.replace_documents(docs)
+    held = {(q.object.value, q.graph_name.value) for q in store.quads()}
+    assert held == {("văn bản 0", f"{DOC}d0"), ("d0", f"{DOC}d0"), ("văn bản 1", f"{DOC}d1"), ("d1", f"{DOC}d1")}
+
+
+@pytest.mark.parametrize("odd", ['<http://x/s> <http://x/p> "1".', '<http://x/s> <http://x/p> "1" . # c .',
+                                 ""])
+def test_text_not_in_plain_line_form_is_parsed_and_stays_in_its_graph(tmp_path, odd):
+    """A dot with no space, a comment after a triple, a blank line: the quads are parsed, none
+    lands in the default graph."""
+    from camket.store import as_nquads
+    docs = [(f"{DOC}d0", f"{_nt(0)}\n{odd}\n{_nt(5)}"), (f"{DOC}d1", f"{odd}\n{_nt(1)}")]
+    assert as_nquads(docs) is None
+    store = open_store(tmp_path / "s")
+    store.replace_documents(docs)
+    graphs = [q.graph_name for q in store.quads()]
+    assert all(isinstance(g, ox.NamedNode) for g in graphs)
+    assert len(graphs) == 6 + (2 if odd else 0)
