@@ -76,7 +76,7 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
     errors: list[str] = []
     cpu0, thread0 = cpu_seconds(), time.thread_time()
     t0 = time.perf_counter()
-    rep = ingest([corpus], store, workers=workers, skip=skip, on_error=errors.append)
+    rep = ingest([corpus], store, workers=workers, skip=skip, on_error=errors.append, freeze_gc=True)
     store.flush()
     seconds = time.perf_counter() - t0
     writer_cpu, writer_thread = cpu_seconds() - cpu0, time.thread_time() - thread0

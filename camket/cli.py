@@ -32,7 +32,7 @@ def cmd_ingest(args) -> int:
     store = open_store(args.store)
     try:
         report = ingest(args.paths, store, workers=args.workers, max_bytes=args.max_bytes,
-                        force=args.force, skip=tuple(args.skip or ()), link=not args.no_link)
+                        force=args.force, skip=tuple(args.skip or ()), link=not args.no_link, freeze_gc=True)
     finally:
         store.close()
     print(report.summary(), file=sys.stderr)

@@ -15,7 +15,6 @@ registers them. ``DEFAULT_ORDER`` is the order of the default pipeline.
 """
 from __future__ import annotations
 
-import gc
 import time
 from typing import Callable, Iterable
 
@@ -49,23 +48,6 @@ def component(name: str) -> Callable[[Component], Component]:
     return register
 
 
-FREEZE_AT = (2, 33)
-"""Before the 2nd and the 33rd document a process analyses, what it holds then (gazetteers,
-lexicons, the segmenter's model, loaded by the first documents) is moved out of the cyclic
-garbage collector's reach (``gc.collect(); gc.freeze()``): those objects live as long as the
-process, and each full pass of the collector over them cost ≈ 1.5 ms per document at ingest
-(analyses themselves hold no reference cycles: they are freed as soon as they are dropped)."""
-_analysed = 0
-
-
-def _freeze_long_lived() -> None:
-    global _analysed
-    _analysed += 1
-    if _analysed in FREEZE_AT:
-        gc.collect()
-        gc.freeze()
-
-
 class Pipeline:
     """Runs named components over a document."""
 
@@ -79,7 +61,6 @@ class Pipeline:
         self.names = [n for n in wanted if n not in skip]
 
     def __call__(self, doc: SourceDocument) -> Analysis:
-        _freeze_long_lived()
         analysis = Analysis(doc)
         for name in self.names:
             t0 = time.perf_counter()

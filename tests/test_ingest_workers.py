@@ -1,5 +1,6 @@
 """What ``ingest --workers N`` adds to the single-process path: results packed for the trip
-back to the writer, the worker's idle time recorded, the pool fed ahead of the writer."""
+back to the writer, the worker's idle time recorded, the pool fed ahead of the writer; and
+the extracting processes' garbage-collector freeze (``freeze_gc``)."""
 from __future__ import annotations
 
 import pickle
@@ -32,12 +33,12 @@ def test_a_packed_result_keeps_its_ntriples_and_size_and_is_smaller(tmp_path):
 def test_extract_in_worker_packs_and_records_the_wait_between_documents(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "_LAST_DONE", [])
     doc = _doc(tmp_path)
-    first = ingest._extract_in_worker((doc, ()))
-    second = ingest._extract_in_worker((doc, ()))
+    first = ingest._extract_in_worker((doc, (), False))
+    second = ingest._extract_in_worker((doc, (), False))
     assert isinstance(first.nt, bytes) and first.timings["idle"] == 0.0
     assert second.timings["idle"] > 0.0
     monkeypatch.setattr(ingest, "extract", lambda doc, skip: 1 / 0)
-    bad = ingest._extract_in_worker((doc, ()))
+    bad = ingest._extract_in_worker((doc, (), False))
     assert isinstance(bad, Exception) and "ZeroDivisionError" in str(bad)  # a value, not a raise
 
 
@@ -86,3 +87,38 @@ def test_two_workers_store_what_one_stores(tmp_path):
         dumps.append(sorted(str(q) for q in store.quads() if "generatedAtTime" not in q.predicate.value))
         store.close()
     assert dumps[0] == dumps[1]
+
+
+def test_freeze_long_lived_freezes_once_at_each_set_document(monkeypatch):
+    calls = []
+    monkeypatch.setattr(ingest.gc, "freeze", lambda: calls.append(ingest._extracted_here))
+    monkeypatch.setattr(ingest, "_extracted_here", 0)
+    for _ in range(max(ingest.FREEZE_AT) + 1):
+        ingest.freeze_long_lived()
+    assert calls == list(ingest.FREEZE_AT)
+
+
+def test_ingest_freezes_only_when_asked(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"d{i}.txt").write_text(TEXT.replace("2026", str(2026 + i)), encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(ingest.gc, "freeze", lambda: calls.append(ingest._extracted_here))
+    for freeze_gc, expected in ((False, []), (True, [2])):
+        monkeypatch.setattr(ingest, "_extracted_here", 0)
+        store = open_store(tmp_path / f"s{freeze_gc}")
+        rep = ingest.ingest([str(tmp_path / "in")], store, link=False, freeze_gc=freeze_gc)
+        store.close()
+        assert not rep.failed and calls == expected
+
+
+def test_camket_ingest_freezes(monkeypatch, tmp_path):
+    from camket.cli import main
+    seen = {}
+
+    def fake(paths, store, **kw):
+        seen.update(kw)
+        return ingest.IngestReport()
+    monkeypatch.setattr(ingest, "ingest", fake)
+    main(["ingest", str(tmp_path), "--store", str(tmp_path / "s")])
+    assert seen["freeze_gc"] is True
