@@ -50,6 +50,7 @@ from functools import lru_cache
 
 from camket.ontology.iri import fold
 
+from ..gazetteer import table
 from ..model import Analysis, Entity, Pledge, Span, Statement
 from ..pipeline import component
 from .dates import doc_year
@@ -307,10 +308,18 @@ def _recent_of_kind(analysis: Analysis, word: str, pos: int) -> Entity | None:
         places = [e for e in analysis.entities_of("place") if e.attrs.get("place_type") == types[w]
                   and len(e.spans) >= 2 and min(s.start for s in e.spans) < pos]
         return max(places, key=lambda e: len(e.spans)) if places else None
+    party_word = _head_kinds().get(w) == "party"
     for span, ent in reversed(entity_spans(analysis, "org")):
-        if span.start < pos and fold(ent.name).startswith(w + " "):
+        if span.start < pos and fold(ent.name).startswith(w + " ") \
+                and (party_word or ent.attrs.get("org_kind") != "party"):  # "bộ" is no "Bộ Chính trị"
             return ent
     return None
+
+
+@lru_cache(maxsize=None)
+def _head_kinds() -> dict[str, str]:
+    """Folded head word of a body's name -> its kind of body ("bo" -> "ministry", "ban" -> "party")."""
+    return {fold(r["kind"]): r["org_kind"] for r in table("org_kinds")}
 
 
 def _opening(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:

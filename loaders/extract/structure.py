@@ -43,7 +43,9 @@ def _abbreviation_before(canon: str, dot: int) -> bool:
         return False
     token = word.group(1).casefold()
     # an initial ("John F. Kennedy") is one ASCII letter; "Á" ends "Đông Nam Á." and a sentence
-    return token in ABBREVIATIONS or token.split(".")[-1] in ABBREVIATIONS or (len(token) == 1 and token.isascii())
+    # ("lần thứ 9. Chúng ta ..." ends a sentence: a digit is no initial)
+    return token in ABBREVIATIONS or token.split(".")[-1] in ABBREVIATIONS \
+        or (len(token) == 1 and token.isascii() and token.isalpha())
 
 
 def sentences(canon: str, para: Span) -> list[Span]:

@@ -375,3 +375,13 @@ def test_an_assignment_with_any_task_verb_and_a_plan_of_a_things_is_the_speakers
             "Bà Lý Thị Nga cho biết, giá điện dự kiến tăng 5% trong năm tới.")
     a = analyse(text, people=["Lý Thị Nga"], orgs=["Bộ Tài chính"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("Bộ Tài chính", "2026-03"), ("Lý Thị Nga", "2027-06")]
+
+
+def test_bo_is_the_ministry_named_last_not_the_politburo():
+    a = analyse("Bộ trưởng Bộ Xây dựng Lê Văn Ba dự họp. Bộ Chính trị yêu cầu nhiều việc. "
+                "Ông Lê Văn Ba cho biết bộ sẽ sửa đổi 3 thông tư trong năm 2026.",
+                people=["Lê Văn Ba"], orgs=["Bộ Xây dựng", "Bộ Chính trị"])
+    a.entities["org:bộ chính trị"].attrs["org_kind"] = "party"
+    a.pledges.clear()
+    COMPONENTS["pledges"](a)
+    assert [p.actor.name for p in a.pledges] == ["Bộ Xây dựng"]
