@@ -39,18 +39,22 @@ from camket.ontology.iri import fold, key_of
 ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place", "policy": "policy", "event": "event"}
 WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "event": 2.5,
            "document": 1.5, "statement": 1.0, "pledge": 1.0}
-BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
+BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0, 10.0, 1.0, 2.0)"  # names, body, context, and their pairs
 CANDIDATES = 500  # rows ranked per query (see SearchIndex._top)
 MMAP_BYTES = 1 << 30  # reads map the index (see SearchIndex._db); writes do not (SearchIndex._writing)
 COUNT_CAP = 10000  # matching rows counted for ``total``
 ENTRIES = """CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, exact UNINDEXED,
-  names, body, context, tokenize = 'unicode61', prefix = '2 3 4');"""
+  names, body, context, npairs, bpairs, cpairs, tokenize = "unicode61 tokenchars '_'", prefix = '2 3 4');"""
 """The main table. ``prefix``: FTS5 keeps doclists of every 2-, 3- and 4-letter token prefix, so the
 last word of a query, matched as a prefix ("bui quoc tri" -> ``tri*``), reads one doclist instead
 of merging those of every word it begins (trinh, trien, tri...: in nearly every article's text):
-the slowest queries at 10,000 articles went from ≈ 36 to ≈ 14 CPU-ms for a ≈ 15 % larger index."""
-VERSION = 2  # PRAGMA user_version of the current layout: 2 = documents in their own table (see _migrate)
+the slowest queries at 10,000 articles went from ≈ 36 to ≈ 14 CPU-ms for a ≈ 15 % larger index.
+``npairs``, ``bpairs``, ``cpairs``: the consecutive word pairs of names, body and context, one token each
+(``nguyen_van van_binh``; ``_`` is blanked in the texts): adjacent pair tokens are adjacent words, so the
+phrase stage asks for the phrase of pairs (:func:`_phrase`), whose doclists are far smaller than those of
+common name syllables: same rows, same counts, a fifth of the phrase stage's cost at 10,000 articles."""
+VERSION = 3  # PRAGMA user_version of the current layout: 3 = pairs, documents in their own table (see _migrate)
 SCHEMA = ENTRIES % "entries" + search_docs.SCHEMA + """
 CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, folded, tokenize = 'trigram');
@@ -153,7 +157,7 @@ class SearchIndex:
             _forget(db, graph_iris)
             for graph_iri, (entries, names) in rows.items():
                 search_docs.insert(db, [r for r in entries if r[0] == "document"])
-                db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?)", [r for r in entries if r[0] != "document"])
+                db.executemany(f"INSERT INTO entries VALUES ({','.join('?' * 11)})", [r for r in entries if r[0] != "document"])
                 db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
                 db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
 
@@ -275,10 +279,10 @@ class SearchIndex:
 
 def _migrate(db: sqlite3.Connection) -> None:
     """An index of an earlier layout (``user_version`` below :data:`VERSION`) is brought to this
-    one in one transaction: its rows are copied into an ``entries`` table of the current schema
-    (with its ``prefix`` doclists; same rowids: the newest-first order holds), but for documents,
-    which go to their own table (:mod:`camket.search_docs`). Another process migrating the same
-    file meanwhile is waited for (a minute at 10,000 articles)."""
+    one in one transaction: its rows are copied, with their pairs, into an ``entries`` table of the
+    current schema (same rowids: the newest-first order holds), but for documents, which go to
+    their own table (:mod:`camket.search_docs`). Another process migrating the same file
+    meanwhile is waited for (≈ 1 minute at 10,000 articles)."""
     if db.execute("PRAGMA user_version").fetchone()[0] >= VERSION or \
             db.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone() is None:
         return
@@ -286,23 +290,27 @@ def _migrate(db: sqlite3.Connection) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
         if db.execute("PRAGMA user_version").fetchone()[0] < VERSION:  # not done by another process meanwhile
-            db.execute("DROP TABLE IF EXISTS entries_v2")
-            db.execute(ENTRIES % "entries_v2")
-            for statement in filter(str.strip, search_docs.SCHEMA.split(";")):
-                db.execute(statement)
-            search_docs.insert(db, db.execute("SELECT kind, iri, doc, label, exact, names, body, context FROM entries "
-                                              "WHERE kind = 'document' ORDER BY rowid").fetchall())
-            db.execute("INSERT INTO entries_v2(rowid, kind, iri, doc, label, exact, names, body, context) SELECT "
-                       "rowid, kind, iri, doc, label, exact, names, body, context FROM entries WHERE kind != 'document'")
-            db.execute("DROP TABLE entries")
-            db.execute("ALTER TABLE entries_v2 RENAME TO entries")
-            db.execute(f"PRAGMA user_version={VERSION}")
+            _copy_entries(db)
         db.commit()
     except BaseException:
         db.rollback()
         raise
     finally:
         db.execute("PRAGMA busy_timeout=30000")
+
+
+def _copy_entries(db: sqlite3.Connection) -> None:
+    db.execute("DROP TABLE IF EXISTS entries_v2")
+    db.execute(ENTRIES % "entries_v2")
+    for statement in filter(str.strip, search_docs.SCHEMA.split(";")):
+        db.execute(statement)
+    old = "SELECT rowid, kind, iri, doc, label, exact, names, body, context FROM entries WHERE kind %s 'document' ORDER BY rowid"
+    search_docs.insert(db, [_indexed(r[1:]) for r in db.execute(old % "=").fetchall()])
+    db.executemany(f"INSERT INTO entries_v2(rowid, kind, iri, doc, label, exact, names, body, context, npairs, bpairs, "
+                   f"cpairs) VALUES ({','.join('?' * 12)})", ((r[0], *_indexed(r[1:])) for r in db.execute(old % "!=")))
+    db.execute("DROP TABLE entries")
+    db.execute("ALTER TABLE entries_v2 RENAME TO entries")
+    db.execute(f"PRAGMA user_version={VERSION}")
 
 
 def _known_total(rows: int, things: list[tuple], cap: int) -> int | None:
@@ -341,7 +349,19 @@ def _match(tokens: list[str], prefix: bool = True) -> str:
 
 
 def _phrase(tokens: list[str]) -> str:
-    return '"' + " ".join(tokens) + '"*'
+    """The words standing together: the phrase of their pairs (see :data:`ENTRIES`); a one-word
+    query's phrase is the word itself (:func:`_match`)."""
+    words = search_docs.WORD.findall(" ".join(tokens))
+    if len(words) < 2:
+        return _match(tokens)
+    return '{npairs bpairs cpairs}: "%s"*' % " ".join(f"{a}_{b}" for a, b in zip(words, words[1:]))
+
+
+def _indexed(row: tuple) -> tuple:
+    """An index row (kind, iri, doc, label, exact, names, body, context) with its texts as the index
+    reads them: ``_`` blanked (a word character here: pairs), their pairs appended."""
+    texts = [t.replace("_", " ") for t in row[5:8]]
+    return (*row[:5], *texts, *(search_docs.pairs(t) for t in texts))
 
 
 def _hit(kind, iri, label, doc, score) -> dict:
@@ -454,7 +474,7 @@ class _Found:
             if row[0] != "document":
                 row[7] = " ; ".join(sorted(fold(n) for n in self.spellings.get(row[7], ())))
             entries.append(tuple(row))
-        return entries, tri
+        return [_indexed(r) for r in entries], tri
 
 
 def _forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:

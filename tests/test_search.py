@@ -128,3 +128,86 @@ def test_typos_false_says_the_names_were_not_looked_at(index):
     assert index.search("doan thi nagt", typos=False) == (0, [], None)
     assert index.search("doan thi nagt")[2] is True
     assert index.search("tran van khai", typos=False)[2] is False
+
+
+# ------------------------------------------------- documents by word pairs, pairs in the phrase stage
+DOC_A, DOC_B = "https://w3id.org/camket/id/document/a", "https://w3id.org/camket/id/document/b"
+
+
+def _doc_rows(g: str, title: str, text: str):
+    from camket.search import _Found
+    found = _Found(g)
+    found.fact(g, "document", text, None, title)
+    return found.rows()
+
+
+@pytest.fixture
+def docs_index(tmp_path):
+    idx = SearchIndex(tmp_path / "d.sqlite")
+    rows = {DOC_A: _doc_rows(DOC_A, "Họp bàn giao thông", "Ông Lê Văn Bình phát biểu tại buổi họp về giao thông."),
+            DOC_B: _doc_rows(DOC_B, "Thư trả lời", "Bình nói với ông Lê rằng văn phòng sẽ trả lời mã_số 12.")}
+    idx.index_documents(None, list(rows), {g: "s" for g in rows}, rows=rows)
+    return idx
+
+
+def _ids(result):
+    return sorted(h["id"] for h in result[1])
+
+
+def test_a_document_matches_where_the_words_stand_together(docs_index):
+    assert _ids(docs_index.search("le van binh", kinds=["document"])) == ["a"]
+    assert docs_index.search("le van binh", kinds=["document"])[0] == 1
+    assert _ids(docs_index.search("Lê Văn Bì", kinds=["document"])) == ["a"]  # the last word as a prefix
+    assert _ids(docs_index.search("binh", kinds=["document"])) == ["a", "b"]  # one word: anywhere
+    assert _ids(docs_index.search("giao thong")) == ["a"]  # title and text
+    assert docs_index.search("binh van le", kinds=["document"])[0] == 0  # every word, not together
+
+
+def test_underscores_in_texts_are_word_breaks_as_before(docs_index):
+    assert _ids(docs_index.search("ma so 12")) == ["b"]
+
+
+def test_removed_and_reindexed_documents_leave_no_tokens_behind(docs_index):
+    docs_index.remove_document(DOC_A)
+    assert docs_index.search("le van binh", kinds=["document"])[0] == 0
+    rows = {DOC_A: _doc_rows(DOC_A, "Họp", "Ông Lê Văn Bình vắng mặt.")}
+    for _ in range(2):  # indexed again over itself: the old row is deleted first
+        docs_index.index_documents(None, [DOC_A], {DOC_A: "t"}, rows=rows)
+    db = docs_index._db()
+    assert db.execute("SELECT COUNT(*) FROM doc_rows").fetchone()[0] == 2
+    assert _ids(docs_index.search("vang mat")) == ["a"] and docs_index.search("giao thong")[0] == 0
+    db.execute("INSERT INTO docs(docs, rank) VALUES ('integrity-check', 0)")
+
+
+def test_the_phrase_stage_reads_pairs_and_finds_the_same_rows(index):
+    from camket.search import _match, _phrase, _tokens
+    assert _phrase(_tokens("Trần Văn Khải")) == '{npairs bpairs cpairs}: "tran_van van_khai"*'
+    assert _phrase(_tokens("khai")) == _match(_tokens("khai"))
+    db = index._db()
+    for q in ("tran van khai", "tran van kh", "khu do thi", "lam ha"):
+        by_pairs = {r[0] for r in db.execute("SELECT rowid FROM entries WHERE entries MATCH ?", (_phrase(_tokens(q)),))}
+        words = '{names body context}: "%s"*' % q
+        assert by_pairs == {r[0] for r in db.execute("SELECT rowid FROM entries WHERE entries MATCH ?", (words,))}
+        assert by_pairs
+
+
+def test_an_index_of_the_shared_table_layout_is_migrated(tmp_path):
+    import sqlite3
+    path = tmp_path / "v0.sqlite"
+    with sqlite3.connect(path) as db:  # the layout of session 4: documents among the other rows, no pairs
+        db.execute("CREATE VIRTUAL TABLE entries USING fts5(kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, "
+                   "label UNINDEXED, exact UNINDEXED, names, body, context, tokenize = 'unicode61', prefix = '2 3 4')")
+        db.executemany("INSERT INTO entries(rowid, kind, iri, doc, label, exact, names, body, context) VALUES "
+                       "(?,?,?,?,?,?,?,?,?)", [
+                           (3, "person", "https://w3id.org/camket/id/person/le-van-binh", DOC_A, "Lê Văn Bình",
+                            "|le van binh|", "le van binh", "", ""),
+                           (4, "document", DOC_A, DOC_A, "Họp", "||", "hop", "ong le van binh phat bieu", "")])
+    idx = SearchIndex(path)
+    db = idx._db()
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute("SELECT rowid, kind FROM entries").fetchall() == [(3, "person")]
+    assert db.execute("SELECT iri, label FROM doc_rows").fetchall() == [(DOC_A, "Họp")]
+    total, hits, _ = idx.search("le van binh")
+    assert total == 2 and [h["kind"] for h in hits] == ["person", "document"]
+    SearchIndex(path)  # opening again leaves it as it is
+    assert SearchIndex(path)._db().execute("SELECT COUNT(*) FROM doc_rows").fetchone()[0] == 1
