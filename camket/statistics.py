@@ -194,9 +194,9 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
         fresh = {e for e in touched if e not in stored and e not in dropped} if complete else set()
         stats = entity_stats(store, [e for e in touched if e not in grown and e not in fresh],
                              [e for e in touched if e not in settled and e not in grown and e not in fresh])
+        shares = _summed(added)
         for e in grown | fresh:
-            stats[e] = {k: (py(stored.get(e, {}).get(k)) or 0) + sum(by.get(e, {}).get(k, 0) for by in added.values())
-                        for k in COUNTS}
+            stats[e] = {k: (py(stored.get(e, {}).get(k)) or 0) + shares.get(e, {}).get(k, 0) for k in COUNTS}
         for e in settled | grown:
             if "label" in stored[e]:
                 stats[e]["label"] = stored[e]["label"]
@@ -212,6 +212,18 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
     if (flagged or restated) and not (edges is not None and _closed(store, edges)):
         _update(store, f"DELETE WHERE {{ GRAPH <{GRAPH_STATS}> {{ ?a ck:withinBody ?b }} }}")
         _write(store, "INSERT DATA", _closure_triples(closure(store)))
+
+
+def _summed(added: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
+    """The documents' contributions (:func:`_contributions`) added up by entity, in one pass
+    (summing them per entity over every document cost batch size × entities)."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for by_entity in added.values():
+        for e, counts in by_entity.items():
+            mine = out[e]
+            for k, n in counts.items():
+                mine[k] = mine.get(k, 0) + n
+    return out
 
 
 def _closed(store, edges: set[tuple[str, str]]) -> bool:
