@@ -30,6 +30,7 @@ phát biểu|cho biết|nhấn mạnh|khẳng định|tổ chức|ban hành|ph�
 |kêu gọi|đề xuất|bày tỏ|mong muốn|nêu rõ|ký kết|chính thức|cam kết|tiếp tục|đóng vai|trở thành
 |xác định|đặt mục|đề ra|dự kiến|khai mạc|bế mạc|kết luận|chào mừng|tham luận|cảm ơn|làm việc
 |tham quan|khảo sát|đến thăm|gặp gỡ|tiếp đón|đón tiếp|trao đổi|thảo luận|nói rõ|nhận định
+|tập trung|hoàn thành|đẩy mạnh|tăng cường|phấn đấu|quyết tâm|nỗ lực|bảo đảm|đảm bảo|khẩn trương
 """.replace("\n", "").split("|"))
 
 

@@ -73,7 +73,8 @@ _CUE = re.compile(
     r"|(?P<deadline>(?:[Đđ]ến|[Tt]rước)\s+năm\s+(?:19|20)\d{2}(?![\w]))"
     r"|(?P<due>(?:(?:trong|trước|cuối|hết|vào|đến hết)\s+quý\s+(?:I{1,3}|IV|[1-4])(?![\w])|trước\s+ngày\s+\d{1,2}/\d{1,2}"
     r"|(?:trong|trước|cuối)\s+tháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\w/])|trong\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
-    r"|(?:đến\s+hết|vào\s+cuối|trước\s+cuối)\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])"
+    r"|(?:đến\s+hết|vào\s+cuối|trước\s+cuối)\s+năm\s+(?:nay|(?:19|20)\d{2})(?![\w])|vào\s+năm\s+(?:19|20)\d{2}(?![\w])"
+    r"|từ nay đến\s+(?:cuối|hết)\s+(?:năm|tháng|quý)(?![\w])"
     r"|chậm nhất(?=\s+(?:là\s+)?(?:(?:vào|đến|trong|trước)\s+)?(?:ngày|tháng|quý|năm|cuối|hết|\d))))"
     r"|(?P<atleast>(?:ít nhất|tối thiểu)\s+\d+)"
     r"|(?P<assign>(?<![Nn]goại )(?<!được )giao(?:\s+cho)?\s+(?-i:(?=[A-ZĐÀ-Ỹ])))"
@@ -118,8 +119,8 @@ def find_cues(analysis: Analysis, sent: Span, blocked: list[Span] | None = None)
         if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)) \
                 and not _planned(canon, before, m.end()):
             continue
-        if m.lastgroup == "commit" and _COMMIT_NOUN.search(before):
-            continue  # "đánh giá cao cam kết của X": the noun, no new commitment
+        if m.lastgroup in ("commit", "strive") and _COMMIT_NOUN.search(before):
+            continue  # "đánh giá cao cam kết của X", "với quyết tâm ...": the noun, no new commitment
         if m.lastgroup == "deadline" and re.search(r"tầm nhìn\s+$", before):
             continue  # "..., tầm nhìn đến năm 2045": the period in a document's title
         if m.lastgroup == "due" and (_past(analysis, sent, m) or _before_doc_year(analysis, m.group(0))):
@@ -253,8 +254,18 @@ def _theo_policy(analysis: Analysis, sent: Span) -> Entity | None:
     for m in analysis.mentions:
         if m.kind == "policy" and m.entity is not None and m.span.start == lead.end():
             return m.entity
+    if re.match(r"đó\s*,", analysis.canon[lead.end():lead.end() + 4]):
+        return _policy_just_before(analysis, sent)  # "Theo đó, ...": what the policy just named provides
     bare = re.match(r"([^,.;]{3,40}?)(?:\s+(?:này|trên|nói trên))?\s*,", analysis.canon[lead.end():sent.end])
     return _policy_of_type(analysis, bare.group(1), sent.start) if bare else None
+
+
+def _policy_just_before(analysis: Analysis, sent: Span) -> Entity | None:
+    """The policy named last in the sentence right before ``sent`` (same or previous paragraph)."""
+    prev = [s for s in analysis.sentences if s.end <= sent.start]
+    if not prev or analysis.canon[prev[-1].end:sent.start].count("\n") > 1:
+        return None
+    return _policy_in(analysis, prev[-1], prev[-1].end)
 
 
 def _policy_by_type(analysis: Analysis, sent: Span) -> Entity | None:
@@ -332,9 +343,10 @@ def _opening(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int
     dateline = _DATELINE.match(analysis.canon, sent.start)
     first = dateline.end() if dateline else sent.start  # "(LĐXH) - Nghị quyết ...": not the outlet
     intro = _INTRO.match(analysis.canon, first)
+    ahead = cue.group(0).lower().startswith("từ nay")  # "Từ nay đến cuối năm, Sở X hoàn thành ...": its subject
     for start in (first, intro.end()):
         found = _entity_starting(analysis, start)
-        if found and found[1].end <= cue.start():
+        if found and (found[1].end <= cue.start() or ahead):
             return found[0], found[1].start
     return None
 

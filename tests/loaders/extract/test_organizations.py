@@ -152,3 +152,9 @@ def test_a_numbered_document_after_a_body_is_not_part_of_its_name():
 def test_a_nationality_after_a_company_head_is_no_name_and_a_foreign_body_keeps_its_host():
     a = run("Tập đoàn Hàn Quốc cam kết rót vốn. Hiệp hội Doanh nghiệp Nhật Bản tại Việt Nam kiến nghị.")
     assert set(orgs(a)) == {"Hiệp hội Doanh nghiệp Nhật Bản tại Việt Nam"}
+
+
+def test_name_stops_at_verbs_of_effort_and_completion():
+    a = run("Sở Xây dựng tập trung hoàn thành 500 căn nhà, Cục Thuế quyết tâm thu đủ ngân sách và "
+            "Sở Nội vụ khẩn trương rà soát biên chế.")
+    assert set(orgs(a)) == {"Sở Xây dựng", "Cục Thuế", "Sở Nội vụ"}

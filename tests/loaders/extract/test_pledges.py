@@ -385,3 +385,15 @@ def test_bo_is_the_ministry_named_last_not_the_politburo():
     a.pledges.clear()
     COMPONENTS["pledges"](a)
     assert [p.actor.name for p in a.pledges] == ["Bộ Xây dựng"]
+
+
+def test_theo_do_is_the_policy_just_named_and_time_phrases_vao_nam_tu_nay():
+    text = ("Ngày 3/3/2026, UBND tỉnh ban hành Kế hoạch số 55/KH-UBND về chuyển đổi số.\n"
+            "Theo đó, đến năm 2027, 80% hồ sơ hành chính được xử lý trực tuyến.\n"
+            "Lào Cai đạt mức phát thải ròng bằng 0 vào năm 2050.\n"
+            "Vào năm 2019, Lào Cai có 3 khu du lịch.\n"
+            "Từ nay đến cuối năm, Sở Xây dựng hoàn thành 500 căn nhà ở xã hội.\n"
+            "Trong quý I, Sở Xây dựng hoàn thành 20 căn nhà.")
+    a = analyse(text, orgs=["Sở Xây dựng"], places=["Lào Cai"])
+    assert [(p.actor.key, p.deadline) for p in a.pledges] == [
+        ("55/KH-UBND", "2027"), ("Lào Cai", "2050"), ("Sở Xây dựng", None)]
