@@ -405,9 +405,15 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         orgs = [(s, e) for s, e in entity_spans(analysis, "org") if cue.end() <= s.start < sent.end]
         if orgs:
             return orgs[0][1], sent.start
-    if cue.lastgroup in ("due", "plan"):  # "X cho biết, nhà máy dự kiến đi vào hoạt động ...": X's plan
+    if cue.lastgroup in ("due", "plan") or (cue.lastgroup == "atleast" and _MUST.search(
+            analysis.canon, _clause_start(analysis, sent, cue.start()), cue.start())):
+        # "X cho biết, nhà máy dự kiến đi vào hoạt động ...": X's plan; "X nhấn mạnh các địa phương
+        # phải hoàn thành ít nhất 100 căn": the target X sets
         return _task_of_speaker(analysis, cue, sent)
     return None
+
+
+_MUST = re.compile(r"(?<![\w])phải(?![\w])")
 
 
 _REPRESENTS = re.compile(r"(?<![\w])[Đđ]ại diện(?:\s+(?:cho|của|phía))?\s+$")

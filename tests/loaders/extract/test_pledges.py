@@ -397,3 +397,10 @@ def test_theo_do_is_the_policy_just_named_and_time_phrases_vao_nam_tu_nay():
     a = analyse(text, orgs=["Sở Xây dựng"], places=["Lào Cai"])
     assert [(p.actor.key, p.deadline) for p in a.pledges] == [
         ("55/KH-UBND", "2027"), ("Lào Cai", "2050"), ("Sở Xây dựng", None)]
+
+
+def test_at_least_n_that_someone_says_must_be_done_is_the_target_they_set():
+    text = ("Ông Vi Văn Tám nhấn mạnh năm 2026 các huyện phải trồng ít nhất 3.000 ha rừng.\n"
+            "Ông Vi Văn Tám cho biết năm nay có ít nhất 3 dự án bị chậm tiến độ.")
+    a = analyse(text, people=["Vi Văn Tám"])
+    assert [(p.actor.name, p.deadline, p.quantity) for p in a.pledges] == [("Vi Văn Tám", "2026", "ít nhất 3.000")]
