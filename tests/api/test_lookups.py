@@ -149,12 +149,32 @@ def test_organization_members_and_evidence_pages_slice_the_full_listing(api):
     full = posts_of(api.store, x, "org")
     members = _pages(api, path, "members", 2)
     assert [m["iri"] for m in members] == [p.iri for p in full] and len(members) == py(row["n"])
-    assert members == [p.model_dump() for p in full]
+    shown = [{**p.model_dump(), "attestations": p.model_dump()["attestations"][:3]} for p in full]
+    assert members == shown  # each post's first three attestations, and how many there are
+    assert _all_pages(api, f"/organizations/{quote(graph.key_of(row['o'].value))}/members", limit=2) == shown
     first = api.json(f"{path}?members_limit=1")["members"]
     assert first["total"] == len(full) and [m["iri"] for m in first["items"]] == [full[0].iri]
     spans = evidence(api.store, x)
     assert len(spans) >= 3
     assert _pages(api, path, "evidence", 2) == [e.model_dump() for e in spans]
+
+
+def test_a_post_shows_its_first_attestations_and_pages_through_all(api):
+    """A body's member page carries each post's first ``attestations_limit`` attestations and
+    their count; ``/memberships/{id}/attestations`` pages through every one, with evidence."""
+    body = "/organizations/" + quote("ủy-ban-nhân-dân-tỉnh-lâm-hà")
+    [post] = api.json(f"{body}?attestations_limit=1")["members"]["items"]
+    assert post["attestation_count"] == 2 and [a["document"]["id"] for a in post["attestations"]] == ["tin-a"]
+    assert post["first_seen"] == "2023-05-10" and post["last_seen"] == "2024-02-01"  # of every attestation
+    [full] = api.json(body)["members"]["items"]
+    assert [a["document"]["id"] for a in full["attestations"]] == ["tin-a", "tin-b"]
+    key = quote(post["iri"].rsplit("/membership/", 1)[1])
+    atts = _all_pages(api, f"/memberships/{key}/attestations", limit=1)
+    assert atts == full["attestations"] and [a["date"] for a in atts] == ["2023-05-10", "2024-02-01"]
+    for att in atts:
+        _check_evidence(api, att["evidence"])
+    assert api.get(f"/memberships/{key}-none/attestations").status_code == 404
+    assert api.get(f"{body}?attestations_limit=0").status_code == 422
 
 
 def test_policy_detail_cited_by_and_pledges(api):

@@ -87,7 +87,7 @@ def test_the_largest_bodies_pages_are_read_from_the_file(tmp_path, monkeypatch):
     path = f"/organizations/{body.rsplit('/', 1)[1]}?limit=1&members_limit=1&evidence_limit=1"
     fresh = TestClient(create_app(open_store(tmp_path / "s", read_only=True))).get(path).json()
     assert fresh["members"]["total"] and fresh["statements"]["total"]
-    for module, name in ((posts, "_member_order"), (statement_order, "_compute"), (entities, "_evidence_order")):
+    for module, name in ((posts, "_members"), (statement_order, "_compute"), (entities, "_evidence_order")):
         monkeypatch.setattr(module, name, lambda *a: (_ for _ in ()).throw(AssertionError("recomputed")))
     app = create_app(open_store(tmp_path / "s", read_only=True))
     app.state.warm.join(30)
