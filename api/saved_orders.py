@@ -26,6 +26,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 import pyoxigraph as ox
 
@@ -50,14 +51,24 @@ def path_of(store) -> Path | None:
     return Path(str(store.location).rstrip("/") + ".orders.json")
 
 
-def compute(store) -> dict:
-    """The whole-store orders as :mod:`.warm` computes them (no cache involved)."""
+def whole_store() -> dict[str, Callable[[Any], Any]]:
+    """The whole-store list orders: cache name (:mod:`.store_cache`) -> the function computing it
+    (no cache involved). The one table :func:`compute`, :func:`load` and :mod:`.warm` read; the
+    routers' accessors (``graph.document_order``...) cache the same functions under these names."""
     from . import graph
     from .entities import _every
     from .routers.pledges import _ordered
     from .routers.statements import _per_document
-    return {"documents": graph.newest_documents(store), "statements-by-document": _per_document(store),
-            "entities:person": _every(store, "person"), "pledges": _ordered(store, {})}
+    return {"documents": graph.newest_documents, "statements-by-document": _per_document,
+            "entities:person": lambda store: _every(store, "person"), "pledges": lambda store: _ordered(store, {})}
+
+
+_FROM_JSON = {"statements-by-document": lambda v: (v[0], v[1]), "pledges": lambda v: [tuple(k) for k in v]}
+
+
+def compute(store) -> dict:
+    """Every order of :func:`whole_store`, computed."""
+    return {name: fn(store) for name, fn in whole_store().items()}
 
 
 def _entity_orders(path: Path) -> list[list]:
@@ -118,9 +129,9 @@ def load(store) -> Saved | None:
     if not data.get("token") or data["token"] != void_stats.token(store):
         return None
     orders = data["orders"]
-    docs, counts = orders["statements-by-document"]
-    values = {"documents": orders["documents"], "statements-by-document": (docs, counts),
-              "entities:person": orders["entities:person"], "pledges": [tuple(k) for k in orders["pledges"]]}
+    if set(orders) != set(whole_store()):
+        return None
+    values = {name: _FROM_JSON.get(name, list)(value) for name, value in orders.items()}
     return Saved(values=values, memo=[(f, *_decode(f, k, v)) for f, k, v in data.get("memo", []) if f in MEMO_FAMILIES])
 
 

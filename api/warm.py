@@ -27,16 +27,14 @@ log = logging.getLogger(__name__)
 
 
 def _orders(store) -> None:
-    from . import graph, saved_orders
+    from . import saved_orders
+    from .store_cache import cached
     saved = saved_orders.load(store)
     if saved is not None:  # written for this very store state by ``camket void-stats``
         saved_orders.install(store, saved)
         return
-    from .entities import entity_order
-    from .routers.pledges import pledge_order
-    from .routers.statements import statement_documents
-    for compute in (graph.document_order, statement_documents, lambda s: entity_order(s, "person"), pledge_order):
-        compute(store)
+    for name, compute in saved_orders.whole_store().items():  # as the lists' accessors cache them
+        cached(store, name, lambda f=compute: f(store))
 
 
 def warm(store) -> threading.Thread | None:

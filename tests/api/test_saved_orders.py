@@ -92,3 +92,24 @@ def test_the_largest_bodies_pages_are_read_from_the_file(tmp_path, monkeypatch):
     app = create_app(open_store(tmp_path / "s", read_only=True))
     app.state.warm.join(30)
     assert TestClient(app).get(path).json() == fresh  # the same page, no order computed
+
+
+def test_warming_fills_the_caches_the_lists_read(tmp_path, monkeypatch):
+    """:func:`saved_orders.whole_store` is the one table of orders: once a snapshot is warmed
+    from it (no file saved), every list's accessor finds its order in the cache."""
+    from camket.api import entities, graph
+    from camket.api.routers import pledges, statements
+    store = open_store(tmp_path / "s")
+    _load(store, sorted(DOCS))
+    expected = saved_orders.compute(store)
+    store.flush()
+    del store
+    reader = open_store(tmp_path / "s", read_only=True)
+    warm.warm(reader).join(30)
+    for module, name in ((graph, "newest_documents"), (statements, "_per_document"), (entities, "_every"),
+                         (pledges, "_ordered")):
+        monkeypatch.setattr(module, name, lambda *a: (_ for _ in ()).throw(AssertionError("recomputed")))
+    assert graph.document_order(reader) == expected["documents"]
+    assert statements.statement_documents(reader) == expected["statements-by-document"]
+    assert entities.entity_order(reader, "person") == expected["entities:person"]
+    assert pledges.pledge_order(reader) == expected["pledges"]
