@@ -200,8 +200,9 @@ def refresh(store, graph_iris: Iterable[str] | str, digests: dict | None = None)
         for e in settled | grown:
             if "label" in stored[e]:
                 stats[e]["label"] = stored[e]["label"]
+        spelled = _spellings(known) if fresh else {}
         for e in fresh:
-            if (label := _most_spelled(e, known)) is not None:
+            if (label := _most_spelled(spelled.get(e))) is not None:
                 stats[e]["label"] = label
         _write(store, "DELETE DATA", [f"<{e}> <{CK}{p}> {o} ." for e, v in stored.items() for p, o in v.items()])
         _write(store, "INSERT DATA", _triples(stats))
@@ -249,13 +250,21 @@ def _contributions(store, docs: list[str]) -> dict[str, dict[str, dict[str, int]
     return out
 
 
-def _most_spelled(e: str, known: dict[str, tuple]) -> str | None:
-    """The spelling (N-Triples) of ``e`` the most of these documents use, as :func:`entity_stats`
-    picks a label (ties: the longest, then the first)."""
-    spellings: dict[tuple[str, str], int] = defaultdict(int)
+def _spellings(known: dict[str, tuple]) -> dict[str, dict[tuple[str, str], int]]:
+    """For each entity the digested documents name: how many of them use each of its spellings
+    ((N-Triples, text) pairs), counted in one pass over the documents."""
+    out: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     for _, _, names in known.values():
-        for spelled in names.get(e, ()):
-            spellings[spelled] += 1
+        for e, spelled in names.items():
+            counts = out[e]
+            for spelling in spelled:
+                counts[spelling] += 1
+    return out
+
+
+def _most_spelled(spellings: dict[tuple[str, str], int] | None) -> str | None:
+    """The spelling (N-Triples) the most of these documents use (``spellings``: an entity's, by
+    :func:`_spellings`), as :func:`entity_stats` picks a label (ties: the longest, then the first)."""
     if not spellings:
         return None
     return min(spellings, key=lambda n: (-spellings[n], -len(n[1]), n[1]))[0]

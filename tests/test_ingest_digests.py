@@ -119,6 +119,7 @@ def test_a_new_entity_is_labelled_by_the_spelling_most_documents_use():
     e = "https://w3id.org/camket/id/org/ubnd-y"
     short, long_ = ('"UBND tỉnh Y"@vi', "UBND tỉnh Y"), ('"Ủy ban nhân dân tỉnh Y"@vi', "Ủy ban nhân dân tỉnh Y")
     digests = {"a": ({}, [], {e: {short}}), "b": ({}, [], {e: {long_}}), "c": ({}, [], {e: {short}})}
-    assert statistics._most_spelled(e, digests) == short[0]
-    assert statistics._most_spelled(e, {k: digests[k] for k in "ab"}) == long_[0]  # a tie: the longest
-    assert statistics._most_spelled("other", digests) is None
+    assert statistics._most_spelled(statistics._spellings(digests).get(e)) == short[0]
+    tie = statistics._spellings({k: digests[k] for k in "ab"}).get(e)
+    assert statistics._most_spelled(tie) == long_[0]  # a tie: the longest
+    assert statistics._most_spelled(statistics._spellings(digests).get("other")) is None
