@@ -383,8 +383,12 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         if directed is not None:
             return directed
     # a deadline is an adverbial: the place or body right before it is not its subject
-    found = (None if cue.lastgroup in ("deadline", "due") else _subject(analysis, cue, sent)) \
-        or _opening(analysis, cue, sent)
+    found = None if cue.lastgroup in ("deadline", "due") else _subject(analysis, cue, sent)
+    if found is None and cue.lastgroup in ("strive", "target", "deadline"):
+        pol = _policy_whose_target(analysis, cue, sent)
+        if pol is not None:  # "..., cả nước phấn đấu có 50% ..., theo mục tiêu của Quy hoạch X"
+            return pol, _clause_start(analysis, sent, cue.start())
+    found = found or _opening(analysis, cue, sent)
     if found and cue.lastgroup in ("future", "plan"):
         found = _passive_agent(analysis, cue, found)
     if found and found[0].kind == "policy" and cue.lastgroup in ("future", "commit"):
@@ -405,7 +409,7 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         orgs = [(s, e) for s, e in entity_spans(analysis, "org") if cue.end() <= s.start < sent.end]
         if orgs:
             return orgs[0][1], sent.start
-    if cue.lastgroup in ("due", "plan") or (cue.lastgroup == "atleast" and _MUST.search(
+    if cue.lastgroup in ("due", "plan", "strive", "target") or (cue.lastgroup == "atleast" and _MUST.search(
             analysis.canon, _clause_start(analysis, sent, cue.start()), cue.start())):
         # "X cho biết, nhà máy dự kiến đi vào hoạt động ...": X's plan; "X nhấn mạnh các địa phương
         # phải hoàn thành ít nhất 100 căn": the target X sets
@@ -414,6 +418,17 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
 
 
 _MUST = re.compile(r"(?<![\w])phải(?![\w])")
+_AFTER_POLICY = re.compile(r"(?:theo|đúng|đạt)\s+(?:(?:các\s+)?(?:mục tiêu|chỉ tiêu|lộ trình|yêu cầu)\s+(?:của|đề ra tại|"
+                           r"đặt ra tại|tại|trong)\s+)?$")
+
+
+def _policy_whose_target(analysis: Analysis, cue: re.Match, sent: Span) -> Entity | None:
+    """A target whose sentence says after it whose target it is ("theo mục tiêu của <policy>")."""
+    for m in analysis.mentions:
+        if m.kind == "policy" and m.entity is not None and cue.end() <= m.span.start < sent.end \
+                and _AFTER_POLICY.search(analysis.canon, max(cue.end(), m.span.start - 40), m.span.start):
+            return m.entity
+    return None
 
 
 _REPRESENTS = re.compile(r"(?<![\w])[Đđ]ại diện(?:\s+(?:cho|của|phía))?\s+$")

@@ -404,3 +404,14 @@ def test_at_least_n_that_someone_says_must_be_done_is_the_target_they_set():
             "Ông Vi Văn Tám cho biết năm nay có ít nhất 3 dự án bị chậm tiến độ.")
     a = analyse(text, people=["Vi Văn Tám"])
     assert [(p.actor.name, p.deadline, p.quantity) for p in a.pledges] == [("Vi Văn Tám", "2026", "ít nhất 3.000")]
+
+
+def test_a_target_with_no_subject_is_the_speakers_or_the_policy_it_says_it_follows():
+    text = ("Quyết định số 88/QĐ-TTg phê duyệt Quy hoạch điện lực quốc gia.\n"
+            "Bà Lý Thị Nga cho biết, dư nợ tín dụng năm 2026 phấn đấu tăng khoảng 14%.\n"
+            "Bà Lý Thị Nga cho biết, đến năm 2030, cả nước phấn đấu có 40% nhà ở dùng điện mặt trời, "
+            "theo mục tiêu của Quyết định số 88/QĐ-TTg.")
+    a = analyse(text, people=["Lý Thị Nga"])
+    assert [(p.actor.name if p.actor.kind == "person" else p.actor.key, p.deadline) for p in a.pledges] == [
+        ("Lý Thị Nga", None), ("88/QĐ-TTg", "2030")]
+    assert a.pledges[1].span.of(a.text).startswith("đến năm 2030, cả nước phấn đấu")
