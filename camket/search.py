@@ -39,23 +39,27 @@ from camket.ontology.iri import fold, key_of
 ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place", "policy": "policy", "event": "event"}
 WEIGHTS = {"person": 3.0, "organization": 3.0, "policy": 3.0, "place": 2.5, "event": 2.5,
            "document": 1.5, "statement": 1.0, "pledge": 1.0}
-BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0, 10.0, 1.0, 2.0)"  # names, body, context, and their pairs
+BM25 = "bm25(entries, 0, 0, 0, 0, 0, 10.0, 1.0, 2.0)"  # names, body, context
 CANDIDATES = 500  # rows ranked per query (see SearchIndex._top)
 MMAP_BYTES = 1 << 30  # reads map the index (see SearchIndex._db); writes do not (SearchIndex._writing)
 COUNT_CAP = 10000  # matching rows counted for ``total``
 ENTRIES = """CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, exact UNINDEXED,
-  names, body, context, npairs, bpairs, cpairs, tokenize = "unicode61 tokenchars '_'", prefix = '2 3 4');"""
+  names, body, context, tokenize = 'unicode61', prefix = '2 3 4');"""
 """The main table. ``prefix``: FTS5 keeps doclists of every 2-, 3- and 4-letter token prefix, so the
 last word of a query, matched as a prefix ("bui quoc tri" -> ``tri*``), reads one doclist instead
 of merging those of every word it begins (trinh, trien, tri...: in nearly every article's text):
-the slowest queries at 10,000 articles went from ≈ 36 to ≈ 14 CPU-ms for a ≈ 15 % larger index.
-``npairs``, ``bpairs``, ``cpairs``: the consecutive word pairs of names, body and context, one token each
-(``nguyen_van van_binh``; ``_`` is blanked in the texts): adjacent pair tokens are adjacent words, so the
-phrase stage asks for the phrase of pairs (:func:`_phrase`), whose doclists are far smaller than those of
-common name syllables: same rows, same counts, a fifth of the phrase stage's cost at 10,000 articles."""
-VERSION = 3  # PRAGMA user_version of the current layout: 3 = pairs, documents in their own table (see _migrate)
-SCHEMA = ENTRIES % "entries" + search_docs.SCHEMA + """
+the slowest queries at 10,000 articles went from ≈ 36 to ≈ 14 CPU-ms for a ≈ 15 % larger index."""
+PAIRS = """CREATE VIRTUAL TABLE IF NOT EXISTS pairs USING fts5(names, body, context,
+  tokenize = "unicode61 tokenchars '_'", content = '');"""
+"""The consecutive word pairs of each row of ``entries`` (same rowid), one token each ("nguyen van binh"
+-> ``nguyen_van van_binh``): adjacent pair tokens are adjacent words, so the phrase stage asks for the
+phrase of pairs (:func:`_phrase`), whose doclists are far smaller than those of common name syllables:
+the same rows, the same counts, ≈ 1/15 of the cost for a name at 10,000 articles. Contentless: a row's
+pairs are recomputed from its texts to delete it. No prefix doclists: a query's last pair is a long prefix."""
+PAIRS_BM25 = "bm25(pairs, 10.0, 1.0, 2.0)"
+VERSION = 4  # PRAGMA user_version of the current layout: pairs, documents in their own tables (see _migrate)
+SCHEMA = ENTRIES % "entries" + PAIRS + search_docs.SCHEMA + """
 CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, folded, tokenize = 'trigram');
 CREATE TABLE IF NOT EXISTS indexed (doc TEXT PRIMARY KEY, state TEXT);
@@ -137,6 +141,7 @@ class SearchIndex:
 
     def remove_document(self, graph_iri: str) -> None:
         with self._writing() as db:
+            _forget_pairs(db, [graph_iri])
             for table in ("entries", "names", "indexed"):
                 db.execute(f"DELETE FROM {table} WHERE doc = ?", (graph_iri,))
             search_docs.forget(db, [graph_iri])
@@ -157,7 +162,7 @@ class SearchIndex:
             _forget(db, graph_iris)
             for graph_iri, (entries, names) in rows.items():
                 search_docs.insert(db, [r for r in entries if r[0] == "document"])
-                db.executemany(f"INSERT INTO entries VALUES ({','.join('?' * 11)})", [r for r in entries if r[0] != "document"])
+                _insert(db, [r for r in entries if r[0] != "document"])
                 db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
                 db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
 
@@ -165,6 +170,7 @@ class SearchIndex:
         with self._writing() as db:
             for table in ("entries", "names", "indexed"):
                 db.execute(f"DELETE FROM {table}")
+            db.execute("INSERT INTO pairs(pairs) VALUES ('delete-all')")
             search_docs.clear(db)
         return self.sync(store)
 
@@ -205,11 +211,11 @@ class SearchIndex:
         need, cap = offset + limit, max(CANDIDATES, 3 * (offset + limit))
         every, phrase = _match(tokens), _phrase(tokens)
         ekinds, dquery = _entity_kinds(kinds), _doc_query(tokens, kinds)
-        hits, rows = self._top(phrase, folded, ekinds, cap) if ekinds != [] else ([], 0)
+        hits, rows = self._top(phrase or every, folded, ekinds, cap, phrase is not None) if ekinds != [] else ([], 0)
         docs, drows = search_docs.top(self._db(), dquery, cap) if dquery else ([], 0)
-        total = _known_total(rows, hits, cap) if phrase == every or ekinds == [] else None
+        total = _known_total(rows, hits, cap) if phrase is None or ekinds == [] else None
         hits = sorted(hits + docs, key=lambda h: (h[3], h[1]))
-        if len(hits) < need and phrase != every and ekinds != []:  # one word: the phrase stage was the every-word one
+        if len(hits) < need and phrase is not None and ekinds != []:  # one word: the phrase stage was the every-word one
             seen = {h[1] for h in hits}
             more, rows = self._top(every, folded, ekinds, cap)
             hits += [h for h in more if h[1] not in seen]
@@ -240,18 +246,20 @@ class SearchIndex:
         docs = search_docs.labels(self._db(), [h[2] for h in top if h[0] == "document"])
         return [_hit(kind, iri, *(docs if kind == "document" else rows)[rowid], score) for kind, iri, rowid, score in top]
 
-    def _top(self, match: str, folded: str, kinds, cap: int) -> tuple[list[tuple], int]:
+    def _top(self, match: str, folded: str, kinds, cap: int, pairs: bool = False) -> tuple[list[tuple], int]:
         """The rows matching ``match``, at most ``cap`` of them (newest indexed first), scored by
         bm25 x kind weight with exact names first: the best row per thing, best first, and how
         many rows were read. Bounded
         because FTS5 scores every matching row before it can sort: a common name syllable
         ("nguyen") matches tens of thousands of (thing, document) rows at 10,000 articles.
         bm25 keeps its whole-index statistics, so a row scores the same capped or not; a thing
-        is found as long as one of its rows is among the ``cap`` newest."""
+        is found as long as one of its rows is among the ``cap`` newest. ``pairs``: ``match`` is a
+        phrase of pairs (:data:`PAIRS`), scored by bm25 there."""
         kind_sql, args = _kind_filter(kinds)
-        rows = self._db().execute(
-            f"SELECT rowid, {BM25}, kind, iri, exact FROM entries WHERE entries MATCH ? {kind_sql} "
-            f"ORDER BY rowid DESC LIMIT ?", (match, *args, cap)).fetchall()
+        sql = (f"SELECT p.rowid, {PAIRS_BM25}, kind, iri, exact FROM pairs p JOIN entries e ON e.rowid = p.rowid "
+               f"WHERE pairs MATCH ? {kind_sql} ORDER BY p.rowid DESC LIMIT ?") if pairs else \
+            f"SELECT rowid, {BM25}, kind, iri, exact FROM entries WHERE entries MATCH ? {kind_sql} ORDER BY rowid DESC LIMIT ?"
+        rows = self._db().execute(sql, (match, *args, cap)).fetchall()
         exact = f"|{folded}|"
         best: dict[str, tuple] = {}
         for rowid, rank, kind, iri, names in rows:
@@ -297,17 +305,29 @@ def _migrate(db: sqlite3.Connection) -> None:
         raise
     finally:
         db.execute("PRAGMA busy_timeout=30000")
+    try:
+        db.execute("VACUUM")  # the old table's pages (≈ 200 MB at 10,000 articles); seconds
+    except sqlite3.OperationalError:  # another connection reads it meanwhile: its pages are reused later
+        pass
 
 
 def _copy_entries(db: sqlite3.Connection) -> None:
-    db.execute("DROP TABLE IF EXISTS entries_v2")
-    db.execute(ENTRIES % "entries_v2")
-    for statement in filter(str.strip, search_docs.SCHEMA.split(";")):
-        db.execute(statement)
     old = "SELECT rowid, kind, iri, doc, label, exact, names, body, context FROM entries WHERE kind %s 'document' ORDER BY rowid"
-    search_docs.insert(db, [_indexed(r[1:]) for r in db.execute(old % "=").fetchall()])
-    db.executemany(f"INSERT INTO entries_v2(rowid, kind, iri, doc, label, exact, names, body, context, npairs, bpairs, "
-                   f"cpairs) VALUES ({','.join('?' * 12)})", ((r[0], *_indexed(r[1:])) for r in db.execute(old % "!=")))
+    docs = [_with_pairs(r[1:]) for r in db.execute(old % "=").fetchall()]
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'doc_rows'").fetchone():  # a layout of this session's
+        docs += [_with_pairs(("document", iri, doc, label, "||", names, body, "")) for iri, doc, label, names, body
+                 in db.execute("SELECT iri, doc, label, names, body FROM doc_rows ORDER BY id")]
+    for table in ("entries_v2", "pairs", "docs", "docpairs", "doc_rows"):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.execute(ENTRIES % "entries_v2")
+    for statement in filter(str.strip, (PAIRS + search_docs.SCHEMA).split(";")):
+        db.execute(statement)
+    search_docs.insert(db, docs)
+    rows = db.execute(old % "!=").fetchall()
+    db.executemany("INSERT INTO entries_v2(rowid, kind, iri, doc, label, exact, names, body, context) VALUES "
+                   "(?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO pairs(rowid, names, body, context) VALUES (?,?,?,?)",
+                   [(r[0], *(search_docs.pairs(t) for t in r[6:9])) for r in rows])
     db.execute("DROP TABLE entries")
     db.execute("ALTER TABLE entries_v2 RENAME TO entries")
     db.execute(f"PRAGMA user_version={VERSION}")
@@ -348,20 +368,34 @@ def _match(tokens: list[str], prefix: bool = True) -> str:
     return " ".join(parts)
 
 
-def _phrase(tokens: list[str]) -> str:
-    """The words standing together: the phrase of their pairs (see :data:`ENTRIES`); a one-word
-    query's phrase is the word itself (:func:`_match`)."""
+def _phrase(tokens: list[str]) -> str | None:
+    """The words standing together: the phrase of their pairs in :data:`PAIRS`; None for one word
+    (its phrase stage is the every-word stage)."""
     words = search_docs.WORD.findall(" ".join(tokens))
-    if len(words) < 2:
-        return _match(tokens)
-    return '{npairs bpairs cpairs}: "%s"*' % " ".join(f"{a}_{b}" for a, b in zip(words, words[1:]))
+    return search_docs.phrase_of_pairs(words) if len(words) > 1 else None
 
 
-def _indexed(row: tuple) -> tuple:
-    """An index row (kind, iri, doc, label, exact, names, body, context) with its texts as the index
-    reads them: ``_`` blanked (a word character here: pairs), their pairs appended."""
-    texts = [t.replace("_", " ") for t in row[5:8]]
-    return (*row[:5], *texts, *(search_docs.pairs(t) for t in texts))
+def _with_pairs(row: tuple) -> tuple:
+    """An index row (kind, iri, doc, label, exact, names, body, context) and the pairs of its texts."""
+    return (*row, *(search_docs.pairs(t) for t in row[5:8]))
+
+
+def _insert(db: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Rows of :func:`_with_pairs` into ``entries`` and their pairs into ``pairs``, same rowids."""
+    last = db.execute("SELECT rowid FROM entries ORDER BY rowid DESC LIMIT 1").fetchone()
+    ids = range((last[0] if last else 0) + 1, (last[0] if last else 0) + 1 + len(rows))
+    db.executemany(f"INSERT INTO entries(rowid, kind, iri, doc, label, exact, names, body, context) VALUES "
+                   f"({','.join('?' * 9)})", [(i, *r[:8]) for i, r in zip(ids, rows)])
+    db.executemany("INSERT INTO pairs(rowid, names, body, context) VALUES (?,?,?,?)",
+                   [(i, *r[8:]) for i, r in zip(ids, rows)])
+
+
+def _forget_pairs(db: sqlite3.Connection, graph_iris: list[str]) -> None:
+    """Delete the pairs of the rows of ``entries`` of ``graph_iris`` (before the rows themselves)."""
+    rows = db.execute(f"SELECT rowid, names, body, context FROM entries WHERE doc IN ({','.join('?' * len(graph_iris))})",
+                      graph_iris).fetchall()
+    db.executemany("INSERT INTO pairs(pairs, rowid, names, body, context) VALUES ('delete',?,?,?,?)",
+                   [(r[0], *(search_docs.pairs(t) for t in r[1:])) for r in rows])
 
 
 def _hit(kind, iri, label, doc, score) -> dict:
@@ -474,7 +508,7 @@ class _Found:
             if row[0] != "document":
                 row[7] = " ; ".join(sorted(fold(n) for n in self.spellings.get(row[7], ())))
             entries.append(tuple(row))
-        return [_indexed(r) for r in entries], tri
+        return [_with_pairs(r) for r in entries], tri
 
 
 def _forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:
@@ -485,6 +519,8 @@ def _forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:
         chunk = graph_iris[i:i + 500]
         known = [r[0] for r in db.execute(f"SELECT doc FROM indexed WHERE doc IN ({','.join('?' * len(chunk))})",
                                           chunk)]
+        if known:
+            _forget_pairs(db, known)
         for table in ("entries", "names") if known else ():
             db.execute(f"DELETE FROM {table} WHERE doc IN ({','.join('?' * len(known))})", known)
         if known:
