@@ -34,7 +34,8 @@ is the pledge of whoever gave it; a lower-case type word ("đề án") names the
 policy of that type (or approved as one) named last.
 
 A statement announcing tasks ("ba việc phải làm ngay:", "các nhiệm vụ sau:")
-makes each list item after it a pledge of its speaker. A headline restating a
+makes each list item after it a pledge of its speaker; a target ending in a
+colon ("... các chỉ tiêu đến năm 2026 như sau:") is the items listed after it. A headline restating a
 pledge of the body (the same words, leaving out the actor's name and the year)
 is one more piece of evidence for it, not a pledge of its own.
 
@@ -640,6 +641,7 @@ def pledges(analysis: Analysis) -> None:
                         policy=actor if actor.kind == "policy" else None, evidence=[sent])
             found[key] = last = pl
     _list_tasks(analysis, found)
+    _listed_targets(analysis, found)
     _merge_headline(analysis, found)
     analysis.pledges.extend(sorted(found.values(), key=lambda p: p.span.start))
 
@@ -679,6 +681,32 @@ def _merge_headline(analysis: Analysis, found: dict) -> None:
 _TASKS = re.compile(r"(?<![\w])(?:việc|nhiệm vụ|giải pháp|yêu cầu|biện pháp|chỉ tiêu|mục tiêu|nội dung)(?![\w])"
                     r"[^:]{0,40}:\s*$")
 _ITEM = re.compile(r"\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+")
+
+
+def _listed_targets(analysis: Analysis, found: dict) -> None:
+    """"Kế hoạch đặt ra các chỉ tiêu đến năm 2026 như sau: - A; - B": a pledge ending in a colon is
+    the list of items after it, each a pledge of its actor (with its deadline unless the item has one)."""
+    canon = analysis.canon
+    for key, head in list(found.items()):
+        if not canon.startswith(":", head.span.end) and not canon.startswith(":", head.span.end - 1):
+            continue
+        items = []
+        for para in analysis.paragraphs:
+            if para.start <= head.span.end:
+                continue
+            item = _ITEM.match(canon, para.start)
+            if not item:
+                break
+            items.append(_trim(analysis, item.end(), para.end))
+        items = [sp for sp in items if len(sp.of(canon).split()) >= 3
+                 and not any(p.span.overlaps(sp) for p in found.values())]
+        for span in items:
+            found[(head.actor.id, fold(span.of(canon)))] = Pledge(
+                actor=head.actor, span=span, deadline=_deadline(analysis, span) or head.deadline,
+                quantity=quantity(_blank_refs(analysis, span)), places=_places_in(analysis, span),
+                statement=head.statement, policy=head.policy, evidence=[analysis.sentence_of(span.start) or span])
+        if items:
+            del found[key]
 
 
 def _list_tasks(analysis: Analysis, found: dict) -> None:

@@ -415,3 +415,15 @@ def test_a_target_with_no_subject_is_the_speakers_or_the_policy_it_says_it_follo
     assert [(p.actor.name if p.actor.kind == "person" else p.actor.key, p.deadline) for p in a.pledges] == [
         ("Lý Thị Nga", None), ("88/QĐ-TTg", "2030")]
     assert a.pledges[1].span.of(a.text).startswith("đến năm 2030, cả nước phấn đấu")
+
+
+def test_a_target_ending_in_a_colon_is_the_list_of_items_after_it():
+    text = ("UBND tỉnh ban hành Kế hoạch số 30/KH-UBND về hạ tầng số.\n"
+            "Kế hoạch đặt ra các chỉ tiêu cụ thể đến năm 2027 như sau:\n"
+            "- 100% xã có điểm phát sóng 5G;\n"
+            "- Hoàn thành trung tâm dữ liệu của tỉnh trước tháng 6/2026.\n"
+            "Ngày 2/3, Sở Tài chính cho biết đã thu 500 tỷ đồng.")
+    a = analyse(text, orgs=["Sở Tài chính"])
+    assert [(p.actor.key, p.span.of(a.text), p.deadline) for p in a.pledges] == [
+        ("30/KH-UBND", "100% xã có điểm phát sóng 5G", "2027"),
+        ("30/KH-UBND", "Hoàn thành trung tâm dữ liệu của tỉnh trước tháng 6/2026", "2026-06")]
