@@ -8,7 +8,8 @@ tăng 6%"), a target ("với mục tiêu", "đề ra mục tiêu", "đặt (ch�
 ("trong quý II", "trước ngày 30/6", "chậm nhất vào ...", "vào cuối năm nay"; not
 of a year before the article's), "ít nhất N" and an assignment ("giao X
 <task verb>"). A past achievement ("đã hoàn thành", "năm 2019 đã ...") has no
-cue and is no pledge; what a law "sẽ" do is no pledge.
+cue and is no pledge; what a law "sẽ" do is no pledge, nor what happens "nếu
+..." or what a place or body "sẽ được hưởng / nhận / hỗ trợ" (it receives).
 
 The actor is, in order: the body named in "cam kết của X" or "giao X"; the
 subject right before the cue (a body, state, city, policy or person, also
@@ -87,6 +88,8 @@ _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây 
 _LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?"
                             r"(?:19|20)\d{2}\s*,\s*$")
 _CLAUSE_YEAR = re.compile(r"(?:(?<=, )|(?<=: )|(?<=rằng ))[Nn]ăm\s+(?:19|20)\d{2}\s+$")
+_IF = re.compile(r"(?<![\w])nếu(?![\w])[^.;]{0,80}$", re.I)
+_RECEIVES = re.compile(r"\s+(?:được|nhận được)\s+(?:hưởng|nhận|hỗ trợ|ưu tiên|miễn|giảm|cấp|tặng|trao)(?![\w])")
 _FORECAST = re.compile(r"(?:dự báo|ước tính|dự kiến|có thể|khả năng)[^,.;]{0,60}$", re.I)
 _COORD = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(?:các|những)\s+[\w\s,]{0,50}$")
 _TIME_LEAD = re.compile(r"\s*(?:[Đđ]ến|[Tt]rong|[Tt]ừ|[Vv]ào|[Tt]rước|[Cc]uối|[Đđ]ầu)\s+(?:tháng|năm|ngày|quý|thời gian)")
@@ -120,6 +123,8 @@ def find_cues(analysis: Analysis, sent: Span, blocked: list[Span] | None = None)
         if m.lastgroup == "future" and (re.search(r"đã\s+$", before) or _FORECAST.search(before)) \
                 and not _planned(canon, before, m.end()):
             continue
+        if m.lastgroup == "future" and (_IF.search(before) or _RECEIVES.match(canon, m.end())):
+            continue  # "nếu ..., tỉnh sẽ ...": a condition; "X sẽ được hưởng lợi": X receives, pledges nothing
         if m.lastgroup in ("commit", "strive") and _COMMIT_NOUN.search(before):
             continue  # "đánh giá cao cam kết của X", "với quyết tâm ...": the noun, no new commitment
         if m.lastgroup == "deadline" and re.search(r"tầm nhìn\s+$", before):

@@ -427,3 +427,11 @@ def test_a_target_ending_in_a_colon_is_the_list_of_items_after_it():
     assert [(p.actor.key, p.span.of(a.text), p.deadline) for p in a.pledges] == [
         ("30/KH-UBND", "100% xã có điểm phát sóng 5G", "2027"),
         ("30/KH-UBND", "Hoàn thành trung tâm dữ liệu của tỉnh trước tháng 6/2026", "2026-06")]
+
+
+def test_a_condition_and_a_receiver_are_no_pledges():
+    text = ("Nếu được đầu tư, Cà Mau sẽ trở thành trung tâm năng lượng của vùng.\n"
+            "Người dân Cà Mau sẽ được hưởng lợi từ dự án.\n"
+            "Bộ Y tế sẽ tặng Cà Mau 3 xe cứu thương.")
+    a = analyse(text, orgs=["Bộ Y tế"], places=["Cà Mau"])
+    assert [p.actor.name for p in a.pledges] == ["Bộ Y tế"]
