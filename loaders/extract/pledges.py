@@ -55,6 +55,7 @@ from camket.ontology.iri import fold
 from ..gazetteer import table
 from ..model import Analysis, Entity, Pledge, Span, Statement
 from ..pipeline import component
+from .actors_lexicon import STOP_WORDS
 from .dates import doc_year
 from .policies import headline
 from .speech_lexicon import policy_types
@@ -129,8 +130,10 @@ def find_cues(analysis: Analysis, sent: Span, blocked: list[Span] | None = None)
             continue  # "đánh giá cao cam kết của X", "với quyết tâm ...": the noun, no new commitment
         if m.lastgroup == "deadline" and re.search(r"tầm nhìn\s+$", before):
             continue  # "..., tầm nhìn đến năm 2045": the period in a document's title
-        if m.lastgroup == "due" and (_past(analysis, sent, m) or _before_doc_year(analysis, m.group(0))):
-            continue  # "trong quý II, tỉnh đã ...", "đến hết năm 2023" in 2024: a past achievement
+        if m.lastgroup == "due" and (_past(analysis, sent, m) or _before_doc_year(analysis, m.group(0))
+                                     or (m.group(0).lower().startswith("vào năm")
+                                         and _PAST.search(canon, sent.start, sent.end))):
+            continue  # "trong quý II, tỉnh đã ...", "đến hết năm 2023" in 2024, "vào năm 2018, X đã": past
         out.append(m)
     return out
 
@@ -419,7 +422,20 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
             analysis.canon, _clause_start(analysis, sent, cue.start()), cue.start())):
         # "X cho biết, nhà máy dự kiến đi vào hoạt động ...": X's plan; "X nhấn mạnh các địa phương
         # phải hoàn thành ít nhất 100 căn": the target X sets
-        return _task_of_speaker(analysis, cue, sent)
+        return _task_of_speaker(analysis, cue, sent) or (_clause_subject(analysis, cue, sent)
+                                                         if cue.lastgroup == "due" else None)
+    return None
+
+
+def _clause_subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
+    """"Đây là cơ sở để UBND tỉnh xây dựng kế hoạch trong quý II": the first body or person in the
+    clause of a time phrase, followed by its verb (a lower-case word)."""
+    start = _clause_start(analysis, sent, cue.start())
+    for kind in ("org", "person"):
+        for span, ent in entity_spans(analysis, kind):
+            words = analysis.canon[span.end:cue.start()].split() if start <= span.start else []
+            if len(words) >= 2 and re.match(r"[a-zđà-ỹ]", words[0]) and words[0] not in STOP_WORDS:
+                return ent, span.start
     return None
 
 

@@ -435,3 +435,10 @@ def test_a_condition_and_a_receiver_are_no_pledges():
             "Bộ Y tế sẽ tặng Cà Mau 3 xe cứu thương.")
     a = analyse(text, orgs=["Bộ Y tế"], places=["Cà Mau"])
     assert [p.actor.name for p in a.pledges] == ["Bộ Y tế"]
+
+
+def test_the_body_in_the_clause_of_a_time_phrase_and_a_past_year():
+    text = ("Đây là cơ sở để UBND tỉnh xây dựng kế hoạch chi tiết trong quý II năm 2026.\n"
+            "Mạng lưới Xanh vào năm 2018, Chính phủ đã ban hành đề án về đô thị xanh.")
+    a = analyse(text, orgs=["UBND tỉnh", "Mạng lưới Xanh", "Chính phủ"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [("UBND tỉnh", "2026-06")]
