@@ -231,12 +231,13 @@ class SearchIndex:
             return 0
         kind_sql, args = _kind_filter(kinds)
         db = self._db()
-        rows = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
+        rowids = [r[0] for r in db.execute(f"SELECT rowid FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?",
+                                           (match, *args, CANDIDATES + 1))]  # the match read once when few rows
+        if len(rowids) <= CANDIDATES:
+            return db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE rowid IN ({','.join('?' * len(rowids))})",
+                              rowids).fetchone()[0]
+        return db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
                           (match, *args, COUNT_CAP)).fetchone()[0]  # no column read: cheap
-        if rows > CANDIDATES:
-            return rows
-        return db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE entries MATCH ? {kind_sql}",
-                          (match, *args)).fetchone()[0]
 
     def _hits(self, top: list[tuple]) -> list[dict]:
         """Hit dicts of (kind, iri, rowid, score) tuples: labels and documents read for these rows only."""
