@@ -122,3 +122,11 @@ def test_camket_ingest_freezes(monkeypatch, tmp_path):
     monkeypatch.setattr(ingest, "ingest", fake)
     main(["ingest", str(tmp_path), "--store", str(tmp_path / "s")])
     assert seen["freeze_gc"] is True
+
+
+def test_a_packed_result_keeps_its_digests(tmp_path):
+    res = ingest.extract(_doc(tmp_path))
+    digests = res.hook_digests
+    assert digests and isinstance(res.digests, dict)
+    packed = pickle.loads(pickle.dumps(res.pack()))
+    assert isinstance(packed.digests, bytes) and packed.hook_digests == digests
