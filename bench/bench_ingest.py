@@ -3,6 +3,7 @@
     python -m bench.bench_ingest --articles 1000            # 1 and 2 workers, with and without NLP
     python -m bench.bench_ingest --articles 100 --no-append # CI smoke
     python -m bench.bench_ingest --articles 1000 --scaling-only   # 1 and 2 workers only
+    python -m bench.bench_ingest --articles 300 --writer-only     # the writer's CPU alone, on fixed input
 
 Generates ``--articles`` articles (``bench/generate_corpus.py``, with gold),
 then ingests them into a fresh embedded store once per configuration, each
@@ -82,7 +83,7 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
     writer_cpu, writer_thread = cpu_seconds() - cpu0, time.thread_time() - thread0
     cpu = writer_cpu + cpu_seconds(children=True)
     out = {"seconds": seconds, "cpu_s": cpu, "writer_cpu_s": writer_cpu, "writer_thread_cpu_s": writer_thread,
-           "load": load_average(), "ingested": len(rep.ingested), "failed": len(rep.failed),
+           "load": load_average(), "ingested": rep.n_ingested, "failed": len(rep.failed),
            "errors": errors[:3], "timings": dict(rep.timings), "cpu_stages": dict(stages), "facts": dict(rep.facts),
            "rss_main_mb": peak_rss_mb(), "rss_workers_mb": peak_rss_mb(children=True),
            "quads": len(store), "store_bytes": store.size_bytes()}
@@ -103,6 +104,53 @@ def spawn(corpus: Path, store_dir: Path, workers: int, skip, gold: Path, scorer:
     if res.returncode != 0:
         raise RuntimeError(f"bench run failed: {' '.join(cmd)}\n{res.stderr[-3000:]}")
     return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def run_writer(corpus: str, store_dir: str) -> dict:
+    """The writer alone (``_write_all``: store write, stored-hooks, journal, flushes) on the
+    corpus's documents extracted first and packed as workers hand them, in batches cut by
+    bytes and documents only: its CPU per article then does not depend on the machine's
+    load (with workers a slow run cuts more, smaller batches by ``BATCH_SECONDS``). The
+    results' unpickling, done by the pool's thread in the writer's process, counts here
+    in the main thread; linking at the end of an ingest is not included."""
+    import pickle
+    import camket.ingest as ing
+    from camket.loaders.read import iter_documents
+    from camket.store import open_store
+    for mod in HOOK_MODULES:
+        importlib.import_module(mod)
+    blobs = [pickle.dumps(ing._extract_safe((d, (), True)).pack()) for d in iter_documents([corpus])]
+    ing.BATCH_SECONDS = float("inf")
+    store, rep, errors = open_store(store_dir), ing.IngestReport(), []
+    cpu0, thread0 = cpu_seconds(), time.thread_time()
+    ing._write_all((pickle.loads(b) for b in blobs), store, rep, errors.append, ing.Progress())
+    store.flush()
+    out = {"n": len(blobs), "process_s": cpu_seconds() - cpu0, "thread_s": time.thread_time() - thread0,
+           "store_s": rep.timings["store"], "hooks_s": rep.timings["hooks"], "errors": errors[:3],
+           "load": load_average()}
+    store.close()
+    return out
+
+
+def writer_bench(n: int, seed: int, workdir: Path, append: bool) -> None:
+    from bench.generate_corpus import write_corpus
+    corpus = workdir / "corpus.jsonl"
+    write_corpus(n, corpus, None, seed)
+    cmd = [sys.executable, "-m", "bench.bench_ingest", "--run-writer", str(corpus), "--store", str(workdir / "store-w")]
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"bench run failed: {' '.join(cmd)}\n{res.stderr[-3000:]}")
+    r = json.loads(res.stdout.strip().splitlines()[-1])
+    per = lambda k: 1000 * r[k] / max(1, r["n"])  # noqa: E731
+    body = table(["articles", "writer process CPU ms / article", "of which its main thread",
+                  "store write wall ms / article", "stored-hooks wall ms / article", "load avg after"],
+                 [[r["n"], per("process_s"), per("thread_s"), per("store_s"), per("hooks_s"), r["load"]]])
+    notes = [f"{n:,} synthetic articles (seed {seed}) extracted first, then written by the ingest's writer "
+             "(camket.ingest._write_all) in batches cut by bytes and documents only, as a pool's results "
+             "(packed, pickled): the writer's CPU per article, which decides what a second worker can add, "
+             "measured apart from the extraction and from the machine's load; no linking",
+             "errors: " + "; ".join(r["errors"]) if r["errors"] else "no ingest errors"]
+    report("Ingest", f"Ingest writer alone, {n:,} articles", body, notes, append=append)
 
 
 # ------------------------------------------------------------------ report
@@ -212,7 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
     ap.add_argument("--scaling-only", action="store_true",
                     help="only the 1- and 2-worker runs (not the one without NLP)")
+    ap.add_argument("--writer-only", action="store_true",
+                    help="only the writer's CPU per article on fixed input (no workers, load-independent)")
     ap.add_argument("--run-one", metavar="CORPUS", help=argparse.SUPPRESS)
+    ap.add_argument("--run-writer", metavar="CORPUS", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
@@ -222,7 +273,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_one(args.run_one, args.store, args.workers, tuple(args.skip), args.gold,
                                  args.scorer)))
         return 0
+    if args.run_writer:
+        print(json.dumps(run_writer(args.run_writer, args.store)))
+        return 0
     with tempfile.TemporaryDirectory(prefix="camket-bench-") as tmp:
+        if args.writer_only:
+            writer_bench(args.articles, args.seed, Path(args.workdir or tmp), not args.no_append)
+            return 0
         bench(args.articles, args.seed, Path(args.workdir or tmp), args.scorer, not args.no_append,
               CONFIGS[:2] if args.scaling_only else CONFIGS)
     return 0

@@ -190,3 +190,31 @@ def test_extractor_version_follows_the_extraction_code(tmp_path, monkeypatch):
     two = camket.EXTRACTOR_VERSION
     camket.__dict__["EXTRACTOR_VERSION"] = before
     assert len({before, one, two}) == 3
+
+
+def test_the_report_counts_every_document_and_keeps_the_first_ids(tmp_path, monkeypatch):
+    """A report of 10^5 documents does not hold 10^5 ids: counts, and the first KEEP_IDS of each kind."""
+    import camket.ingest
+    monkeypatch.setattr(camket.ingest, "KEEP_IDS", 2)
+    for i in range(4):
+        (tmp_path / f"bai{i}.txt").write_text(GOOD.replace("12/3", f"{i + 1}/3"), encoding="utf-8")
+    store = open_store(tmp_path / "s")
+    first = camket.ingest.ingest([str(tmp_path)], store, on_error=lambda m: None)
+    again = camket.ingest.ingest([str(tmp_path)], store, on_error=lambda m: None)
+    store.close()
+    assert (first.n_ingested, first.ingested, first.n_unchanged) == (4, ["bai0", "bai1"], 0)
+    assert (again.n_unchanged, again.unchanged, again.n_ingested) == (4, ["bai0", "bai1"], 0)
+    assert first.summary().startswith("documents: 4 ingested, 0 unchanged (skipped), 0 failed")
+    assert again.summary().startswith("documents: 0 ingested, 4 unchanged (skipped), 0 failed")
+
+
+def test_seen_ids_tell_every_id_met_before_across_merges(monkeypatch):
+    from camket.ingest import SeenIds
+    monkeypatch.setattr(SeenIds, "MERGE_EVERY", 3)
+    seen = SeenIds()
+    ids = [f"bai-{i}" for i in range(10)]
+    for n, doc_id in enumerate(ids):
+        assert doc_id not in seen and all(d in seen for d in ids[:n])
+        seen.add(doc_id)
+    assert len(seen.sorted) == 9 and len(seen.recent) == 1 and all(d in seen for d in ids)
+    assert "bai-10" not in seen and "" not in seen

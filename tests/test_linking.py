@@ -85,3 +85,55 @@ def test_linking_that_releases_the_store_caches_between_chunks_links_the_same(tm
     got = people_by_graph(store_dir)
     assert got["b"] == {("robert-kowalczyk", "Robert Kowalcyzk")}
     assert got["f"] == {("robert-kowalczik", "Robert Kowalczik")}
+
+
+def _write_docs(folder) -> None:
+    folder.mkdir(exist_ok=True)
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "g.txt").write_text("Ông Robert Kowalcyzk cho biết hai nước sẽ tăng đầu tư.\n", encoding="utf-8")
+
+
+def _nquads(store_dir) -> list[str]:
+    """Every quad but the ingest times."""
+    store = open_store(store_dir)
+    try:
+        return sorted(str(q) for q in store.quads() if not q.predicate.value.endswith("#generatedAtTime"))
+    finally:
+        store.close()
+
+
+def test_an_ingest_in_batches_of_one_links_as_one_batch(tmp_path, monkeypatch):
+    """The people are collected batch by batch (not every document's IRI kept to the
+    end): seven batches of one document give the same store, quad for quad."""
+    import camket.ingest
+    _write_docs(tmp_path / "in")
+    whole = camket.ingest.ingest([str(tmp_path / "in")], open_store(tmp_path / "one"), on_error=lambda m: None)
+    monkeypatch.setattr(camket.ingest, "BATCH_DOCS", 1)
+    store = open_store(tmp_path / "many")
+    report = camket.ingest.ingest([str(tmp_path / "in")], store, on_error=lambda m: None)
+    store.close()
+    assert report.facts["linked documents"] == whole.facts["linked documents"] > 0
+    assert report.to_link == whole.to_link and len(report.to_link) == 5
+    assert _nquads(tmp_path / "many") == _nquads(tmp_path / "one")
+    got = people_by_graph(tmp_path / "many")
+    assert len({p for d in "abcg" for p, _ in got[d]}) == 1  # two spellings in two documents each: one IRI
+
+
+def test_linking_cut_off_by_a_crash_is_done_by_the_next_ingest(tmp_path, store_dir, run_cli):
+    """The graphs of every committed batch stay named in ``STORE.link-pending`` until the
+    linking at the end of the ingest is done: a kill before it leaves them there (here:
+    an ingest with no linking, and the journal written back), the next ingest links them."""
+    from pathlib import Path
+    _write_docs(tmp_path / "in")
+    assert run_cli("ingest", tmp_path / "in", "--store", tmp_path / "one")[0] == 0  # linked in one go
+    assert run_cli("ingest", tmp_path / "in", "--store", store_dir, "--no-link")[0] == 0
+    assert people_by_graph(store_dir)["b"] == {("robert-kowalcyzk", "Robert Kowalcyzk")}  # not linked
+    journal = Path(f"{store_dir}.link-pending")
+    assert not journal.exists()
+    journal.write_text("".join(f"https://w3id.org/camket/id/doc/{d}\n" for d in "abcdefg"), encoding="utf-8")
+    code, _, err = run_cli("ingest", tmp_path / "in", "--store", store_dir)
+    assert code == 0 and "7 unchanged" in err and not journal.exists()
+    got = people_by_graph(store_dir)
+    assert got == people_by_graph(tmp_path / "one") and len({p for d in "abcg" for p, _ in got[d]}) == 1
+    assert got["f"] == {("robert-kowalczik", "Robert Kowalczik")}
