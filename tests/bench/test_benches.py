@@ -48,3 +48,12 @@ def test_bench_rss_row_reports_the_high_water_mark_between_samples():
     samples = [(10, 50.0, 0, 40.0, 10.0, 55.0), (100, 60.0, 0, 50.0, 10.0, 90.0), (100, 0.0, 0, 0.0, 0.0, 0.0)]
     cells = row(100, {"samples": samples, "seconds": 2.0, "store_mb": 1.0})
     assert cells[1:4] == ["60", "90", "50 / 10"]  # sampled peak, kernel's high-water mark, its parts
+
+
+def test_ingest_writer_alone_writes_every_article_and_times_it(tmp_path):
+    write_corpus(3, tmp_path / "c.jsonl", None, seed=11)
+    run = bench_ingest.run_writer(str(tmp_path / "c.jsonl"), str(tmp_path / "store"))
+    assert run["n"] == 3 and not run["errors"]
+    assert 0 < run["thread_s"] <= run["process_s"] and run["store_s"] > 0
+    from camket.store import open_store
+    assert len(open_store(tmp_path / "store", read_only=True).documents()) == 3
