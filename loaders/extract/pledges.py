@@ -38,7 +38,7 @@ A statement announcing tasks ("ba việc phải làm ngay:", "các nhiệm vụ 
 makes each list item after it a pledge of its speaker; a target ending in a
 colon ("... các chỉ tiêu đến năm 2026 như sau:") is the items listed after it. A headline restating a
 pledge of the body (the same words, leaving out the actor's name and the year)
-is one more piece of evidence for it, not a pledge of its own.
+is one more piece of evidence for it; a headline is never a pledge of its own.
 
 Each pledge: span (from the actor or clause start to the next cue of another
 actor or the sentence end), deadline (first date in it), quantity ("ít nhất
@@ -680,7 +680,8 @@ def _content_words(text: str, actor: Entity) -> set[str]:
 
 
 def _merge_headline(analysis: Analysis, found: dict) -> None:
-    """A headline that restates a pledge of the body (its words are in it) is that pledge's evidence."""
+    """A headline that restates a pledge of the body (its words are in it) is that pledge's evidence;
+    a headline's pledge that restates none in those words is left out (the body states it its own way)."""
     head = headline(analysis)
     if head is None:
         return
@@ -697,6 +698,8 @@ def _merge_headline(analysis: Analysis, found: dict) -> None:
                 other.evidence.extend(e for e in pl.evidence if e not in other.evidence)
                 del found[key]
                 break
+        else:  # a headline restates the body in other words: the body's pledge is the one to keep
+            del found[key]
 
 
 _TASKS = re.compile(r"(?<![\w])(?:việc|nhiệm vụ|giải pháp|yêu cầu|biện pháp|chỉ tiêu|mục tiêu|nội dung)(?![\w])"

@@ -442,3 +442,12 @@ def test_the_body_in_the_clause_of_a_time_phrase_and_a_past_year():
             "Mạng lưới Xanh vào năm 2018, Chính phủ đã ban hành đề án về đô thị xanh.")
     a = analyse(text, orgs=["UBND tỉnh", "Mạng lưới Xanh", "Chính phủ"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [("UBND tỉnh", "2026-06")]
+
+
+def test_a_headline_pledge_in_other_words_than_the_body_is_left_out():
+    text = ("Lào Cai cam kết chấm dứt khai thác cát trái phép trước mùa lũ\n"
+            "Sáng nay, Lào Cai họp về khai thác cát.\n"
+            "Lào Cai không để xảy ra tình trạng khai thác cát không phép trên sông Hồng.")
+    a = analyse(text, places=["Lào Cai"])
+    assert [p.span.of(a.text) for p in a.pledges] == [
+        "Lào Cai không để xảy ra tình trạng khai thác cát không phép trên sông Hồng"]
