@@ -20,8 +20,10 @@ quotation or reported clause the cue is in; the entity opening the sentence;
 for targets, the policy the sentence (or the previous target in the
 paragraph, or in the paragraph before one opened by "Chỉ tiêu / Mục tiêu")
 names; for "Đến tháng 9 sẽ ..." with no subject, the first body named after
-the cue; for a time or a plan with no subject ("nhà máy dự kiến đi vào hoạt
-động ..."), the speaker of the statement it is in. A person who speaks as
+the cue; the owner in "Mục tiêu của tỉnh / của X là ..."; for a time, plan or
+target with no subject, the body of the kind opening its reported clause ("sở
+đang phối hợp ... trong năm 2026": the department named last), else the speaker
+of the statement it is in ("nhà máy dự kiến đi vào hoạt động ..."). A person who speaks as
 "Đại diện X, ông Y" pledges for X. A cue with no actor yields nothing. Cues
 with the same actor in one sentence make one pledge; a new deadline starts a
 new one; a year opening the sentence or reported clause ("cho biết, năm 2026
@@ -106,9 +108,14 @@ _PAST = re.compile(r"(?<![\w])(?:đã|đạt được|vừa)(?![\w])(?!\s+(?:yê
 _PLANNED_FUTURE = re.compile(r"dự kiến\s+$")
 _NOT_AN_ACTION = re.compile(r"\s+(?:tăng|giảm|đạt|có|khoảng|lên|xuống|ở mức|\d)")
 _THEO_POLICY = re.compile(r"\s*(?:[Cc]ũng\s+)?(?:[Tt]heo|[Tt]ại|[Tt]rong)\s+")
-_GENERIC_SUBJECT = re.compile(r"(?:^|[\s,])(?P<w>[Tt]ỉnh|[Tt]hành phố|[Bb]ộ|[Ss]ở|[Bb]an|[Qq]uỹ|[Nn]gân hàng|[Tt]ập đoàn|"
-                              r"[Cc]ông ty|[Tt]ổng công ty|[Hh]iệp hội|[Vv]iện)(?:\s+này)?"
-                              r"(?:\s+(?:cũng|đã|vẫn|tiếp tục|dự kiến))*\s*$")
+_GENERIC_WORDS = (r"[Tt]ỉnh|[Tt]hành phố|[Bb]ộ|[Ss]ở|[Bb]an|[Qq]uỹ|[Nn]gân hàng|[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|"
+                  r"[Hh]iệp hội|[Vv]iện")
+_GENERIC_SUBJECT = re.compile(rf"(?:^|[\s,])(?P<w>{_GENERIC_WORDS})(?:\s+này)?(?:\s+(?:cũng|đã|vẫn|tiếp tục|dự kiến))*\s*$")
+# a generic subject opening a clause, before its verb: "sở đang phối hợp ...", "Mục tiêu của tỉnh là ..."
+_GENERIC_OPENING = re.compile(rf"\s*(?P<w>{_GENERIC_WORDS})(?:\s+này)?\s+(?=(?:sẽ|đang|đã|cũng|vẫn|tiếp tục|dự kiến|"
+                              r"phấn đấu|đặt|cam kết|quyết tâm|phối hợp|tập trung|chủ động|khẩn trương|hoàn thành|"
+                              r"triển khai|xây dựng|tổ chức|là)(?![\w]))")
+_TARGET_OF = re.compile(r"\s*(?:[Mm]ục tiêu|[Cc]hỉ tiêu)(?:\s+(?:chung|cụ thể|tổng quát))?\s+(?:của|mà)\s+")
 _FIRST_PERSON = re.compile(r"(?:^|[\s,\"])(?:[Cc]húng tôi|[Tt]ôi)(?:\s+(?:cũng|đã|sẽ|vẫn|luôn|xin))*\s*$")
 
 
@@ -407,6 +414,10 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         found = (body, found[1]) if body is not None else found
     if found:
         return found
+    if cue.lastgroup in ("target", "deadline"):
+        owner = _target_owner(analysis, sent)
+        if owner is not None:  # "Mục tiêu của tỉnh là đến năm 2030 ..."
+            return owner, sent.start
     if cue.lastgroup in ("target", "deadline", "atleast", "strive"):
         pol = _policy_in(analysis, sent, cue.start()) or _policy_by_type(analysis, sent) \
             or _bare_type_before(analysis, sent, sent.end if cue.lastgroup == "deadline" else cue.start())
@@ -422,8 +433,33 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
             analysis.canon, _clause_start(analysis, sent, cue.start()), cue.start())):
         # "X cho biết, nhà máy dự kiến đi vào hoạt động ...": X's plan; "X nhấn mạnh các địa phương
         # phải hoàn thành ít nhất 100 căn": the target X sets
-        return _task_of_speaker(analysis, cue, sent) or (_clause_subject(analysis, cue, sent)
-                                                         if cue.lastgroup == "due" else None)
+        return _generic_opening(analysis, cue, sent) or _task_of_speaker(analysis, cue, sent) \
+            or (_clause_subject(analysis, cue, sent) if cue.lastgroup == "due" else None)
+    return None
+
+
+def _target_owner(analysis: Analysis, sent: Span) -> Entity | None:
+    """"Mục tiêu của tỉnh / của Bộ X là ...": whose target the sentence states."""
+    m = _TARGET_OF.match(analysis.canon, sent.start)
+    if m is None:
+        return None
+    found = _entity_starting(analysis, m.end(), 0)
+    if found is not None:
+        return found[0]
+    generic = _GENERIC_OPENING.match(analysis.canon, m.end())
+    return _recent_of_kind(analysis, generic.group("w"), sent.start) if generic else None
+
+
+def _generic_opening(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Entity, int] | None:
+    """"Ông X cho biết, sở đang phối hợp ... để đưa dự án vào vận hành trong năm 2026": the body of
+    the kind the reported clause opens with, named last."""
+    st = _statement_of(analysis, cue.start())
+    said = next((s for s in _said_spans_of(st) if s.start <= cue.start() < s.end), None) if st else None
+    for start in {_clause_start(analysis, sent, cue.start()), said.start if said else sent.start}:
+        generic = _GENERIC_OPENING.match(analysis.canon, start)
+        found = _recent_of_kind(analysis, generic.group("w"), cue.start()) if generic else None
+        if found is not None:
+            return found, generic.start("w")
     return None
 
 

@@ -451,3 +451,14 @@ def test_a_headline_pledge_in_other_words_than_the_body_is_left_out():
     a = analyse(text, places=["Lào Cai"])
     assert [p.span.of(a.text) for p in a.pledges] == [
         "Lào Cai không để xảy ra tình trạng khai thác cát không phép trên sông Hồng"]
+
+
+def test_whose_target_and_a_generic_body_opening_the_reported_clause():
+    text = ("Thanh Hóa tổng kết vụ lúa. Thanh Hóa có 118.000 ha lúa.\n"
+            "Mục tiêu của tỉnh là đến năm 2030 xây dựng 50.000 ha vùng lúa chất lượng cao.\n"
+            "Sở Xây dựng báo cáo tiến độ. Ông Vi Văn Tám cho biết, sở đang phối hợp với nhà đầu tư để đưa "
+            "dự án vào vận hành trong năm 2026.\n"
+            "Bộ trưởng Bộ Xây dựng Vi Văn Tám nhấn mạnh năm 2026 các tỉnh phải xây ít nhất 9.000 căn nhà.")
+    a = analyse(text, people=["Vi Văn Tám"], orgs=["Sở Xây dựng", "Bộ Xây dựng"], places=["Thanh Hóa"])
+    assert [(p.actor.name, p.deadline) for p in a.pledges] == [
+        ("Thanh Hóa", "2030"), ("Sở Xây dựng", "2026"), ("Vi Văn Tám", "2026")]
