@@ -298,8 +298,10 @@ def _migrate(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA busy_timeout=600000")
     db.execute("BEGIN IMMEDIATE")
     try:
-        if db.execute("PRAGMA user_version").fetchone()[0] < VERSION:  # not done by another process meanwhile
-            _copy_entries(db)
+        if db.execute("PRAGMA user_version").fetchone()[0] >= VERSION:  # done by another process meanwhile
+            db.commit()
+            return
+        _copy_entries(db)
         db.commit()
     except BaseException:
         db.rollback()

@@ -213,3 +213,15 @@ def test_an_index_of_the_shared_table_layout_is_migrated(tmp_path):
     assert total == 2 and [h["kind"] for h in hits] == ["person", "document"]
     SearchIndex(path)  # opening again leaves it as it is
     assert SearchIndex(path)._db().execute("SELECT COUNT(*) FROM doc_rows").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("kinds", [None, ["statement"]])
+def test_count_is_the_distinct_things_holding_every_word(index, kinds):
+    from camket.search import _kind_filter, _match, _tokens
+    kind_sql, args = _kind_filter(kinds)
+    for q in ("lam ha", "khu do thi", "tran van khai", "ha"):
+        m = _match(_tokens(q))
+        expected = index._db().execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE entries MATCH ? {kind_sql}",
+                                       (m, *args)).fetchone()[0]
+        assert index._count(m, kinds) == expected
+        assert kinds or expected > 0
