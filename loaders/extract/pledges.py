@@ -20,7 +20,8 @@ quotation or reported clause the cue is in; the entity opening the sentence;
 for targets, the policy the sentence (or the previous target in the
 paragraph, or in the paragraph before one opened by "Chỉ tiêu / Mục tiêu")
 names; for "Đến tháng 9 sẽ ..." with no subject, the first body named after
-the cue; the owner in "Mục tiêu của tỉnh / của X là ..."; for a time, plan or
+the cue; the owner in "Mục tiêu của tỉnh / của X là ..."; the policy just named
+for "..., trong đó đặt mục tiêu ..."; for a time, plan or
 target with no subject, the body of the kind opening its reported clause ("sở
 đang phối hợp ... trong năm 2026": the department named last), else the speaker
 of the statement it is in ("nhà máy dự kiến đi vào hoạt động ..."). A person who speaks as
@@ -43,7 +44,8 @@ pledge of the body (the same words, leaving out the actor's name and the year)
 is one more piece of evidence for it; a headline is never a pledge of its own.
 
 Each pledge: span (from the actor or clause start to the next cue of another
-actor or the sentence end), deadline (first date in it), quantity ("ít nhất
+actor or the sentence end), deadline (first date in it, else the end of a
+"giai đoạn 2026 - 2030" in it), quantity ("ít nhất
 3", "3 - 5", "ba"), places named in it, the statement it was said in and the
 policy it comes from. Repeated paragraphs merge into one pledge.
 """
@@ -88,8 +90,8 @@ _CUE = re.compile(
 _ASSIGNED_TASK = re.compile(r"\s+(?:chủ trì|thực hiện|nghiên cứu|xây dựng|tổ chức|triển khai|hoàn thiện|soạn thảo|"
                             r"bố trí|rà soát|hướng dẫn|phối hợp|tham mưu|đôn đốc|theo dõi|hoàn thành|trình|lập|"
                             r"ban hành|đề xuất|cân đối|giải ngân|bảo đảm|đảm bảo|khẩn trương|sửa đổi|cấp|tổng hợp)(?![\w])")
-_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-])?"
-                            r"(?:19|20)\d{2}\s*,\s*$")
+_LEAD_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Tt]rong|(?P<y>[Nn]ăm))\s+(?:năm\s+|tháng\s+\d{1,2}[/-]|"
+                            r"quý\s+(?:I{1,3}|IV|[1-4])\s*[/-]\s*)?(?:19|20)\d{2}\s*,\s*$")
 _CLAUSE_YEAR = re.compile(r"(?:(?<=, )|(?<=: )|(?<=rằng ))[Nn]ăm\s+(?:19|20)\d{2}\s+$")
 _IF = re.compile(r"(?<![\w])nếu(?![\w])[^.;]{0,80}$", re.I)
 _RECEIVES = re.compile(r"\s+(?:được|nhận được)\s+(?:hưởng|nhận|hỗ trợ|ưu tiên|miễn|giảm|cấp|tặng|trao)(?![\w])")
@@ -399,6 +401,10 @@ def _actor(analysis: Analysis, cue: re.Match, sent: Span, last: Pledge | None) -
         if directed is not None:
             return directed
     # a deadline is an adverbial: the place or body right before it is not its subject
+    if cue.lastgroup == "target" and _WHEREIN.search(analysis.canon, sent.start, cue.start()):
+        pol = _policy_in(analysis, sent, cue.start())  # "ban hành Kế hoạch X, trong đó đặt mục tiêu ..."
+        if pol is not None:
+            return pol, cue.start()
     found = None if cue.lastgroup in ("deadline", "due") else _subject(analysis, cue, sent)
     if found is None and cue.lastgroup in ("strive", "target", "deadline"):
         pol = _policy_whose_target(analysis, cue, sent)
@@ -476,6 +482,7 @@ def _clause_subject(analysis: Analysis, cue: re.Match, sent: Span) -> tuple[Enti
 
 
 _MUST = re.compile(r"(?<![\w])phải(?![\w])")
+_WHEREIN = re.compile(r",\s*(?:trong đó|theo đó)\s*,?\s*$")
 _AFTER_POLICY = re.compile(r"(?:theo|đúng|đạt)\s+(?:(?:các\s+)?(?:mục tiêu|chỉ tiêu|lộ trình|yêu cầu)\s+(?:của|đề ra tại|"
                            r"đặt ra tại|tại|trong)\s+)?$")
 
@@ -646,8 +653,13 @@ def _deadline(analysis: Analysis, span: Span) -> str | None:
             or d.attrs.get("precision") == "month"
             or (d.span.start - span.start <= 5 and (re.match(r"\s*,", analysis.canon[d.span.end:])
                                                      or re.fullmatch(r"[Nn]ăm\s+", analysis.canon[span.start:d.span.start])))]
-    pick = cued or []
-    return pick[0].attrs["iso"] if pick else None
+    if cued:
+        return cued[0].attrs["iso"]
+    period = _PERIOD_END.search(analysis.canon, span.start, span.end)  # "... trong giai đoạn 2026 - 2030"
+    return period.group(1) if period else None
+
+
+_PERIOD_END = re.compile(r"giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
 
 
 def _places_in(analysis: Analysis, span: Span) -> list[Entity]:

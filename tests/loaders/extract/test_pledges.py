@@ -462,3 +462,15 @@ def test_whose_target_and_a_generic_body_opening_the_reported_clause():
     a = analyse(text, people=["Vi Văn Tám"], orgs=["Sở Xây dựng", "Bộ Xây dựng"], places=["Thanh Hóa"])
     assert [(p.actor.name, p.deadline) for p in a.pledges] == [
         ("Thanh Hóa", "2030"), ("Sở Xây dựng", "2026"), ("Vi Văn Tám", "2026")]
+
+
+def test_trong_do_a_quarter_written_first_and_a_period_end_as_deadline():
+    text = ("UBND tỉnh ban hành Kế hoạch số 20/KH-UBND về du lịch, trong đó đặt mục tiêu đến năm 2030 đón "
+            "3 triệu lượt khách.\n"
+            "Kon Tum phấn đấu tăng trưởng du lịch bình quân 10%/năm giai đoạn 2026 - 2030.\n"
+            "Theo lộ trình, đến quý II/2027, Kon Tum sẽ hoàn thành sân bay.")
+    a = analyse(text, orgs=["UBND tỉnh"], places=["Kon Tum"])
+    assert [(p.actor.name if p.actor.kind != "policy" else p.actor.key, p.span.of(a.text)[:20], p.deadline)
+            for p in a.pledges] == [("20/KH-UBND", "đặt mục tiêu đến năm", "2030"),
+                                    ("Kon Tum", "Kon Tum phấn đấu tăn", "2030"),
+                                    ("Kon Tum", "đến quý II/2027, Kon", "2027-06")]
