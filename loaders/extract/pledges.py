@@ -21,11 +21,11 @@ for targets, the policy the sentence (or the previous target in the
 paragraph, or in the paragraph before one opened by "Chỉ tiêu / Mục tiêu")
 names; for "Đến tháng 9 sẽ ..." with no subject, the first body named after
 the cue; the owner in "Mục tiêu của tỉnh / của X là ..."; the policy just named
-for "..., trong đó đặt mục tiêu ..."; for a time, plan or
-target with no subject, the body of the kind opening its reported clause ("sở
-đang phối hợp ... trong năm 2026": the department named last), else the speaker
-of the statement it is in ("nhà máy dự kiến đi vào hoạt động ..."). A person who speaks as
-"Đại diện X, ông Y" pledges for X. A cue with no actor yields nothing. Cues
+for "..., trong đó đặt mục tiêu ..."; for a time, plan or target with no
+subject, the body of the kind opening its reported clause ("sở đang phối hợp
+... trong năm 2026": the department named last), else the speaker of the
+statement it is in ("nhà máy dự kiến đi vào hoạt động ..."). A person who
+speaks as "Đại diện X, ông Y" pledges for X. A cue with no actor yields nothing. Cues
 with the same actor in one sentence make one pledge; a new deadline starts a
 new one; a year opening the sentence or reported clause ("cho biết, năm 2026
 tỉnh ...") is its deadline.
