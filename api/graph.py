@@ -161,6 +161,12 @@ def ref_or_none(value: str | None, kinds: tuple[str, ...], store) -> ox.NamedNod
     head, _, tail = value.partition("/")
     if tail and head in KIND_PATHS.values() and PATH_KINDS[head] in kinds:
         return resolve(store, PATH_KINDS[head], tail)
+    for kind in kinds:  # the exact IRI of any kind first: the accent-free fallback of ``resolve``
+        try:  # reads every entity of a kind (0.3 s for people at 100k articles)
+            if exists(store, kind, node(kind, value)):
+                return resolve(store, kind, value)
+        except NotFound:
+            break
     for kind in kinds:
         try:
             return resolve(store, kind, value)

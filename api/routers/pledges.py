@@ -19,7 +19,7 @@ from ..responses import respond
 from ..deps import Limit, Offset, StoreDep
 from ..fact_rows import values_of
 from ..models import Page, Pledge
-from ..store_cache import cached
+from ..store_cache import cached, memo
 
 router = APIRouter(tags=["pledges"])
 
@@ -42,13 +42,20 @@ def _where(actor=None, place=None, policy=None, deadline_from=None, deadline_to=
 def pledge_page(store, limit: int, offset: int, **filters) -> Page[Pledge]:
     """Soonest deadline first, undated last, then document and IRI; sorted here because
     Oxigraph's ORDER BY over every pledge costs seconds on a large store. Without a filter
-    the order is computed once per store generation (:mod:`..store_cache`)."""
+    the order is computed once per store generation (:mod:`..store_cache`), with one kept per
+    filter on a snapshot (the largest actor's 2,940 pledges at 100k articles: ≈ 0.5 CPU-s)."""
     if any(v is not None for v in filters.values()):
-        ordered = _ordered(store, filters)
+        ordered = memo(store, "pledge-order", _filter_key(filters), lambda: _ordered(store, filters))
     else:
         ordered = pledge_order(store)
     ids = [k[3] for k in ordered[offset:offset + limit]]
     return Page[Pledge](total=len(ordered), limit=limit, offset=offset, items=pledges_by_iri(store, ids))
+
+
+def _filter_key(filters: dict) -> tuple:
+    """A hashable key of the filters (an entity filter is an IRI or a cluster of them)."""
+    as_key = lambda v: tuple(n.value for n in v) if isinstance(v, list) else getattr(v, "value", v)  # noqa: E731
+    return tuple(sorted((k, as_key(v)) for k, v in filters.items() if v is not None))
 
 
 def pledge_order(store) -> list[tuple]:

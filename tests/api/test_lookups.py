@@ -277,3 +277,26 @@ def test_unfiltered_lists_page_through_everything_in_one_stable_order(api, path,
     if path != "/pledges":  # newest document first
         dates = [(i.get("date") or "") for i in items]
         assert dates == sorted(dates, reverse=True)
+
+
+def test_a_filter_value_of_its_second_kind_reads_no_list_of_the_first(api):
+    """``/pledges?actor=<a body>``: the body's exact IRI is found before the accent-free
+    fallback reads every person (0.3 s at 100k articles)."""
+    from camket.api import graph
+    seen: list[str] = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(api.store, name)
+
+        def select(self, q, *a, **k):
+            seen.append(q)
+            return api.store.select(q, *a, **k)
+
+        def query(self, q, *a, **k):
+            seen.append(q)
+            return api.store.query(q, *a, **k)
+
+    org = graph.ref_or_none("ủy-ban-nhân-dân-tỉnh-lâm-hà", ("person", "organization"), Spy())
+    assert org.value == corpus.ORG_UBND and seen
+    assert not any("SELECT DISTINCT ?s" in q for q in seen)
