@@ -218,3 +218,17 @@ def test_seen_ids_tell_every_id_met_before_across_merges(monkeypatch):
         seen.add(doc_id)
     assert len(seen.sorted) == 9 and len(seen.recent) == 1 and all(d in seen for d in ids)
     assert "bai-10" not in seen and "" not in seen
+
+
+def test_the_people_to_link_are_read_from_the_stored_lines_as_the_store_would_name_them(tmp_path):
+    from camket.ingest import ingest
+    from camket.linking import people_in
+    linked, unlinked = open_store(tmp_path / "linked"), open_store(tmp_path / "unlinked")
+    try:
+        report = ingest([CORPUS], linked)  # the people collected batch by batch, before the linking
+        ingest([CORPUS], unlinked, link=False)
+        graphs = [g.value for g in unlinked._store.named_graphs() if "/doc/" in g.value]
+        assert report.to_link and report.to_link == people_in(unlinked, graphs)
+    finally:
+        linked.close()
+        unlinked.close()
