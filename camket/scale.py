@@ -58,8 +58,11 @@ def to_nquads(ntriples: str, graph_iri: str) -> str:
 
 
 def _extract_one(args):
-    from camket.ingest import extract
+    """One document's extraction, or its error; the process freezes its long-lived objects
+    as ``camket ingest`` does (:func:`camket.ingest.freeze_long_lived`): a shard is a batch job."""
+    from camket.ingest import extract, freeze_long_lived
     doc, skip = args
+    freeze_long_lived()
     try:
         return extract(doc, skip)
     except Exception as err:  # noqa: BLE001 - report per document, keep going
