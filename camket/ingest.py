@@ -25,12 +25,16 @@ at a time, and the store's write buffers are flushed every
 """
 from __future__ import annotations
 
+import bisect
 import gc
+import hashlib
+import heapq
 import pickle
 import re
 import sys
 import time
 import zlib
+from array import array
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -447,23 +451,18 @@ class SeenIds:
     MERGE_EVERY = 4096
 
     def __init__(self):
-        from array import array
         self.sorted, self.recent = array("Q"), set()
 
     @staticmethod
     def _key(doc_id: str) -> int:
-        import hashlib
         return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8).digest(), "little")
 
     def __contains__(self, doc_id: str) -> bool:
-        import bisect
         key = self._key(doc_id)
         i = bisect.bisect_left(self.sorted, key)
         return key in self.recent or (i < len(self.sorted) and self.sorted[i] == key)
 
     def add(self, doc_id: str) -> None:
-        import heapq
-        from array import array
         self.recent.add(self._key(doc_id))
         if len(self.recent) >= max(self.MERGE_EVERY, len(self.sorted) // 8):  # merged as a stream
             self.sorted, self.recent = array("Q", heapq.merge(self.sorted, sorted(self.recent))), set()
