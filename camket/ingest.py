@@ -164,6 +164,11 @@ so it need not read the documents back from the store. When a digest is missing
 (a journal replay after a crash, linking's rewrites, a worker that did not import
 the hook) it is called as ``hook(store, graph_iris)`` and reads the store."""
 
+FINISHED_HOOKS: list[Callable[[object, "IngestReport"], None]] = []
+"""Called as ``hook(store, report)`` once at the end of an ingest run that stored documents,
+after the linking: upkeep that pays off once per run rather than per batch (e.g. the search
+index merges its segments after a bulk ingest). Register with ``FINISHED_HOOKS.append(fn)``."""
+
 BATCH_DOCS = 256
 """Documents written per store transaction (also: states looked up per query)."""
 BATCH_BYTES = 4 << 20
@@ -327,6 +332,8 @@ def ingest(paths: Iterable[str], store, workers: int = 1, max_bytes: int = DEFAU
     if link and report.n_ingested:
         report.facts["linked documents"] += _link_graphs(store, people=report.to_link)
     _journal_clear(store, "link")
+    for hook in FINISHED_HOOKS if report.n_ingested else ():
+        hook(store, report)
     report.seconds = time.perf_counter() - t_start
     return report
 
