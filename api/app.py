@@ -68,9 +68,8 @@ def _open_search(store, settings: Settings):
 
         from camket.search import SearchIndex
         idx = SearchIndex.for_store(store, settings.search_path)
-        if not settings.search_sync:  # another process keeps it in step (camket serve --workers N)
-            return idx
-        threading.Thread(target=_sync_quietly, args=(idx, store), daemon=True, name="search-sync").start()
+        sync = settings.search_sync  # else another process keeps it in step (camket serve --workers N)
+        threading.Thread(target=_sync_quietly, args=(idx, store, sync), daemon=True, name="search-sync").start()
         return idx
     except Exception as err:  # noqa: BLE001 - the API still serves everything else
         log.warning("search index unavailable: %s", err)
@@ -92,11 +91,14 @@ def _warm_void(app: FastAPI) -> None:
     threading.Thread(target=run, daemon=True, name="void-stats").start()
 
 
-def _sync_quietly(idx, store) -> None:
+def _sync_quietly(idx, store, sync: bool = True) -> None:
+    """Bring the index in step (``sync``), then build its typo-tolerant name matcher, so that
+    no request waits for it (≈ 0.5 s of CPU at 10,000 articles, holding the interpreter)."""
     try:
-        n = idx.sync(store)
+        n = idx.sync(store) if sync else 0
         if n:
             log.info("search index: %d documents (re)indexed", n)
+        idx.warm()
     except Exception as err:  # noqa: BLE001
         log.warning("search index sync failed: %s", err)
 

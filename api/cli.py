@@ -61,6 +61,10 @@ def cmd_search_index(args) -> int:
     from camket.search import SearchIndex
     store = open_store(args.store)
     idx = SearchIndex.for_store(store, args.search_index)
+    if args.action == "optimize":
+        idx.tidy(growth=0)
+        print(f"search index {idx.path}: segments merged", file=sys.stderr)
+        return 0
     n = idx.rebuild(store) if args.action == "rebuild" else idx.sync(store)
     print(f"search index {idx.path}: {n} documents (re)indexed", file=sys.stderr)
     return 0
@@ -81,7 +85,9 @@ def _parsers(sub, store_help: str) -> None:
     p.add_argument("--log-level", default="info")
 
     p = sub.add_parser("search-index", help="bring the full-text search index in step with the store")
-    p.add_argument("action", choices=["sync", "rebuild"], nargs="?", default="sync")
+    p.add_argument("action", choices=["sync", "rebuild", "optimize"], nargs="?", default="sync",
+                   help="sync: index new and changed documents (default); rebuild: from scratch; "
+                        "optimize: merge the index's segments now (ingest does when it grew by a tenth)")
     p.add_argument("--store", default=None, help=store_help)
     p.add_argument("--search-index", default=None, help="path of the search index (default: beside the store)")
 

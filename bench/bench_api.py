@@ -232,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     store = EmbeddedStore(args.store, read_only=True)
     search = SearchIndex.for_store(store)
     search.sync(store)
+    search.warm()  # the typo matcher, as a server builds it at start (the direct twin of /search)
     n_docs = len(store.documents())
     t = targets(store, 50)
     rows, direct = [], {}

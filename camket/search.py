@@ -20,6 +20,8 @@ Public API::
     idx.sync(store)                             # index new/changed, drop removed documents
     total, hits, fuzzy = idx.search("ha noi", kinds=["person"], limit=20, offset=0)
     idx.statement_iris("ha noi")                # statement IRIs whose text matches
+    idx.tidy()                                  # merge segments once grown by a tenth (ingest's end)
+    idx.warm()                                  # build the typo matcher now (server start)
 """
 from __future__ import annotations
 
@@ -63,7 +65,17 @@ SCHEMA = ENTRIES % "entries" + PAIRS + search_docs.SCHEMA + """
 CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(
   kind UNINDEXED, iri UNINDEXED, doc UNINDEXED, label UNINDEXED, folded, tokenize = 'trigram');
 CREATE TABLE IF NOT EXISTS indexed (doc TEXT PRIMARY KEY, state TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+FTS_TABLES = ("entries", "pairs", "names", *search_docs.TABLES)
+MERGE_GROWTH = 0.1
+""":meth:`SearchIndex.tidy` merges the index's segments once it holds this share more documents
+than when they were last merged. FTS5 writes each transaction (an ingest batch) as a new b-tree
+segment and merges them only level by level, so an index built batch by batch holds 8–19
+segments per table at 10,000 articles, and a query seeks every term in each: merged into one,
+a long policy title costs ≈ 0.6x as much. A merge rewrites the table (≈ 3 s for the whole index at
+10,000 articles), so it waits for the index to grow by a tenth: at most ≈ 10 rewrites per
+doubling, none after a run of small ingests into a large store until they add up."""
 
 
 def default_path(store) -> Path:
@@ -137,6 +149,8 @@ class SearchIndex:
             self.index_document(store, g, states[g])
         for g in set(known) - set(states):
             self.remove_document(g)
+        if changed:
+            self.tidy()
         return len(changed) + len(set(known) - set(states))
 
     def remove_document(self, graph_iri: str) -> None:
@@ -165,6 +179,19 @@ class SearchIndex:
                 _insert(db, [r for r in entries if r[0] != "document"])
                 db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
                 db.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (graph_iri, states.get(graph_iri, "")))
+
+    def tidy(self, growth: float = MERGE_GROWTH) -> bool:
+        """Merge each FTS5 table's segments into one (FTS5 ``optimize``) when the index holds
+        ``growth`` more documents than at the last merge (see :data:`MERGE_GROWTH`; 0: now)."""
+        db = self._db()
+        docs = db.execute("SELECT COUNT(*) FROM indexed").fetchone()[0]
+        last = db.execute("SELECT value FROM meta WHERE key = 'merged_docs'").fetchone()
+        if growth > 0 and last is not None and docs < (1 + growth) * int(last[0]):
+            return False
+        with self._writing() as db:
+            _optimize(db)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('merged_docs', ?)", (str(docs),))
+        return True
 
     def rebuild(self, store) -> int:
         with self._writing() as db:
@@ -201,42 +228,43 @@ class SearchIndex:
         return [r[0] for r in rows]
 
     def _ranked(self, tokens: list[str], folded: str, kinds, limit: int, offset: int) -> tuple[int, list[dict]]:
-        """Things matching every word: those where the words stand together (a phrase) first,
-        then the others, each group by FTS5 bm25 (names weighted 10x) x kind weight, exact
-        names first. Documents are matched by their own table (:mod:`camket.search_docs`: the
-        words together, by pairs) and rank in the first group. Each stage ranks at most
-        ``CANDIDATES`` rows per table (see :meth:`_top`). ``total`` adds up the documents and the
-        other things: the number of distinct things when at most ``CANDIDATES`` rows match, else
-        the number of matching (thing, document) rows, counted up to ``COUNT_CAP``."""
-        need, cap = offset + limit, max(CANDIDATES, 3 * (offset + limit))
-        every, phrase = _match(tokens), _phrase(tokens)
-        ekinds, dquery = _entity_kinds(kinds), _doc_query(tokens, kinds)
-        hits, rows = self._top(phrase or every, folded, ekinds, cap, phrase is not None) if ekinds != [] else ([], 0)
+        """Things matching the query, by FTS5 bm25 (names weighted 10x) x kind weight, exact names
+        first. A query of several words matches where its words stand together (the phrase of
+        their pairs, :data:`PAIRS`; documents by their own table, :mod:`camket.search_docs`); only
+        when they stand together nowhere does it match the things that hold every word anywhere
+        (Vietnamese words are syllables: "ha", "quang", "thang" scattered over a statement are
+        three common words, not the name). Each stage ranks at most ``CANDIDATES`` rows per table
+        (see :meth:`_top`). ``total`` adds up the documents and the other things: the number of
+        distinct things when at most ``CANDIDATES`` rows match, else the number of matching
+        (thing, document) rows, counted up to ``COUNT_CAP``."""
+        cap = max(CANDIDATES, 3 * (offset + limit))
+        phrase, ekinds, dquery = _phrase(tokens), _entity_kinds(kinds), _doc_query(tokens, kinds)
+        match = phrase or _match(tokens)
+        hits, rows = self._top(match, folded, ekinds, cap, phrase is not None) if ekinds != [] else ([], 0)
         docs, drows = search_docs.top(self._db(), dquery, cap) if dquery else ([], 0)
-        total = _known_total(rows, hits, cap) if phrase is None or ekinds == [] else None
-        hits = sorted(hits + docs, key=lambda h: (h[3], h[1]))
-        if len(hits) < need and phrase is not None and ekinds != []:  # one word: the phrase stage was the every-word one
-            seen = {h[1] for h in hits}
-            more, rows = self._top(every, folded, ekinds, cap)
-            hits += [h for h in more if h[1] not in seen]
-            total = _known_total(rows, more, cap)
-        total = total if total is not None else self._count(every, ekinds)
-        if drows >= cap:
-            total += search_docs.count(self._db(), dquery, COUNT_CAP)
-        return total + (drows if drows < cap else 0), self._hits(hits[offset:offset + limit])
+        if phrase is not None and not hits and not docs and ekinds != []:  # the words together nowhere
+            phrase, match = None, _match(tokens)
+            hits, rows = self._top(match, folded, ekinds, cap)
+        total = _known_total(rows, hits, cap)
+        total = total if total is not None else self._count(match, ekinds, phrase is not None)
+        total += drows if drows < cap else search_docs.count(self._db(), dquery, COUNT_CAP)
+        return total, self._hits(sorted(hits + docs, key=lambda h: (h[3], h[1]))[offset:offset + limit])
 
-    def _count(self, match: str, kinds) -> int:
-        """What :meth:`_ranked` counts for the things other than documents (``kinds``: theirs)."""
+    def _count(self, match: str, kinds, pairs: bool = False) -> int:
+        """What :meth:`_ranked` counts for the things other than documents (``kinds``: theirs)
+        matching ``match`` (``pairs``: a phrase of pairs, :data:`PAIRS`)."""
         if kinds == []:
             return 0
         kind_sql, args = _kind_filter(kinds)
+        source = "entries WHERE entries" if not pairs else \
+            "pairs p JOIN entries e ON e.rowid = p.rowid WHERE pairs" if kinds else "pairs p WHERE pairs"
         db = self._db()
-        rowids = [r[0] for r in db.execute(f"SELECT rowid FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?",
-                                           (match, *args, CANDIDATES + 1))]  # the match read once when few rows
+        rowids = [r[0] for r in db.execute(f"SELECT {'p.' if pairs else ''}rowid FROM {source} MATCH ? {kind_sql} "
+                                           "LIMIT ?", (match, *args, CANDIDATES + 1))]  # the match read once when few rows
         if len(rowids) <= CANDIDATES:
             return db.execute(f"SELECT COUNT(DISTINCT iri) FROM entries WHERE rowid IN ({','.join('?' * len(rowids))})",
                               rowids).fetchone()[0]
-        return db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE entries MATCH ? {kind_sql} LIMIT ?)",
+        return db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} MATCH ? {kind_sql} LIMIT ?)",
                           (match, *args, COUNT_CAP)).fetchone()[0]  # no column read: cheap
 
     def _hits(self, top: list[tuple]) -> list[dict]:
@@ -268,6 +296,11 @@ class SearchIndex:
             if iri not in best or score < best[iri][3]:
                 best[iri] = (kind, iri, rowid, score)
         return sorted(best.values(), key=lambda r: (r[3], r[1])), len(rows)
+
+    def warm(self) -> None:
+        """Build the in-memory name matcher of :meth:`_fuzzy` now (a server's start-up) rather
+        than on the first query that needs it."""
+        self._names()
 
     def _fuzzy(self, folded: str, kinds, cutoff: float = 0.6) -> list[dict]:
         """Names close to ``folded`` (typos), best first (:mod:`camket.search_fuzzy`)."""
@@ -302,6 +335,7 @@ def _migrate(db: sqlite3.Connection) -> None:
             db.commit()
             return
         _copy_entries(db)
+        _optimize(db)
         db.commit()
     except BaseException:
         db.rollback()
@@ -334,6 +368,14 @@ def _copy_entries(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE entries")
     db.execute("ALTER TABLE entries_v2 RENAME TO entries")
     db.execute(f"PRAGMA user_version={VERSION}")
+
+
+def _optimize(db: sqlite3.Connection) -> None:
+    """Merge every FTS5 table's segments into one (see :data:`MERGE_GROWTH`); an index being
+    migrated may not have all of them yet."""
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in (t for t in FTS_TABLES if t in present):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 def _known_total(rows: int, things: list[tuple], cap: int) -> int | None:
@@ -539,10 +581,17 @@ def _on_stored(store, graph_iris: list[str], digests: dict | None = None) -> Non
 _on_stored.digest = rows_of_triples  # type: ignore[attr-defined]
 
 
+def _on_finished(store, report) -> None:
+    """Ingest hook at the end of a run: merge the index's segments if it grew enough (:meth:`SearchIndex.tidy`)."""
+    SearchIndex.for_store(store).tidy()
+
+
 def register_hook() -> None:
-    from camket.ingest import STORED_HOOKS
+    from camket.ingest import FINISHED_HOOKS, STORED_HOOKS
     if _on_stored not in STORED_HOOKS:
         STORED_HOOKS.append(_on_stored)
+    if _on_finished not in FINISHED_HOOKS:
+        FINISHED_HOOKS.append(_on_finished)
 
 
 register_hook()

@@ -37,6 +37,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS docpairs USING fts5(names, body, tokenize = "
 CREATE TABLE IF NOT EXISTS doc_rows (id INTEGER PRIMARY KEY, iri TEXT, doc TEXT, label TEXT, names TEXT, body TEXT);
 CREATE INDEX IF NOT EXISTS doc_rows_doc ON doc_rows(doc);
 """
+TABLES = ("docs", "docpairs")  # the FTS5 tables
 BM25 = {"docs": "bm25(docs, 10.0, 1.0)", "docpairs": "bm25(docpairs, 10.0, 1.0)"}  # title, text
 WEIGHT = 0.35
 """A document's kind weight (1.5 when documents shared the table of the other kinds: their bm25 was
@@ -75,7 +76,7 @@ def forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:
 
 
 def clear(db: sqlite3.Connection) -> None:
-    for table in ("docs", "docpairs"):
+    for table in TABLES:
         db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
     db.execute("DELETE FROM doc_rows")
 

@@ -108,10 +108,13 @@ def test_writes_do_not_map_the_index_reads_do(tmp_path):
 @pytest.mark.parametrize("kinds", [None, ["statement"], ["person", "organization"]])
 def test_total_taken_from_a_stage_that_read_every_row_equals_the_count(index, q, kinds):
     from camket import search_docs
-    from camket.search import _match, _tokens
+    from camket.search import _entity_kinds, _match, _phrase, _tokens
     total, _, fuzzy = index.search(q, kinds=kinds)
     docs = search_docs.count(index._db(), search_docs.match(_tokens(q)), 10 ** 6) if not kinds else 0
-    assert total == (len(index._fuzzy(q, kinds)) if fuzzy else index._count(_match(_tokens(q)), kinds) + docs)
+    phrase = _phrase(_tokens(q))
+    together = index._count(phrase, _entity_kinds(kinds), pairs=True) if phrase else 0
+    things = together if phrase and (together or docs) else index._count(_match(_tokens(q)), kinds)
+    assert total == (len(index._fuzzy(q, kinds)) if fuzzy else things + docs)
     assert fuzzy or total > 0
 
 
@@ -225,3 +228,89 @@ def test_count_is_the_distinct_things_holding_every_word(index, kinds):
                                        (m, *args)).fetchone()[0]
         assert index._count(m, kinds) == expected
         assert kinds or expected > 0
+
+
+# ------------------------------------------------- words together first; segments merged
+def _statement_rows(g: str, texts: dict[str, str]):
+    from camket.search import _Found
+    found = _Found(g)
+    for iri, text in texts.items():
+        found.fact(iri, "statement", text, None, None)
+    return found.rows()
+
+
+def test_scattered_words_match_only_where_they_stand_together_nowhere(tmp_path):
+    idx = SearchIndex(tmp_path / "w.sqlite")
+    st = "https://w3id.org/camket/id/statement/"
+    rows = {DOC_A: _statement_rows(DOC_A, {st + "a1": "Ông Hà Quang Thắng nói về dự án.",
+                                           st + "a2": "Hà Nội và Quảng Ninh khởi công trong tháng 5."})}
+    idx.index_documents(None, [DOC_A], {DOC_A: "s"}, rows=rows)
+    total, hits, fuzzy = idx.search("ha quang thang")
+    assert (total, [h["id"] for h in hits], fuzzy) == (1, ["a1"], False)  # not a2: the syllables scattered
+    total, hits, _ = idx.search("thang quang")  # together nowhere: the things holding both words
+    assert total == 2 and sorted(h["id"] for h in hits) == ["a1", "a2"]
+
+
+def _segments(db, table: str) -> int:
+    """The number of b-tree segments of an FTS5 table, from its structure record (id 10 of ``%_data``)."""
+    block = db.execute(f"SELECT block FROM {table}_data WHERE id = 10").fetchone()[0]
+    pos, values = 4, []  # after the 4-byte cookie: varints nLevel, nSegment, ...
+    while len(values) < 2:
+        value = 0
+        while True:
+            byte = block[pos]
+            pos += 1
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values[1]
+
+
+def test_tidy_merges_the_segments_once_the_index_grew_by_a_tenth(tmp_path):
+    from camket.search import FTS_TABLES
+    idx = SearchIndex(tmp_path / "t.sqlite")
+    for i in range(12):  # one transaction, one new segment per table, each
+        g = f"{DOC_A}{i}"
+        rows = {g: _doc_rows(g, f"Họp số {i}", f"Ông Lê Văn Bình phát biểu lần {i}.")}
+        idx.index_documents(None, [g], {g: "s"}, rows=rows)
+    db = idx._db()
+    before = idx.search("le van binh")
+    assert _segments(db, "docpairs") > 1
+    assert idx.tidy() is True
+    assert _segments(db, "docpairs") == _segments(db, "docs") == 1
+    assert all(_segments(db, t) <= 1 for t in FTS_TABLES)  # 0: no rows (here: entries, pairs, names)
+    assert idx.search("le van binh") == before
+    assert idx.tidy() is False  # not grown since
+    g = DOC_B
+    idx.index_documents(None, [g], {g: "s"}, rows={g: _doc_rows(g, "Họp", "Bình")})
+    assert idx.tidy() is False and idx.tidy(growth=0) is True  # 13 < 1.1 x 12; forced
+
+
+def test_an_ingest_run_ends_by_tidying_the_index(tmp_path):
+    from camket.ingest import FINISHED_HOOKS
+    assert any(h.__module__ == "camket.search" for h in FINISHED_HOOKS)
+    store = EmbeddedStore(tmp_path / "s3")
+    src = tmp_path / "bai.txt"
+    src.write_text("Ông Lò Văn Xuân, Chủ tịch tỉnh Nam Sơn La, cho biết tỉnh sẽ trồng 300 héc-ta rừng.\n",
+                   encoding="utf-8")
+    report = ingest([str(src)], store, on_error=lambda m: None)
+    assert report.n_ingested == 1
+    db = SearchIndex.for_store(store)._db()
+    assert db.execute("SELECT value FROM meta WHERE key = 'merged_docs'").fetchone() == ("1",)
+
+
+def test_warm_builds_the_name_matcher_before_the_first_typo(index, monkeypatch):
+    import camket.search_fuzzy
+    index.warm()
+    monkeypatch.setattr(camket.search_fuzzy, "NameMatcher", lambda rows: pytest.fail("built again"))
+    total, hits, fuzzy = index.search("doan thi nagt")
+    assert fuzzy and hits[0]["iri"] == corpus.PERSON_NGAT
+
+
+def test_the_api_warms_the_matcher_after_its_sync(store, index, monkeypatch):
+    from camket.api.app import _sync_quietly
+    built = []
+    monkeypatch.setattr(index, "warm", lambda: built.append(True))
+    _sync_quietly(index, store, sync=False)
+    assert built == [True]
