@@ -68,9 +68,9 @@ class _Counted:
 
 def test_bounded_map_keeps_the_window_full_and_the_order():
     pool = _Pool()
-    out = list(ingest._bounded_map(pool, lambda x: x * 2, iter(range(100)), window=ingest.PREFETCH * 2))
+    out = list(ingest._bounded_map(pool, lambda x: x * 2, iter(range(100)), window=16))
     assert out == [x * 2 for x in range(100)]
-    assert pool.most == ingest.PREFETCH * 2
+    assert pool.most == 16
 
 
 def test_two_workers_store_what_one_stores(tmp_path):
@@ -130,3 +130,10 @@ def test_a_packed_result_keeps_its_digests(tmp_path):
     assert digests and isinstance(res.digests, dict)
     packed = pickle.loads(pickle.dumps(res.pack()))
     assert isinstance(packed.digests, bytes) and packed.hook_digests == digests
+
+
+def test_pool_workers_run_nicer_than_the_writer():
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=1, initializer=ingest._lower_priority) as pool:
+        assert pool.submit(os.nice, 0).result() == min(19, os.nice(0) + ingest.WORKER_NICENESS)
