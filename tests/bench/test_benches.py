@@ -57,3 +57,22 @@ def test_ingest_writer_alone_writes_every_article_and_times_it(tmp_path):
     assert 0 < run["thread_s"] <= run["process_s"] and run["store_s"] > 0
     from camket.store import open_store
     assert len(open_store(tmp_path / "store", read_only=True).documents()) == 3
+
+
+def test_median_runs_take_turns_in_fresh_stores_and_keep_the_median(tmp_path, monkeypatch):
+    calls, walls = [], iter([30.0, 20.0, 10.0, 22.0, 35.0, 21.0])
+
+    def fake_spawn(corpus, store, workers, skip, gold, scorer):
+        assert not store.exists() and not (tmp_path / f"{store.name}.search.sqlite").exists()
+        store.mkdir()
+        (tmp_path / f"{store.name}.search.sqlite").write_text("x")
+        calls.append(workers)
+        return {"seconds": next(walls), "workers": workers}
+
+    monkeypatch.setattr(bench_ingest, "spawn", fake_spawn)
+    runs = bench_ingest.median_runs(tmp_path / "c.jsonl", tmp_path / "gold", None, tmp_path,
+                                    bench_ingest.CONFIGS[:2], repeat=3)
+    assert calls == [1, 2, 1, 2, 1, 2]
+    one, two = runs[bench_ingest.CONFIGS[0][0]], runs[bench_ingest.CONFIGS[1][0]]
+    assert (one["seconds"], one["walls"]) == (30.0, [30.0, 10.0, 35.0])
+    assert (two["seconds"], two["walls"]) == (21.0, [20.0, 22.0, 21.0])
