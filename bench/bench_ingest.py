@@ -6,12 +6,13 @@
     python -m bench.bench_ingest --articles 300 --writer-only     # the writer's CPU alone, on fixed input
 
 Generates ``--articles`` articles (``bench/generate_corpus.py``, with gold),
-then ingests them into a fresh embedded store once per configuration, each
-in its own process so peak RSS is per run: 1 worker, 2 workers, and
-1 worker with the ``nlp`` component skipped. Reports articles/s and words/s,
-speed-up on 2 workers, the time split by stage (reading, then each pipeline
-component, RDF building, SHACL, store write, the stored-hooks `camket ingest`
-runs (search index, statistics), from ``report.timings``), peak
+then ingests them into a fresh embedded store once per configuration (:data:`CONFIGS`),
+each in its own process so peak RSS is per run: 1 worker held to one core, 1 worker
+unpinned, 2 workers, and 1 worker on one core with the ``nlp`` component skipped.
+Reports articles/s and words/s, speed-up on 2 workers over one core, the time
+split by stage (reading, then each pipeline component, RDF building, SHACL,
+store write, the stored-hooks `camket ingest` runs (search index, statistics),
+from ``report.timings``), peak
 RSS, store size per 1,000 articles, and extraction F1 against the generated
 ground truth using the shared scorer when it is found (``--scorer``).
 """
@@ -34,7 +35,16 @@ SCORER_CANDIDATES = [os.environ.get("CAMKET_SCORER", ""), str(ROOT.parent / "sha
                      "/work/shared/eval/score.py"]
 HOOK_MODULES = ["camket.search", "camket.statistics", "camket.curation"]
 """Modules whose import registers an ingest hook (the CLI imports them all)."""
-CONFIGS = [("full, 1 worker", 1, ()), ("full, 2 workers", 2, ()), ("no nlp, 1 worker", 1, ("nlp",))]
+CONFIGS = [("full, 1 worker, 1 core", 1, (), 1), ("full, 1 worker", 1, (), None), ("full, 2 workers", 2, (), None),
+           ("no nlp, 1 worker, 1 core", 1, ("nlp",), 1)]
+"""(name, workers, skipped components, cores the run may use: None for all). The first run is the
+base of the speed-ups: one worker held to one core (``sched_setaffinity``), RocksDB's threads
+included, so that its figure is a core's and the 2-worker speed-up is what a second core buys.
+Unpinned, a one-worker run's RocksDB threads use the second core (≈ 1.06 cores at 1k articles,
+≈ 1.3 at 5k, as compactions grow with the store)."""
+SCALING = CONFIGS[:3]
+"""The runs of ``--scaling-only``."""
+NO_NLP = CONFIGS[3][0]
 
 
 def find_scorer(explicit: str | None = None):
@@ -67,7 +77,9 @@ def score(scorer, gold_dir: Path, facts: list[dict]) -> dict:
 # ------------------------------------------------------------------ one run (child process)
 
 def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], gold: str | None,
-            scorer_path: str | None) -> dict:
+            scorer_path: str | None, cores: int | None = None) -> dict:
+    if cores:  # before any thread starts: the store's threads and the workers inherit it
+        os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:cores])
     from camket.ingest import ingest
     from camket.store import open_store
     for mod in HOOK_MODULES:  # what `camket ingest` runs: the stored-hooks included
@@ -86,7 +98,7 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
            "load": load_average(), "ingested": rep.n_ingested, "failed": len(rep.failed),
            "errors": errors[:3], "timings": dict(rep.timings), "cpu_stages": dict(stages), "facts": dict(rep.facts),
            "rss_main_mb": peak_rss_mb(), "rss_workers_mb": peak_rss_mb(children=True),
-           "quads": len(store), "store_bytes": store.size_bytes()}
+           "quads": len(store), "store_bytes": store.size_bytes(), "cpus": len(os.sched_getaffinity(0))}
     scorer = find_scorer(scorer_path)
     if gold and scorer:
         from camket.facts import collect
@@ -95,9 +107,12 @@ def run_one(corpus: str, store_dir: str, workers: int, skip: tuple[str, ...], go
     return out
 
 
-def spawn(corpus: Path, store_dir: Path, workers: int, skip, gold: Path, scorer: str | None) -> dict:
+def spawn(corpus: Path, store_dir: Path, workers: int, skip, gold: Path, scorer: str | None,
+          cores: int | None = None) -> dict:
     cmd = [sys.executable, "-m", "bench.bench_ingest", "--run-one", str(corpus), "--store", str(store_dir),
            "--workers", str(workers), "--gold", str(gold)] + [f"--skip={s}" for s in skip]
+    if cores:
+        cmd += ["--cores", str(cores)]
     if scorer:
         cmd += ["--scorer", scorer]
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
@@ -206,9 +221,9 @@ def worker_rows(runs: dict) -> list[list]:
 
 def f1_rows(runs: dict) -> list[list]:
     scored = {k: r["score"]["per_category"] for k, r in runs.items() if "score" in r}
-    if CONFIGS[0][0] not in scored or CONFIGS[2][0] not in scored:
+    if CONFIGS[0][0] not in scored or NO_NLP not in scored:
         return []
-    full, bare = scored[CONFIGS[0][0]], scored[CONFIGS[2][0]]
+    full, bare = scored[CONFIGS[0][0]], scored[NO_NLP]
     return [[cat, f"{full[cat]:.3f}", f"{bare.get(cat, 0):.3f}", f"{full[cat] - bare.get(cat, 0):+.3f}"]
             for cat in full]
 
@@ -218,14 +233,14 @@ def median_runs(corpus: Path, gold: Path, scorer: str | None, workdir: Path, con
     of a shared machine falls on all of them), each into a fresh store: per configuration the run
     of median wall time, with every run's wall time in ``walls``."""
     import shutil
-    tries: dict[str, list[dict]] = {name: [] for name, _, _ in configs}
+    tries: dict[str, list[dict]] = {config[0]: [] for config in configs}
     for _ in range(repeat):
-        for name, workers, skip in configs:
-            store = workdir / f"store-{workers}-{'-'.join(skip) or 'full'}"
+        for name, workers, skip, cores in configs:
+            store = workdir / f"store-{workers}-{'-'.join(skip) or 'full'}-{cores or 'all'}"
             shutil.rmtree(store, ignore_errors=True)
             for extra in store.parent.glob(store.name + ".*"):  # the search index, journals
                 extra.unlink()
-            tries[name].append(spawn(corpus, store, workers, skip, gold, scorer))
+            tries[name].append(spawn(corpus, store, workers, skip, gold, scorer, cores))
             print(f"{name}: {tries[name][-1]['seconds']:.1f} s", file=sys.stderr)
     runs = {}
     for name, done in tries.items():
@@ -264,9 +279,10 @@ def bench(n: int, seed: int, workdir: Path, scorer: str | None, append: bool, co
              "writer process = the one that reads, commits and runs the stored-hooks (its main thread; "
              "the rest of its CPU is RocksDB's threads); workers idle = wall time a worker spent between two "
              "documents (handing a result back, waiting for the next document), share = of its wall time; "
-             "2-worker ceiling = twice the 1-worker CPU per article over the 2-worker one: the speed-up if both "
-             "cores were busy all the time (the 1-worker run's RocksDB threads partly use the second core, so "
-             "its wall time is a little below its CPU time)",
+             "speed-up = wall time of the first run (one worker held to one core, its RocksDB threads "
+             "included: what one core does) over each run's; unpinned, the one-worker run's RocksDB threads "
+             "use the idle second core (compare its CPU ms and wall s); 2-worker ceiling = twice the first "
+             "run's CPU per article over the run's: the speed-up if both cores were busy all the time",
              "errors: " + "; ".join(e for r in runs.values() for e in r["errors"])[:500]
              if any(r["errors"] for r in runs.values()) else "no ingest errors"]
     report("Ingest", f"Ingest, {n:,} articles", body, notes, append=append)
@@ -280,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", help="path to the shared score.py (found automatically when beside the repo)")
     ap.add_argument("--no-append", action="store_true", help="print only, do not append to BENCHMARKS.md")
     ap.add_argument("--scaling-only", action="store_true",
-                    help="only the 1- and 2-worker runs (not the one without NLP)")
+                    help="only the 1-worker (one core, and unpinned) and 2-worker runs, not the one without NLP")
     ap.add_argument("--repeat", type=int, default=1,
                     help="run each configuration this many times, taking turns, and report the median run")
     ap.add_argument("--writer-only", action="store_true",
@@ -289,12 +305,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--run-writer", metavar="CORPUS", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--cores", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
     ap.add_argument("--gold", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.run_one:
         print(json.dumps(run_one(args.run_one, args.store, args.workers, tuple(args.skip), args.gold,
-                                 args.scorer)))
+                                 args.scorer, args.cores)))
         return 0
     if args.run_writer:
         print(json.dumps(run_writer(args.run_writer, args.store)))
@@ -304,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             writer_bench(args.articles, args.seed, Path(args.workdir or tmp), not args.no_append)
             return 0
         bench(args.articles, args.seed, Path(args.workdir or tmp), args.scorer, not args.no_append,
-              CONFIGS[:2] if args.scaling_only else CONFIGS, max(1, args.repeat))
+              SCALING if args.scaling_only else CONFIGS, max(1, args.repeat))
     return 0
 
 

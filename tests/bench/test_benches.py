@@ -36,6 +36,12 @@ def test_ingest_run_and_queries_on_a_small_store(tmp_path):
     assert all(not r[7] for r in rows if r[1] != "")  # same row counts on both engines
 
 
+def test_a_run_held_to_one_core_runs_on_one_core(tmp_path):
+    write_corpus(2, tmp_path / "c.jsonl", None, seed=11)
+    run = bench_ingest.spawn(tmp_path / "c.jsonl", tmp_path / "store", 1, ("nlp",), tmp_path / "gold", None, cores=1)
+    assert run["ingested"] == 2 and run["cpus"] == 1
+
+
 def test_bench_rss_at_skips_the_sample_taken_after_the_exit():
     from bench.bench_rss import at
     samples = [(10, 50.0, 0, 40.0, 10.0), (90, 60.0, 0, 50.0, 10.0), (90, 0.0, 0, 0.0, 0.0)]
@@ -62,7 +68,7 @@ def test_ingest_writer_alone_writes_every_article_and_times_it(tmp_path):
 def test_median_runs_take_turns_in_fresh_stores_and_keep_the_median(tmp_path, monkeypatch):
     calls, walls = [], iter([30.0, 20.0, 10.0, 22.0, 35.0, 21.0])
 
-    def fake_spawn(corpus, store, workers, skip, gold, scorer):
+    def fake_spawn(corpus, store, workers, skip, gold, scorer, cores):
         assert not store.exists() and not (tmp_path / f"{store.name}.search.sqlite").exists()
         store.mkdir()
         (tmp_path / f"{store.name}.search.sqlite").write_text("x")
@@ -71,8 +77,8 @@ def test_median_runs_take_turns_in_fresh_stores_and_keep_the_median(tmp_path, mo
 
     monkeypatch.setattr(bench_ingest, "spawn", fake_spawn)
     runs = bench_ingest.median_runs(tmp_path / "c.jsonl", tmp_path / "gold", None, tmp_path,
-                                    bench_ingest.CONFIGS[:2], repeat=3)
+                                    bench_ingest.CONFIGS[::2], repeat=3)
     assert calls == [1, 2, 1, 2, 1, 2]
-    one, two = runs[bench_ingest.CONFIGS[0][0]], runs[bench_ingest.CONFIGS[1][0]]
+    one, two = runs[bench_ingest.CONFIGS[0][0]], runs[bench_ingest.CONFIGS[2][0]]
     assert (one["seconds"], one["walls"]) == (30.0, [30.0, 10.0, 35.0])
     assert (two["seconds"], two["walls"]) == (21.0, [20.0, 22.0, 21.0])
