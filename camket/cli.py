@@ -123,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="read articles into the store")
     p.add_argument("paths", nargs="+", help="files, folders (recursive) or - for stdin")
     p.add_argument("--store", default=None, help=store_help)
-    p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="extraction processes (default 1); with 2 or more, this process writes and they extract")
     p.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="largest file accepted")
     p.add_argument("--force", action="store_true", help="re-extract documents even when unchanged")
     p.add_argument("--skip", action="append", help="pipeline component to leave out (repeatable)")
