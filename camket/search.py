@@ -183,12 +183,11 @@ class SearchIndex:
     def tidy(self, growth: float = MERGE_GROWTH) -> bool:
         """Merge each FTS5 table's segments into one (FTS5 ``optimize``) when the index holds
         ``growth`` more documents than at the last merge (see :data:`MERGE_GROWTH`; 0: now)."""
-        db = self._db()
-        docs = db.execute("SELECT COUNT(*) FROM indexed").fetchone()[0]
-        last = db.execute("SELECT value FROM meta WHERE key = 'merged_docs'").fetchone()
-        if growth > 0 and last is not None and docs < (1 + growth) * int(last[0]):
-            return False
-        with self._writing() as db:
+        with self._writing() as db:  # not memory-mapped: counting maps the whole table
+            docs = db.execute("SELECT COUNT(*) FROM indexed").fetchone()[0]
+            last = db.execute("SELECT value FROM meta WHERE key = 'merged_docs'").fetchone()
+            if growth > 0 and last is not None and docs < (1 + growth) * int(last[0]):
+                return False
             _optimize(db)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('merged_docs', ?)", (str(docs),))
         return True
