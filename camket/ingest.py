@@ -511,8 +511,14 @@ def _pending(docs: Iterator, store, force: bool, report: IngestReport, fail) -> 
 
 
 def document_states(store, graph_iris: list[str]) -> dict[str, tuple[str, str]]:
-    """``{graph_iri: (sha256, extractor version)}`` of those stored, in one query."""
+    """``{graph_iri: (sha256, extractor version)}`` of those stored, in one query (asked only
+    about the graphs the store holds, when it can tell: :meth:`EmbeddedStore.stored_graphs`)."""
     import pyoxigraph as ox
+    if hasattr(store, "stored_graphs"):
+        present = store.stored_graphs(graph_iris)
+        graph_iris = [g for g in graph_iris if g in present]
+        if not graph_iris:
+            return {}
     values = " ".join(str(ox.NamedNode(g)) for g in graph_iris)
     rows = store.select(f"SELECT ?g ?h ?v WHERE {{ VALUES ?g {{ {values} }} "
                         "GRAPH ?g { ?g ck:sha256 ?h ; ck:extractorVersion ?v } }")

@@ -132,7 +132,7 @@ class EmbeddedStore:
         quad, unlike parsing them for one ``extend``), or by that ``extend`` when the
         text is not in the line form it converts."""
         graphs = [ox.NamedNode(g) for g, _ in docs]
-        if not any(self._store.contains_named_graph(g) for g in graphs):
+        if not self.stored_graphs(g for g, _ in docs):
             nquads = as_nquads(docs)
             if nquads is not None:
                 self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
@@ -250,6 +250,13 @@ class EmbeddedStore:
         rows = self.select("SELECT ?h ?v WHERE { GRAPH ?g { ?g ck:sha256 ?h ; ck:extractorVersion ?v } }",
                            {"g": ox.NamedNode(graph_iri)})
         return (rows[0]["h"].value, rows[0]["v"].value) if rows else None
+
+    def stored_graphs(self, graph_iris: Iterable[str]) -> set[str]:
+        """Those of ``graph_iris`` that are named graphs of the store: one key look-up each in
+        the store's small list of graphs. A first ingest asks this before the documents'
+        states, whose look-ups in the (large) quad indexes would otherwise fill RocksDB's
+        block cache with a block per new document and level (memory that grew with the store)."""
+        return {g for g in graph_iris if self._store.contains_named_graph(ox.NamedNode(g))}
 
     def documents(self) -> list[str]:
         """Document graphs only (not the curation or ontology graphs beside them)."""

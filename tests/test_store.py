@@ -81,3 +81,15 @@ def test_text_not_in_plain_line_form_is_parsed_and_stays_in_its_graph(tmp_path, 
     graphs = [q.graph_name for q in store.quads()]
     assert all(isinstance(g, ox.NamedNode) for g in graphs)
     assert len(graphs) == 6 + (2 if odd else 0)
+
+
+def test_stored_graphs_names_only_the_graphs_the_store_holds(tmp_path):
+    from camket.ingest import document_states
+    store = open_store(tmp_path / "s")
+    store.replace_documents([(f"{DOC}d{i}", _nt(i)) for i in range(2)])
+    asked = [f"{DOC}d0", f"{DOC}d1", f"{DOC}new"]
+    assert store.stored_graphs(asked) == {f"{DOC}d0", f"{DOC}d1"}
+    assert store.stored_graphs([f"{DOC}new"]) == set()
+    # the document states are asked only of the graphs present: none present, no query at all
+    store.select = lambda *a, **k: pytest.fail("queried the quad indexes for documents not in the store")
+    assert document_states(store, [f"{DOC}new", f"{DOC}other"]) == {}
