@@ -505,6 +505,7 @@ _P_TYPE, _P_MENTIONED = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", _CK +
 _MEMBERSHIP, _DOCUMENT = "http://www.w3.org/ns/org#Membership", _CK + "Document"
 _P_NUM, _P_POLICY_TYPE, _P_TEXT = _ELI + "id_local", _CK + "policyType", _CK + "text"
 _P_DOC_TEXT, _P_TITLE = _SCHEMA + "text", "http://purl.org/dc/terms/title"
+_P_STATE = (_CK + "sha256", _CK + "extractorVersion")
 _NAME_PREDICATES = (_SCHEMA + "name", _SCHEMA + "alternateName", _P_NUM, _ELI + "title", _CK + "acronym")
 _FACT_KINDS = (("statement", _CK + "Statement", _CK + "speaker"), ("pledge", _CK + "Pledge", _CK + "actor"))
 _WANTED = {_P_TYPE, _P_MENTIONED, _P_POLICY_TYPE, _P_TEXT, _P_DOC_TEXT, _P_TITLE, *_NAME_PREDICATES,
@@ -571,13 +572,29 @@ def _forget(db: sqlite3.Connection, graph_iris: list[str]) -> None:
             search_docs.forget(db, known)
 
 
+def digest_of_triples(graph_iri: str, triples: list) -> tuple[tuple[list[tuple], list[tuple]], str | None]:
+    """The ingest hook's digest of one document: its index rows (:func:`rows_of_triples`) and
+    its state as the index records it (``sha256|extractor version``, None when the graph
+    does not say), so that indexing a batch reads nothing back from the store."""
+    held = {t.predicate.value: t.object.value for t in triples
+            if t.predicate.value in _P_STATE and t.subject.value == graph_iri}
+    state = "|".join(held[p] for p in _P_STATE) if len(held) == len(_P_STATE) else None
+    return rows_of_triples(graph_iri, triples), state
+
+
 def _on_stored(store, graph_iris: list[str], digests: dict | None = None) -> None:
-    """Ingest hook: index a committed batch of documents in one transaction, from the rows
-    ingest computed while extracting (``digests``: :func:`rows_of_triples` by graph) when given."""
-    SearchIndex.for_store(store).index_documents(store, graph_iris, rows=digests)
+    """Ingest hook: index a committed batch of documents in one transaction, from the rows and
+    states ingest computed while extracting (``digests``: :func:`digest_of_triples` by graph)
+    when given. Their states read back instead were one seek per document in every level of
+    a quad index, whose index blocks RocksDB then held: memory that grew with the store."""
+    digests = digests or {}
+    states = {g: state for g, (_, state) in digests.items() if state is not None}
+    SearchIndex.for_store(store).index_documents(
+        store, graph_iris, states if len(states) == len(graph_iris) else None,
+        rows={g: rows for g, (rows, _) in digests.items()})
 
 
-_on_stored.digest = rows_of_triples  # type: ignore[attr-defined]
+_on_stored.digest = digest_of_triples  # type: ignore[attr-defined]
 
 
 def _on_finished(store, report) -> None:

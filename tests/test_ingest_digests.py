@@ -12,7 +12,7 @@ import pytest
 import camket.ingest as ingest_mod
 from camket import statistics
 from camket.ingest import ingest
-from camket.search import SearchIndex, _rows, rows_of_triples
+from camket.search import SearchIndex, _rows, digest_of_triples, rows_of_triples
 from camket.store import open_store
 from tests.test_statistics import _stats
 
@@ -41,6 +41,25 @@ def test_search_rows_of_triples_equal_the_rows_read_back(ingested):
         entries, names = rows_of_triples(g, _triples(ingested, g))
         assert len(entries) > 10 and names
         assert (entries, names) == _rows(ingested, ox.NamedNode(g))
+
+
+def test_the_search_digest_carries_the_state_so_indexing_reads_nothing_back(ingested, tmp_path):
+    import camket.search as search_mod
+    states = ingest_mod.document_states(ingested, _graphs(ingested))
+    digests = {g: digest_of_triples(g, _triples(ingested, g)) for g in _graphs(ingested)}
+    assert {g: state for g, (_, state) in digests.items()} == {g: "|".join(st) for g, st in states.items()}
+    assert digest_of_triples("urn:x:elsewhere", _triples(ingested, _graphs(ingested)[0]))[1] is None
+
+    class NoReads:  # the store as the hook sees it, failing on any read
+        location = tmp_path / "noreads"
+
+        def select(self, *a, **k):
+            pytest.fail("the search hook read the store although it had every digest")
+        query = select
+    search_mod._on_stored(NoReads(), list(digests), digests)
+    index = SearchIndex.for_store(NoReads())
+    with sqlite3.connect(index.path) as db:
+        assert dict(db.execute("SELECT doc, state FROM indexed")) == {g: "|".join(st) for g, st in states.items()}
 
 
 def test_statistics_contributions_of_triples_equal_those_read_back(ingested):
