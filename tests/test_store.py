@@ -93,3 +93,14 @@ def test_stored_graphs_names_only_the_graphs_the_store_holds(tmp_path):
     # the document states are asked only of the graphs present: none present, no query at all
     store.select = lambda *a, **k: pytest.fail("queried the quad indexes for documents not in the store")
     assert document_states(store, [f"{DOC}new", f"{DOC}other"]) == {}
+
+
+def test_reopening_keeps_only_the_newest_rocksdb_info_logs(tmp_path):
+    from camket.store import INFO_LOGS_KEPT
+    store = open_store(tmp_path / "s")
+    store.replace_documents([(f"{DOC}d0", _nt(0))])
+    for _ in range(INFO_LOGS_KEPT + 4):
+        assert store.release_caches(force=True)
+    logs = sorted(p.name for p in (tmp_path / "s").glob("LOG.old.*"))
+    assert len(logs) == INFO_LOGS_KEPT  # one more per opening, the oldest deleted
+    assert len(store) == 2
