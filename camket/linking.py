@@ -53,6 +53,12 @@ GRAPHS_OF = "SELECT DISTINCT ?p ?g WHERE { VALUES ?p { %s } GRAPH ?g { ?p a sche
 COUNTS = ("SELECT ?p (COUNT(?g) AS ?n) WHERE { VALUES ?p { %s } GRAPH ?g { ?p a schema:Person } } "
           "GROUP BY ?p")
 CHUNK = 500
+RELEASE_EVERY = 0.1
+"""Seconds of look-ups between two releases of the store's read caches while linking
+(:meth:`camket.store.EmbeddedStore.release_caches`): the seeks of one chunk after another
+(a person's names, posts, namesakes, each in every level of an index) fill RocksDB's
+block caches within a second. Linking the 9,201 people of 3,000 articles: peak anonymous
+memory 151 MB with the flush's 2 s interval, 102 MB at 0.1 s, for 12 % more time."""
 PERSON = f"{ID}person/"
 
 
@@ -68,7 +74,7 @@ def _select_in(store, query: str, terms) -> Iterator[dict]:
         chunk = (ox.NamedNode(t) if isinstance(t, str) else t for t in terms[i:i + CHUNK])
         rows = store.select(query % " ".join(str(t) for t in chunk))
         if release:
-            release()
+            release(every=RELEASE_EVERY)
         yield from rows
 
 

@@ -105,6 +105,7 @@ class EmbeddedStore:
                 _fixed_mmap_threshold()
                 self._store = ox.Store(str(self.location))
                 self._released = time.monotonic()
+                self._reopen_seconds = 0.0
         except OSError as err:
             if "lock" in str(err).lower():
                 raise StoreError(f"store at {self.location} is in use by another camket process "
@@ -165,7 +166,7 @@ class EmbeddedStore:
             if release:
                 self.release_caches()
 
-    def release_caches(self, force: bool = False) -> bool:
+    def release_caches(self, force: bool = False, every: float | None = None) -> bool:
         """Close and reopen the store, which hands back what RocksDB keeps for reads
         (its block caches, 32 MB shared by the indexes + 128 MB for the strings, and
         the open tables' index and filter blocks): memory that grows with the part
@@ -175,10 +176,15 @@ class EmbeddedStore:
         release (or the opening) is :data:`RELEASE_SECONDS` old: callers (a flush, a
         long series of look-ups) can ask as often as they like. Returns whether it
         reopened. Call it between queries: a query result still being read keeps
-        the old database open, and the reopening fails."""
-        if self.read_only or not (force or time.monotonic() - self._released >= RELEASE_SECONDS):
+        the old database open, and the reopening fails. ``every``: a caller's own,
+        shorter interval (a run of look-ups that fills the caches fast), stretched so
+        that reopening takes at most :data:`REOPEN_SHARE` of the time."""
+        if self.read_only:
             return False
-        self._released = time.monotonic()
+        limit = RELEASE_SECONDS if every is None else max(every, self._reopen_seconds / REOPEN_SHARE)
+        if not (force or time.monotonic() - self._released >= limit):
+            return False
+        started = time.monotonic()
         old, self._store = self._store, None
         del old
         try:
@@ -195,6 +201,8 @@ class EmbeddedStore:
             except OSError as err2:
                 raise StoreError(f"store at {self.location}: could not reopen it to free its caches "
                                  f"while a query result was still being read: {err2}") from err2
+        self._released = time.monotonic()
+        self._reopen_seconds = self._released - started
         return True
 
     # -- reading --------------------------------------------------------------
@@ -313,6 +321,10 @@ def as_nquads(docs: list[tuple[str, str | bytes]]) -> bytes | None:
 
 READ_RETRIES = 6
 """Reopens of a read-only snapshot a read may need while a writer compacts (≈ 0.6 s of pauses in all)."""
+
+REOPEN_SHARE = 0.25
+"""A caller's shorter release interval (``release_caches(every=...)``) is stretched so that
+reopening takes at most this share of the time (a reopen takes longer as the store grows)."""
 
 RELEASE_SECONDS = 2.0
 """Least time between two releases of the read caches (:meth:`EmbeddedStore.release_caches`)

@@ -74,10 +74,12 @@ def test_linking_that_releases_the_store_caches_between_chunks_links_the_same(tm
     from camket.store import EmbeddedStore
     released = []
     monkeypatch.setattr(camket.linking, "CHUNK", 1)  # one look-up per term: a release after each
-    monkeypatch.setattr(camket.store, "RELEASE_SECONDS", 0.0)  # the store's rate limit lets each through
+    monkeypatch.setattr(camket.store, "RELEASE_SECONDS", 0.0)  # the store's rate limits let each through
+    monkeypatch.setattr(camket.linking, "RELEASE_EVERY", 0.0)
+    monkeypatch.setattr(camket.store, "REOPEN_SHARE", 1e9)
     real = EmbeddedStore.release_caches
     monkeypatch.setattr(EmbeddedStore, "release_caches",
-                        lambda self, force=False: released.append(real(self, force)) or released[-1])
+                        lambda self, force=False, every=None: released.append(real(self, force, every)) or released[-1])
     for name, text in DOCS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert run_cli("ingest", tmp_path, "--store", store_dir)[0] == 0

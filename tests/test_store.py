@@ -104,3 +104,15 @@ def test_reopening_keeps_only_the_newest_rocksdb_info_logs(tmp_path):
     logs = sorted(p.name for p in (tmp_path / "s").glob("LOG.old.*"))
     assert len(logs) == INFO_LOGS_KEPT  # one more per opening, the oldest deleted
     assert len(store) == 2
+
+
+def test_a_callers_shorter_interval_is_stretched_to_what_reopening_costs(tmp_path, monkeypatch):
+    import camket.store as cs
+    monkeypatch.setattr(cs, "RELEASE_SECONDS", 3600.0)
+    store = open_store(tmp_path / "s")
+    store.replace_documents([(f"{DOC}d0", _nt(0))])
+    assert not store.release_caches()  # the default interval: an hour
+    assert store.release_caches(every=0.0)  # a caller's own: now
+    store._reopen_seconds = 1000.0  # as if reopening were slow: at most a share of the time
+    assert not store.release_caches(every=0.0)
+    assert len(store) == 2
