@@ -182,17 +182,18 @@ def _ranked(store, people: dict[str, dict]) -> list[list[str]]:
 
 
 def _pairs(people: dict[str, dict]):
-    """Each pair of a block once (``a < b``), only pairs with a ``hot`` side."""
-    seen: set[tuple[str, str]] = set()
+    """Each pair of each block once (``a < b``), only pairs with a ``hot`` side. Two people
+    sharing a name and a post are a pair of two blocks: no set of the pairs seen is kept
+    to drop the second (it grows with the square of a block: the holders of a common post
+    over years of articles; at 5,000 articles linking's Python peak 69 → 46 MB), and
+    :func:`_clusters` skips a pair already joined."""
     for members in _blocks(people).values():
         ordered = sorted(members)
-        hot = [m for m in ordered if people[m]["hot"]]
-        for a in hot:
-            for b in ordered:
-                pair = (a, b) if a < b else (b, a)
-                if a != b and pair not in seen:
-                    seen.add(pair)
-                    yield pair
+        for a in ordered:
+            if people[a]["hot"]:
+                for b in ordered:
+                    if a != b and (a < b or not people[b]["hot"]):
+                        yield (a, b) if a < b else (b, a)
 
 
 def _clusters(people: dict[str, dict]) -> list[list[str]]:
@@ -205,6 +206,8 @@ def _clusters(people: dict[str, dict]) -> list[list[str]]:
         return x
 
     for a, b in _pairs(people):
+        if find(a) == find(b):
+            continue  # joined already (through this pair's other block, or others)
         ra, rb = people[a], people[b]
         if same_person(sorted(ra["names"]), sorted(rb["names"]), sorted(ra["posts"]), sorted(rb["posts"])):
             parent[find(a)] = find(b)
