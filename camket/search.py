@@ -141,7 +141,7 @@ class SearchIndex:
 
     def sync(self, store) -> int:
         """Index documents that are new or changed, forget removed ones; returns how many changed."""
-        states = {r["g"].value: f"{r['h'].value}|{r['v'].value}" for r in store.select(
+        states = {r["g"].value: state_text(r["h"].value, r["v"].value) for r in store.select(
             "SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g a ck:Document ; ck:sha256 ?h ; ck:extractorVersion ?v } }")}
         known = dict(self._db().execute("SELECT doc, state FROM indexed").fetchall())
         changed = [g for g, s in states.items() if known.get(g) != s]
@@ -170,7 +170,7 @@ class SearchIndex:
         ``rows`` (:func:`rows_of_triples`) when the caller has them, else read from the store."""
         if states is None:
             from camket.ingest import document_states
-            states = {g: "|".join(st) for g, st in document_states(store, graph_iris).items()}
+            states = {g: state_text(*st) for g, st in document_states(store, graph_iris).items()}
         rows = {g: rows[g] if rows and g in rows else _rows(store, ox.NamedNode(g)) for g in graph_iris}
         with self._writing() as db:
             _forget(db, graph_iris)
@@ -578,8 +578,14 @@ def digest_of_triples(graph_iri: str, triples: list) -> tuple[tuple[list[tuple],
     does not say), so that indexing a batch reads nothing back from the store."""
     held = {t.predicate.value: t.object.value for t in triples
             if t.predicate.value in _P_STATE and t.subject.value == graph_iri}
-    state = "|".join(held[p] for p in _P_STATE) if len(held) == len(_P_STATE) else None
+    state = state_text(*(held[p] for p in _P_STATE)) if len(held) == len(_P_STATE) else None
     return rows_of_triples(graph_iri, triples), state
+
+
+def state_text(sha256: str, extractor_version: str) -> str:
+    """A document's state as the index's ``indexed`` table records it (what :meth:`SearchIndex.sync`
+    compares with the store's)."""
+    return f"{sha256}|{extractor_version}"
 
 
 def _on_stored(store, graph_iris: list[str], digests: dict | None = None) -> None:

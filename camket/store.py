@@ -132,14 +132,13 @@ class EmbeddedStore:
         one transactional ``load`` of N-Quads (:func:`as_nquads`: no Python object per
         quad, unlike parsing them for one ``extend``), or by that ``extend`` when the
         text is not in the line form it converts."""
-        graphs = [ox.NamedNode(g) for g, _ in docs]
         if not self.stored_graphs(g for g, _ in docs):
             nquads = as_nquads(docs)
             if nquads is not None:
                 self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
             else:
-                self._store.extend([ox.Quad(t.subject, t.predicate, t.object, g)
-                                    for g, (_, nt) in zip(graphs, docs)
+                self._store.extend([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+                                    for g, nt in docs
                                     for t in ox.parse(_utf8(nt), format=ox.RdfFormat.N_TRIPLES)])
             return
         self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{_text(nt)}\n}} }}"
